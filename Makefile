@@ -1,0 +1,47 @@
+# The README's two commands are `make serve` and `make test`; both set up .venv
+# from requirements.txt on first use. Needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+
+export PYTHONPATH := scripts
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build site serve test bench check clean
+
+$(STAMP): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+## build: generate the Markdown pages under docs/texts/ from sources/
+build: $(STAMP)
+	$(BIN)/python -m edition build
+
+## check: read and validate the sources without writing anything
+check: $(STAMP)
+	$(BIN)/python -m edition check
+
+## site: strict MkDocs build into site/ (replaced only when the build succeeds)
+site: build
+	@rm -rf .site-new
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site-new
+	@rm -rf site && mv .site-new site
+	@echo "site: built into site/"
+
+## serve: build, then serve with live reload on http://127.0.0.1:8000/
+serve: build
+	$(BIN)/mkdocs serve --config-file mkdocs.serve.yml --livereload
+
+## test: the whole test suite, browser tests included
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## bench: performance measurements (name: value lines)
+bench: build
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site .site-new docs/texts .pytest_cache

@@ -1,0 +1,107 @@
+"""sources/texts.toml -> [TextMeta], checked field by field."""
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from .errors import EditionError, SourcePosition
+from .model import TextMeta
+from .sourcefile import read_source
+
+REQUIRED = ("id", "short", "reader", "source", "author", "title", "kind", "container",
+            "year", "rights_holder", "notes")
+OPTIONAL = ("author_sort", "volume", "issue", "chapter", "publisher", "place", "pages",
+            "doi", "isbn", "notes_file")
+KINDS = ("article", "chapter")
+RANGE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
+ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def load_manifest(sources: Path, readers: dict) -> list[TextMeta]:
+    path = sources / "texts.toml"
+    raw = read_source(path).text
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as err:
+        line = getattr(err, "lineno", 0) or _line_from_message(str(err))
+        raise EditionError(SourcePosition(path, line), f"not valid TOML: {err.args[0] if err.args else err}") from None
+    tables = data.get("text")
+    if not isinstance(tables, list) or not tables:
+        raise EditionError(SourcePosition(path, 1), "no [[text]] tables; add one per text")
+    metas = [_text_meta(path, raw, i, table, sources, readers) for i, table in enumerate(tables)]
+    _check_unique(path, raw, metas)
+    _check_unlisted_texts(sources, metas)
+    return metas
+
+
+def _text_meta(path, raw, index, table, sources, readers) -> TextMeta:
+    at = SourcePosition(path, _table_line(raw, index))
+    for key in REQUIRED:
+        if key not in table or table[key] in ("", None):
+            raise EditionError(at, f"[[text]] entry lacks the required field '{key}'")
+    for key in table:
+        if key not in REQUIRED + OPTIONAL:
+            raise EditionError(at, f"unknown field '{key}'; the fields are listed at the top of texts.toml")
+    if not ID.match(str(table["id"])):
+        raise EditionError(at, f"id '{table['id']}' must be lowercase letters, digits and hyphens")
+    if table["reader"] not in readers:
+        known = ", ".join(sorted(readers))
+        raise EditionError(at, f"unknown reader '{table['reader']}'; use one of: {known}")
+    if table["kind"] not in KINDS:
+        raise EditionError(at, f"kind must be one of {', '.join(KINDS)}, not '{table['kind']}'")
+    if not (table.get("doi") or table.get("isbn")):
+        raise EditionError(at, "give the text's 'doi' or 'isbn'")
+    if not isinstance(table["year"], int):
+        raise EditionError(at, "year must be a number, e.g. year = 2016")
+    first_note, last_note = _range(at, table, "notes")
+    first_page, last_page = _range(at, table, "pages") if "pages" in table else (0, 0)
+    source = sources / "texts" / str(table["source"])
+    if not source.is_file():
+        raise EditionError(at, f"source file sources/texts/{table['source']} does not exist; add it or fix 'source'")
+    notes_file = None
+    if "notes_file" in table:
+        notes_file = sources / "notes" / str(table["notes_file"])
+        if not notes_file.is_file():
+            raise EditionError(at, f"notes_file sources/notes/{table['notes_file']} does not exist")
+    text = {k: str(table.get(k, "")) for k in OPTIONAL if k not in ("pages", "notes_file")}
+    return TextMeta(
+        id=table["id"], reader=table["reader"], source=source, author=table["author"],
+        title=table["title"], kind=table["kind"], container=table["container"],
+        year=table["year"], rights_holder=table["rights_holder"], short=table["short"],
+        first_note=first_note, last_note=last_note, first_page=first_page,
+        last_page=last_page, notes_file=notes_file, position=at, **text,
+    )
+
+
+def _range(at, table, key) -> tuple[int, int]:
+    match = RANGE.match(str(table[key]))
+    if not match or int(match[1]) > int(match[2]):
+        raise EditionError(at, f"{key} must be a range like \"1-80\", not '{table[key]}'")
+    return int(match[1]), int(match[2])
+
+
+def _check_unique(path, raw, metas: list[TextMeta]) -> None:
+    seen: dict[str, str] = {}
+    for meta in metas:
+        for key, value in (("id", meta.id), ("source", meta.source.name)):
+            if (key, value) in seen:
+                raise EditionError(meta.position, f"{key} '{value}' is used by two [[text]] entries")
+            seen[(key, value)] = meta.id
+
+
+def _check_unlisted_texts(sources: Path, metas: list[TextMeta]) -> None:
+    listed = {meta.source.name for meta in metas}
+    for file in sorted((sources / "texts").iterdir()):
+        if file.is_file() and file.name not in listed:
+            raise EditionError(file, "this text is not listed in sources/texts.toml; add a [[text]] entry for it")
+
+
+def _table_line(raw: str, index: int) -> int:
+    starts = [i + 1 for i, line in enumerate(raw.split("\n")) if line.strip() == "[[text]]"]
+    return starts[index] if index < len(starts) else 0
+
+
+def _line_from_message(message: str) -> int:
+    match = re.search(r"line (\d+)", message)
+    return int(match[1]) if match else 0

@@ -1,0 +1,124 @@
+"""Markdown source -> raw blocks with inline spans, using markdown-it-py.
+
+Only the inline markup a reader of these texts needs is understood: emphasis,
+strong emphasis, links and ``<sup>N</sup>`` note markers. Every other piece of
+markup (raw HTML, scripts, images) is kept as plain text, so it is escaped on
+output and never reaches the page as markup.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+from ..model import Emphasis, Inline, Link, NoteRef, PageStart, Plain, Strong
+from ..sourcefile import SourceFile
+
+_MD = MarkdownIt("commonmark")
+SUP_NUMBER = re.compile(r"^\d{1,4}$")
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    kind: str        # "heading" | "paragraph" | "rule"
+    inlines: tuple[Inline, ...]
+    line: int        # 1-based line in the source file
+    level: int = 0   # heading level
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.inlines)
+
+
+def parse_markdown_blocks(source: SourceFile) -> list[RawBlock]:
+    blocks: list[RawBlock] = []
+    tokens = _MD.parse(source.text)
+    for i, token in enumerate(tokens):
+        line = token.map[0] + 1 if token.map else 0
+        if token.type == "heading_open":
+            blocks.append(RawBlock("heading", parse_inline(tokens[i + 1].children or []), line, int(token.tag[1])))
+        elif token.type == "paragraph_open":
+            blocks.append(RawBlock("paragraph", parse_inline(tokens[i + 1].children or []), line))
+        elif token.type == "hr":
+            blocks.append(RawBlock("rule", (), line))
+        elif token.type in ("html_block", "code_block", "fence"):
+            # Markup we do not interpret is text, shown as written.
+            blocks.append(RawBlock("paragraph", (Plain(token.content.strip()),), line))
+    return blocks
+
+
+def parse_inline(tokens) -> tuple[Inline, ...]:
+    spans, _ = _parse_until(tokens, 0, None)
+    return merge_plain(spans)
+
+
+def _parse_until(tokens, i: int, closing: str | None) -> tuple[list[Inline], int]:
+    spans: list[Inline] = []
+    while i < len(tokens):
+        token = tokens[i]
+        kind = token.type
+        if closing and kind == closing:
+            return spans, i + 1
+        if kind in ("em_open", "strong_open", "link_open"):
+            children, i = _parse_until(tokens, i + 1, kind.replace("_open", "_close"))
+            if kind == "em_open":
+                spans.append(Emphasis(tuple(merge_plain(children))))
+            elif kind == "strong_open":
+                spans.append(Strong(tuple(merge_plain(children))))
+            else:
+                spans.append(Link(str(token.attrs.get("href", "")), tuple(merge_plain(children))))
+            continue
+        if kind == "html_inline" and token.content == "<sup>" and _is_note_marker(tokens, i):
+            spans.append(NoteRef(int(tokens[i + 1].content)))
+            i += 3
+            continue
+        if kind in ("softbreak", "hardbreak"):
+            spans.append(Plain(" "))
+        elif kind == "image":
+            spans.append(Plain(token.content or ""))
+        elif kind == "code_inline":
+            spans.append(Plain(token.markup + token.content + token.markup))
+        else:  # text, html_inline and anything unknown: shown as written
+            spans.append(Plain(token.content))
+        i += 1
+    return spans, i
+
+
+def _is_note_marker(tokens, i: int) -> bool:
+    return (i + 2 < len(tokens) and tokens[i + 1].type == "text"
+            and SUP_NUMBER.match(tokens[i + 1].content) is not None
+            and tokens[i + 2].type == "html_inline" and tokens[i + 2].content == "</sup>")
+
+
+def merge_plain(spans) -> tuple[Inline, ...]:
+    merged: list[Inline] = []
+    for span in spans:
+        if isinstance(span, Plain) and merged and isinstance(merged[-1], Plain):
+            merged[-1] = Plain(merged[-1].value + span.value)
+        elif not (isinstance(span, Plain) and span.value == ""):
+            merged.append(span)
+    return tuple(merged)
+
+
+def plain_text(spans) -> str:
+    """The words of the spans, without note markers or page markers."""
+    out = []
+    for span in spans:
+        if isinstance(span, Plain):
+            out.append(span.value)
+        elif isinstance(span, (Emphasis, Strong, Link)):
+            out.append(plain_text(span.children))
+        elif isinstance(span, (NoteRef, PageStart)):
+            pass
+    return "".join(out)
+
+
+def note_refs(spans) -> list[int]:
+    found: list[int] = []
+    for span in spans:
+        if isinstance(span, NoteRef):
+            found.append(span.number)
+        elif isinstance(span, (Emphasis, Strong, Link)):
+            found.extend(note_refs(span.children))
+    return found

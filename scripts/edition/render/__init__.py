@@ -1,0 +1,1 @@
+"""Renderers: the parsed model -> Markdown files (relative path -> content)."""

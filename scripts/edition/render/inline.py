@@ -1,0 +1,64 @@
+"""Inline spans -> Markdown.
+
+Source text is data: every character that Markdown or HTML would read as markup
+is escaped, so whatever a source contains is shown as written. The only markup
+emitted is the markup the renderer itself chooses (emphasis, safe links, note
+and page markers).
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from ..model import Emphasis, Inline, Link, NoteRef, PageStart, Plain, Strong
+
+# Python-Markdown's escapable characters; a backslash before any other character
+# would be shown, so only these are escaped.
+_BACKSLASHED = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+SAFE_URL = re.compile(r"^(https?://|mailto:|#)|^[\w./-]+\.md(#[\w:.-]*)?$|^[\w./-]+/(#[\w:.-]*)?$", re.I)
+
+
+def escape_text(text: str) -> str:
+    text = " ".join(text.split("\n"))
+    text = html.escape(text, quote=False)
+    return _BACKSLASHED.sub(r"\\\1", text)
+
+
+def is_safe_url(url: str) -> bool:
+    return bool(SAFE_URL.match(url.strip())) and not re.match(r"^\s*(javascript|data|vbscript):", url, re.I)
+
+
+def render_inlines(spans: tuple[Inline, ...]) -> str:
+    return "".join(_render(span) for span in spans)
+
+
+def _render(span: Inline) -> str:
+    if isinstance(span, Plain):
+        return escape_text(span.value)
+    if isinstance(span, Emphasis):
+        return f"<em>{render_inlines(span.children)}</em>"
+    if isinstance(span, Strong):
+        return f"<strong>{render_inlines(span.children)}</strong>"
+    if isinstance(span, Link):
+        if is_safe_url(span.url):
+            return f"[{render_inlines(span.children)}]({span.url.strip()})"
+        # An unsafe link is shown as the text it was, never followed.
+        return escape_text("[") + render_inlines(span.children) + escape_text(f"]({span.url})")
+    if isinstance(span, NoteRef):
+        return note_ref(span.number)
+    if isinstance(span, PageStart):
+        return page_marker(span.page)
+    raise TypeError(span)
+
+
+def note_ref(number: int) -> str:
+    # The markup of Python-Markdown's footnotes (fnref:N / fn:N, class footnote-ref),
+    # so that Material's footnote tooltips work, but numbered as in print.
+    return (f'<sup id="fnref:{number}"><a class="footnote-ref" href="#fn:{number}" '
+            f'aria-label="Note {number}">{number}</a></sup>')
+
+
+def page_marker(page: int) -> str:
+    return (f'<a class="page-marker" id="page-{page}" href="#page-{page}" '
+            f'title="Page {page} of the print edition begins here" '
+            f'aria-label="Page {page} of the print edition">{page}</a>')
