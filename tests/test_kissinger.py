@@ -32,7 +32,7 @@ def test_debris_is_gone(texts):
     for debris in DEBRIS:
         assert debris not in words
     removed = [i for i in text.interventions if i.kind == "e-book debris removed"]
-    assert len(removed) == 1 and "144 e-book file names" in removed[0].what
+    assert len(removed) == 1 and "144 names of the e-book's internal files" in removed[0].what
 
 
 def test_four_block_quotes(texts):

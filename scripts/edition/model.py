@@ -38,6 +38,7 @@ class Link:
 class NoteRef:
     """A note marker in running text, numbered as in print."""
     number: int
+    line: int = field(default=0, compare=False)  # source line, for error messages
 
 
 @dataclass(frozen=True)

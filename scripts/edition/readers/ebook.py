@@ -73,9 +73,10 @@ def strip_debris(lines: list[Line], meta: TextMeta, source: SourceFile, log) -> 
         titles = [line.text.strip() for line in debris if line.text.strip() == meta.container]
         what = []
         if titles:
-            what.append(f"the book title “{titles[0]}”")
+            what.append("the book's title, repeated")
         if files:
-            what.append(f"{len(files)} e-book file names (“{files[0]}” … “{files[-1]}”)")
+            # Described, not quoted, so that no debris string reaches the site.
+            what.append(f"{len(files)} names of the e-book's internal files")
         log.append(Intervention("e-book debris removed", source.at(debris[0].number),
                                 f"Lines {debris[0].number}–{debris[-1].number} are not part of the text: "
                                 + " and ".join(what) + "."))
@@ -105,7 +106,7 @@ def find_note_markers(paragraphs: list[Line], meta: TextMeta, source: SourceFile
             value = int(match[1])
             if value == expected:
                 spans.append(Plain(line.text[cursor:match.start()]))
-                spans.append(NoteRef(value))
+                spans.append(NoteRef(value, line.number))
                 markers.append((value, source.at(line.number)))
                 cursor = match.end()
                 expected += 1

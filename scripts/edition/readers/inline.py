@@ -37,9 +37,10 @@ def parse_markdown_blocks(source: SourceFile) -> list[RawBlock]:
     for i, token in enumerate(tokens):
         line = token.map[0] + 1 if token.map else 0
         if token.type == "heading_open":
-            blocks.append(RawBlock("heading", parse_inline(tokens[i + 1].children or []), line, int(token.tag[1])))
+            blocks.append(RawBlock("heading", parse_inline(tokens[i + 1].children or [], line), line,
+                                   int(token.tag[1])))
         elif token.type == "paragraph_open":
-            blocks.append(RawBlock("paragraph", parse_inline(tokens[i + 1].children or []), line))
+            blocks.append(RawBlock("paragraph", parse_inline(tokens[i + 1].children or [], line), line))
         elif token.type == "hr":
             blocks.append(RawBlock("rule", (), line))
         elif token.type in ("html_block", "code_block", "fence"):
@@ -48,12 +49,13 @@ def parse_markdown_blocks(source: SourceFile) -> list[RawBlock]:
     return blocks
 
 
-def parse_inline(tokens) -> tuple[Inline, ...]:
-    spans, _ = _parse_until(tokens, 0, None)
+def parse_inline(tokens, first_line: int = 0) -> tuple[Inline, ...]:
+    spans, _ = _parse_until(tokens, 0, None, [first_line])
     return merge_plain(spans)
 
 
-def _parse_until(tokens, i: int, closing: str | None) -> tuple[list[Inline], int]:
+def _parse_until(tokens, i: int, closing: str | None, line: list[int]) -> tuple[list[Inline], int]:
+    """Spans up to the closing token; line[0] is the current source line (line breaks advance it)."""
     spans: list[Inline] = []
     while i < len(tokens):
         token = tokens[i]
@@ -61,7 +63,7 @@ def _parse_until(tokens, i: int, closing: str | None) -> tuple[list[Inline], int
         if closing and kind == closing:
             return spans, i + 1
         if kind in ("em_open", "strong_open", "link_open"):
-            children, i = _parse_until(tokens, i + 1, kind.replace("_open", "_close"))
+            children, i = _parse_until(tokens, i + 1, kind.replace("_open", "_close"), line)
             if kind == "em_open":
                 spans.append(Emphasis(tuple(merge_plain(children))))
             elif kind == "strong_open":
@@ -70,11 +72,12 @@ def _parse_until(tokens, i: int, closing: str | None) -> tuple[list[Inline], int
                 spans.append(Link(str(token.attrs.get("href", "")), tuple(merge_plain(children))))
             continue
         if kind == "html_inline" and token.content == "<sup>" and _is_note_marker(tokens, i):
-            spans.append(NoteRef(int(tokens[i + 1].content)))
+            spans.append(NoteRef(int(tokens[i + 1].content), line[0]))
             i += 3
             continue
         if kind in ("softbreak", "hardbreak"):
             spans.append(Plain(" "))
+            line[0] += 1 if line[0] else 0
         elif kind == "image":
             spans.append(Plain(token.content or ""))
         elif kind == "code_inline":
@@ -115,10 +118,14 @@ def plain_text(spans) -> str:
 
 
 def note_refs(spans) -> list[int]:
-    found: list[int] = []
+    return [ref.number for ref in note_ref_spans(spans)]
+
+
+def note_ref_spans(spans) -> list[NoteRef]:
+    found: list[NoteRef] = []
     for span in spans:
         if isinstance(span, NoteRef):
-            found.append(span.number)
+            found.append(span)
         elif isinstance(span, (Emphasis, Strong, Link)):
-            found.extend(note_refs(span.children))
+            found.extend(note_ref_spans(span.children))
     return found

@@ -17,7 +17,7 @@ from ..model import (BlockQuote, Intervention, Note, NoteRef, PageStart, Paragra
                      Text, TextMeta)
 from ..notes import check_notes
 from ..sourcefile import SourceFile, read_source
-from .inline import RawBlock, merge_plain, note_refs, parse_markdown_blocks
+from .inline import RawBlock, merge_plain, note_ref_spans, parse_markdown_blocks
 from .structure import ends_sentence, introduces_quote, number_paragraphs, slugify
 
 
@@ -37,7 +37,7 @@ def read_pdf_markdown(meta: TextMeta, corrections: Corrections) -> Text:
     sections = build_sections(flow, meta, corrections, source, log)
     sections = mark_block_quotes(sections, meta, corrections, source, log)
     sections = number_paragraphs(sections)
-    markers = [(n, source.at(block.line)) for block in flow for n in note_refs(block.inlines)]
+    markers = [(ref.number, source.at(ref.line)) for block in flow for ref in note_ref_spans(block.inlines)]
     check_notes(meta, markers, [(n.number, source.at(n.line)) for n in definitions])
     return Text(meta, sections, tuple(definitions), abstract, tuple(log))
 
@@ -53,10 +53,12 @@ def split_front_matter(blocks, meta, source: SourceFile, log):
     start = titles[-1]
     if start:
         cover = blocks[:start]
-        first_words = "; ".join(f"“{b.text[:40]}”" for b in cover if b.kind != "rule")
+        # Described, not quoted, so that no debris string reaches the site.
         log.append(Intervention("cover page removed", source.at(cover[0].line),
-                                f"The publisher's cover page (lines {cover[0].line}–{blocks[start].line - 1}) "
-                                f"is not part of the article: {first_words}. Its citation data is in the manifest."))
+                                f"The publisher's cover page (lines {cover[0].line}–{blocks[start].line - 1}, "
+                                f"{len(cover)} blocks: the title, the author, the publisher's citation and "
+                                "link boxes, publication date, view counts and links) is not part of the "
+                                "article. Its citation data is in the manifest."))
     log.append(Intervention("title shown once", source.at(blocks[start].line),
                             "The title, printed on the cover and above the article, is shown once as the page title."))
     i = start + 1

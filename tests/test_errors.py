@@ -1,0 +1,170 @@
+"""Bad input stops the build with `path:line: message`, exit 1, no traceback,
+and the previous output untouched. Each case breaks a copy of the real sources."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, copy_project
+
+KIM = "sources/texts/kim-2016-new-insights-mao-korean-war.md"
+KISSINGER = "sources/texts/kissinger-on-china-kim-il-sung-and-the-outbreak-of-war.txt"
+MANIFEST = "sources/texts.toml"
+
+
+def run_build(root: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"))
+    return subprocess.run([sys.executable, "-m", "edition", "build"], cwd=root,
+                          capture_output=True, text=True, env=env)
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def project(tmp_path):
+    root = copy_project(tmp_path)
+    assert run_build(root).returncode == 0
+    return root
+
+
+def edit(root: Path, relative: str, old: str, new: str, count: int = 1) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= count, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(root: Path, relative: str, needle: str) -> int:
+    lines = (root / relative).read_text(encoding="utf-8").split("\n")
+    return next(i + 1 for i, line in enumerate(lines) if needle in line)
+
+
+def expect_error(root: Path, where: str, message: str) -> None:
+    before = tree_digest(root / "docs" / "texts")
+    result = run_build(root)
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().split("\n")
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(where + ": "), lines[0]
+    assert re.search(message, lines[0]), lines[0]
+    assert tree_digest(root / "docs" / "texts") == before  # the last good pages are kept
+
+
+def test_marker_without_definition(project):
+    line = line_of(project, KIM, "requested an answer from Kim Il-sung by 10 August.<sup>45</sup>")
+    edit(project, KIM, "<sup>45</sup>Telegram from Shtykov to Stalin, 20 July 1950", "")
+    expect_error(project, f"{KIM}:{line}", "note marker 45 has no definition")
+
+
+def test_definition_without_marker(project):
+    edit(project, KIM, "by 10 August.<sup>45</sup>", "by 10 August.")
+    line = line_of(project, KIM, "<sup>45</sup>Telegram")
+    expect_error(project, f"{KIM}:{line}", "note 45 is defined but no marker")
+
+
+def test_marker_twice(project):
+    edit(project, KIM, "Chinese Communist Party's (CCP) ideological and political foundations.",
+         "Chinese Communist Party's (CCP) ideological and political foundations.<sup>7</sup>")
+    line = line_of(project, KIM, "political foundations.<sup>7</sup>")
+    expect_error(project, f"{KIM}:{line}", "note marker 7 appears twice")
+
+
+def test_definition_twice(project):
+    edit(project, KIM, "<sup>10</sup>Telegram from Roshchin", "<sup>7</sup>Again.\n\n<sup>10</sup>Telegram from Roshchin")
+    line = line_of(project, KIM, "<sup>7</sup>Again.")
+    expect_error(project, f"{KIM}:{line}", "note 7 is defined twice")
+
+
+def test_notes_out_of_order(project):
+    edit(project, KIM, "inevitable.'<sup>2</sup>", "inevitable.'<sup>TMP</sup>")
+    edit(project, KIM, "favourable time and place.<sup>3</sup>", "favourable time and place.<sup>2</sup>")
+    edit(project, KIM, "<sup>TMP</sup>", "<sup>3</sup>")
+    line = line_of(project, KIM, "inevitable.'<sup>3</sup>")
+    expect_error(project, f"{KIM}:{line}", "note marker 3 is out of order: 2 was expected")
+
+
+def test_kissinger_marker_missing(project):
+    line = line_of(project, KISSINGER, "as too high.20")
+    edit(project, KISSINGER, "as too high.20", "as too high.")
+    line = line_of(project, KISSINGER, "Pyongyang.21")
+    expect_error(project, f"{KISSINGER}:{line}", "note marker 21 found where 20 was expected")
+
+
+def test_empty_file(project):
+    (project / KIM).write_text("", encoding="utf-8")
+    expect_error(project, f"{KIM}:1", "the file is empty")
+
+
+def test_not_utf8(project):
+    path = project / KIM
+    lines = path.read_bytes().split(b"\n")
+    lines[44] = lines[44].replace(b"outbreak", b"outbr\xe9ak")
+    path.write_bytes(b"\n".join(lines))
+    expect_error(project, f"{KIM}:45", r"not valid UTF-8 \(byte 0xe9\)")
+
+
+def test_bom_and_crlf_simply_work(project):
+    before = tree_digest(project / "docs" / "texts")
+    for relative in (KIM, KISSINGER):
+        path = project / relative
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert run_build(project).returncode == 0
+    assert tree_digest(project / "docs" / "texts") == before
+
+
+def test_text_missing_from_manifest(project):
+    (project / "sources/texts/another-text.md").write_text("# A text\n", encoding="utf-8")
+    expect_error(project, "sources/texts/another-text.md", "not listed in sources/texts.toml")
+
+
+def test_manifest_entry_whose_file_is_missing(project):
+    (project / KIM).unlink()
+    line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
+    expect_error(project, f"{MANIFEST}:{line}", "source file sources/texts/kim-2016-.* does not exist")
+
+
+def test_unknown_reader(project):
+    edit(project, MANIFEST, 'reader = "pdf-markdown"', 'reader = "docx"')
+    line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
+    expect_error(project, f"{MANIFEST}:{line}", "unknown reader 'docx'; use one of: ebook-plain, pdf-markdown")
+
+
+def test_missing_manifest_field(project):
+    edit(project, MANIFEST, "year = 2016\n", "")
+    line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
+    expect_error(project, f"{MANIFEST}:{line}", "lacks the required field 'year'")
+
+
+def test_stale_correction(project):
+    edit(project, "sources/corrections.toml", 'heading = "Disclosure statement"', 'heading = "Acknowledgements"')
+    line = line_of(project, "sources/corrections.toml", "text = \"kim-2016\"") - 1
+    expect_error(project, f"sources/corrections.toml:{line}", "matches nothing")
+
+
+def test_two_builds_are_byte_identical(project, tmp_path):
+    first = tree_digest(project / "docs" / "texts")
+    (project / "docs" / "texts" / "index.md").unlink()  # force a real rewrite
+    assert run_build(project).returncode == 0
+    assert tree_digest(project / "docs" / "texts") == first
+
+
+def test_markup_in_sources_is_escaped(project):
+    edit(project, KISSINGER, "That is not what Kim Il-sung decided.",
+         'That is not what <script>alert(1)</script> <img src=x onerror="alert(2)"> '
+         "[click](javascript:alert(3)) *decided*.")
+    assert run_build(project).returncode == 0
+    page = (project / "docs/texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war.md").read_text()
+    assert "<script>" not in page and "<img" not in page and "](javascript:" not in page
+    assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt;" in page
