@@ -12,7 +12,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .bibliography.archives import Archive, load_archives
+from .bibliography.entry import Entry
+from .bibliography.parse import parse_bibliography
+from .bibliography.validate import validate_entries
+from .citations.mapping import load_citation_map
+from .citations.model import NoteCitations
+from .citations.resolve import Resolver
 from .corrections import load_corrections
+from .errors import EditionError, SourcePosition
 from .manifest import load_manifest
 from .model import Text
 from .readers import READERS
@@ -23,6 +31,13 @@ from .render.pages import render_text
 @dataclass(frozen=True)
 class Edition:
     texts: list[Text]
+    entries: list[Entry]
+    archives: dict[str, Archive]
+    notes: list[NoteCitations]          # every note of every text, in order
+    settled_by_map: int = 0             # segments the reviewed mapping settled
+
+    def citations_of(self, text_id: str, note: int) -> NoteCitations:
+        return next(n for n in self.notes if n.text_id == text_id and n.note == note)
 
 
 def read_edition(sources: Path) -> Edition:
@@ -30,7 +45,28 @@ def read_edition(sources: Path) -> Edition:
     metas = load_manifest(sources, READERS)
     texts = [READERS[meta.reader](meta, corrections) for meta in metas]
     corrections.check_all_used({meta.id for meta in metas})
-    return Edition(texts)
+    archives = load_archives(sources / "archives.toml")
+    bib_path = sources / "bibliography.bib"
+    entries = parse_bibliography(bib_path)
+    validate_entries(entries, archives, bib_path)
+    mapping = load_citation_map(sources / "citation-map.toml")
+    resolver = Resolver(entries, mapping, "sources/citation-map.toml")
+    notes = [n for text in texts
+             for n in resolver.resolve_text(text, str(text.meta.notes_file or text.meta.source))]
+    mapping.check_all_used()
+    check_every_entry_cited(entries, notes, bib_path)
+    settled = sum(1 for n in notes for c in n.citations if c.settled_by)
+    return Edition(texts, entries, archives, notes, settled)
+
+
+def check_every_entry_cited(entries: list[Entry], notes: list[NoteCitations], path: Path) -> None:
+    cited = {c.key for n in notes for c in n.citations}
+    by_key = {e.key: e for e in entries}
+    parents = {by_key[k].get("crossref") for k in cited if by_key[k].get("crossref")}
+    for entry in entries:
+        if entry.key not in cited | parents:
+            raise EditionError(SourcePosition(path, entry.line),
+                               f"no note cites '{entry.key}'; remove the entry or cite it")
 
 
 def render_edition(edition: Edition) -> dict[str, str]:

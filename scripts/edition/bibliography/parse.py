@@ -1,0 +1,71 @@
+"""sources/bibliography.bib -> [Entry], with bibtexparser v2.
+
+bibtexparser is lenient: it puts syntax errors and duplicate keys into
+``library.failed_blocks`` and leaves ``@string`` concatenations with ``#``
+unresolved. Each of the steps below checks one of these and stops the build
+with the line of the problem.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import bibtexparser
+from bibtexparser.library import Library
+from bibtexparser.middlewares import (NormalizeFieldKeys, RemoveEnclosingMiddleware,
+                                      ResolveStringReferencesMiddleware)
+from bibtexparser.model import DuplicateBlockKeyBlock
+
+from ..errors import EditionError, SourcePosition
+from ..sourcefile import read_source
+from .entry import Entry
+
+PARSE_STACK = (
+    ResolveStringReferencesMiddleware(allow_inplace_modification=True),
+    RemoveEnclosingMiddleware(allow_inplace_modification=True),
+    NormalizeFieldKeys(allow_inplace_modification=True),
+)
+# A value still holding `name # "text"` after string resolution: bibtexparser
+# does not resolve concatenations.
+CONCATENATION = re.compile(r'^(?:[\w-]+|"[^"]*"|\{[^{}]*\})(?:\s*#\s*(?:[\w-]+|"[^"]*"|\{[^{}]*\}))+$')
+
+
+def parse_bibliography(path: Path) -> list[Entry]:
+    source = read_source(path)
+    library = bibtexparser.parse_string(source.text, parse_stack=list(PARSE_STACK))
+    reject_failed_blocks(library, path)
+    entries = to_entries(library)
+    reject_unresolved_concatenations(entries, path)
+    return entries
+
+
+def reject_failed_blocks(library: Library, path: Path) -> None:
+    for block in sorted(library.failed_blocks, key=lambda b: b.start_line):
+        at = SourcePosition(path, block.start_line + 1)
+        if isinstance(block, DuplicateBlockKeyBlock):
+            raise EditionError(at, f"duplicate key '{block.key}'; every entry needs a key of its own")
+        detail = str(getattr(block, "error", "") or "").split("\n")[-1].strip()
+        raise EditionError(at, f"this BibTeX entry cannot be parsed ({detail or 'syntax error'}); "
+                               "check its braces, quotes and commas")
+
+
+def to_entries(library: Library) -> list[Entry]:
+    entries = []
+    for block in library.entries:
+        fields = {f.key: _clean(str(f.value)) for f in block.fields}
+        lines = {f.key: f.start_line + 1 for f in block.fields}
+        entries.append(Entry(block.key, block.entry_type.lower(), fields, block.start_line + 1, lines))
+    return entries
+
+
+def reject_unresolved_concatenations(entries: list[Entry], path: Path) -> None:
+    for entry in entries:
+        for name, value in entry.fields.items():
+            if "#" in value and CONCATENATION.match(value.strip()):
+                raise EditionError(SourcePosition(path, entry.field_lines.get(name, entry.line)),
+                                   f"field '{name}' of '{entry.key}' concatenates with '#' "
+                                   f"({value[:40]}), which is not resolved; write the value out in full")
+
+
+def _clean(value: str) -> str:
+    return " ".join(value.split())
