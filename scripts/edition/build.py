@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .apparatus import Finding, find_issues, load_not_variants
 from .bibliography.archives import Archive, load_archives
 from .bibliography.entry import Entry
 from .bibliography.parse import parse_bibliography
@@ -25,6 +26,8 @@ from .manifest import load_manifest
 from .model import Text
 from .readers import READERS
 from .render.front import render_front
+from .render.context import build_context
+from .render.bibliography import render_bibliography
 from .render.pages import render_text
 
 
@@ -34,6 +37,7 @@ class Edition:
     entries: list[Entry]
     archives: dict[str, Archive]
     notes: list[NoteCitations]          # every note of every text, in order
+    findings: list[Finding]             # the notes on the apparatus
     settled_by_map: int = 0             # segments the reviewed mapping settled
 
     def citations_of(self, text_id: str, note: int) -> NoteCitations:
@@ -56,7 +60,9 @@ def read_edition(sources: Path) -> Edition:
     mapping.check_all_used()
     check_every_entry_cited(entries, notes, bib_path)
     settled = sum(1 for n in notes for c in n.citations if c.settled_by)
-    return Edition(texts, entries, archives, notes, settled)
+    findings = find_issues({e.key: e for e in entries}, notes, texts,
+                           load_not_variants(sources / "apparatus.toml"))
+    return Edition(texts, entries, archives, notes, findings, settled)
 
 
 def check_every_entry_cited(entries: list[Entry], notes: list[NoteCitations], path: Path) -> None:
@@ -70,36 +76,49 @@ def check_every_entry_cited(entries: list[Entry], notes: list[NoteCitations], pa
 
 
 def render_edition(edition: Edition) -> dict[str, str]:
+    site = build_context(edition)
     files: dict[str, str] = {}
     for text in edition.texts:
-        files.update(render_text(text))
+        files.update(render_text(text, site))
     files.update(render_front(edition.texts))
+    files.update(render_bibliography(site, edition.findings))
     return files
 
 
-def write_tree(files: dict[str, str], docs: Path, subdir: str = "texts") -> None:
-    """Write files (paths relative to docs/, all under docs/<subdir>/) atomically."""
-    target = docs / subdir
-    if _unchanged(target, files, subdir):
-        return  # nothing to do; leaving the files alone keeps watchers quiet
+GENERATED = ("texts", "bibliography", "downloads")  # folders of docs/ the build owns
+
+
+def write_tree(files: dict[str, str], docs: Path) -> None:
+    """Write the generated files (paths relative to docs/) into their folders.
+
+    Everything is written to a staging folder first; the folders are swapped into
+    place only after all of it was written, so a failure leaves the last good output."""
     docs.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{subdir}-", dir=docs))
+    staging = Path(tempfile.mkdtemp(prefix=".texts-staging-", dir=docs))
     try:
         for relative in sorted(files):
-            path = staging / Path(relative).relative_to(subdir)
+            if relative.split("/")[0] not in GENERATED:
+                raise ValueError(f"{relative} is outside the generated folders")
+            path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(files[relative], encoding="utf-8", newline="\n")
-        old = docs / f".{subdir}-old"
-        if old.exists():
-            shutil.rmtree(old)
-        if target.exists():
-            os.rename(target, old)
-        os.rename(staging, target)
-        if old.exists():
-            shutil.rmtree(old)
+        for folder in GENERATED:
+            subset = {k: v for k, v in files.items() if k.split("/")[0] == folder}
+            if not _unchanged(docs / folder, subset, folder):
+                _swap(staging / folder, docs / folder)
     finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.with_name(f".texts-old-{target.name}")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        os.rename(target, old)
+    if new.exists():
+        os.rename(new, target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _unchanged(target: Path, files: dict[str, str], subdir: str) -> bool:

@@ -32,6 +32,7 @@ class Strong:
 class Link:
     url: str
     children: tuple["Inline", ...]
+    title: str = ""   # shown on hover
 
 
 @dataclass(frozen=True)

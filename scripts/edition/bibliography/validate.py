@@ -23,7 +23,7 @@ REQUIRED: dict[str, tuple] = {
 STANDARD = {"author", "editor", "translator", "title", "shorttitle", "booktitle", "maintitle",
             "journaltitle", "series", "type", "institution", "volume", "number", "pages",
             "edition", "location", "publisher", "date", "howpublished", "entrysubtype",
-            "crossref", "related", "relatedtype", "note", "doi", "url", "langid"}
+            "crossref", "related", "relatedtype", "note", "doi", "url", "langid", "pubstate"}
 # The edition's own fields (README.md, "The bibliography").
 CUSTOM = {"translatedtitle", "translatedjournaltitle", "doctype", "sender", "recipient",
           "archive", "fond", "opis", "delo", "papka"}

@@ -41,7 +41,8 @@ def _render(span: Inline) -> str:
         return f"<strong>{render_inlines(span.children)}</strong>"
     if isinstance(span, Link):
         if is_safe_url(span.url):
-            return f"[{render_inlines(span.children)}]({span.url.strip()})"
+            title = f' "{link_title(span.title)}"' if span.title else ""
+            return f"[{render_inlines(span.children)}]({span.url.strip()}{title})"
         # An unsafe link is shown as the text it was, never followed.
         return escape_text("[") + render_inlines(span.children) + escape_text(f"]({span.url})")
     if isinstance(span, NoteRef):
@@ -49,6 +50,12 @@ def _render(span: Inline) -> str:
     if isinstance(span, PageStart):
         return page_marker(span.page)
     raise TypeError(span)
+
+
+def link_title(text: str) -> str:
+    """Plain text for a link's title attribute: no straight double quotes or backslashes,
+    which would end or escape the Markdown title."""
+    return " ".join(text.replace('"', "”").replace("\\", "").split())
 
 
 def note_ref(number: int) -> str:

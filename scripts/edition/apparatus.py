@@ -1,0 +1,211 @@
+"""Notes on the apparatus: what a careful editor would flag, computed from the
+resolved citations (never written by hand).
+
+- one archival locator cited with different dates, or for different documents;
+- names spelt differently from note to note;
+- other editions of one work;
+- one document cited from two archives;
+- segments settled by the reviewed mapping file.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from .bibliography.entry import Entry
+from .citations.model import NoteCitations
+from .errors import EditionError, SourcePosition
+from .sourcefile import read_source
+from .readers.inline import plain_text
+
+NoteId = tuple[str, int]
+EDITION_LINKS = {"translationof": "translation of", "origpubas": "another edition of",
+                 "adaptedfrom": "adapted from"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    summary: str
+    notes: tuple[NoteId, ...]
+    keys: tuple[str, ...] = ()
+    words: frozenset[str] = frozenset()   # for spelling findings: the two spellings
+
+
+@dataclass(frozen=True)
+class NotVariant:
+    words: frozenset[str]
+    why: str
+    position: SourcePosition
+
+
+def load_not_variants(path: Path) -> list[NotVariant]:
+    """sources/apparatus.toml: word pairs the spelling check finds that are different words."""
+    if not path.exists():
+        return []
+    raw = read_source(path).text
+    try:
+        tables = tomllib.loads(raw).get("not_variant", [])
+    except tomllib.TOMLDecodeError as err:
+        raise EditionError(SourcePosition(path, getattr(err, "lineno", 0)), f"not valid TOML: {err}") from None
+    starts = [i + 1 for i, line in enumerate(raw.split("\n")) if line.strip() == "[[not_variant]]"]
+    pairs = []
+    for i, table in enumerate(tables):
+        at = SourcePosition(path, starts[i] if i < len(starts) else 0)
+        words = table.get("words", [])
+        if len(words) != 2 or not table.get("why"):
+            raise EditionError(at, "[[not_variant]] needs words = [\"a\", \"b\"] and why")
+        pairs.append(NotVariant(frozenset(w.casefold() for w in words), table["why"], at))
+    return pairs
+
+
+def find_issues(entries: dict[str, Entry], notes: list[NoteCitations], texts,
+                not_variants: list[NotVariant] = ()) -> list[Finding]:
+    spelling = name_variants(entries, notes, texts)
+    for pair in not_variants:
+        matching = [f for f in spelling if f.words == pair.words]
+        if not matching:
+            raise EditionError(pair.position, f"the spelling check no longer finds {' / '.join(sorted(pair.words))}; "
+                                              "remove the entry")
+        spelling = [f for f in spelling if f.words != pair.words]
+    return (same_locator(entries, notes) + spelling + other_editions(entries, notes)
+            + two_archives(entries, notes) + settled_by_mapping(notes))
+
+
+def same_locator(entries, notes) -> list[Finding]:
+    groups: dict[tuple, list] = defaultdict(list)
+    for note in notes:
+        for c in note.citations:
+            locator = entries[c.key].locator
+            if locator and c.pinpoint:
+                groups[(locator.normalised(), c.pinpoint)].append(((note.text_id, note.note), c))
+    findings = []
+    for (locator, listy), cites in sorted(groups.items()):
+        keys = sorted({c.key for _, c in cites})
+        dates = sorted({c.cited_date for _, c in cites if c.cited_date})
+        if len(keys) == 1 and len(dates) <= 1:
+            continue
+        where = f"{locator[0]}, fond {locator[1]}, opis {locator[2]}, delo {locator[3]}" + (
+            f", papka {locator[4]}" if locator[4] else "") + f", listy {listy}"
+        described = "; ".join(f"n. {n[1]}: “{c.cited_title}”, {c.cited_date or 'undated'}" for n, c in cites)
+        if len(keys) > 1:
+            summary = f"{where} is cited for {len(keys)} different documents ({described})."
+            kind = "one locator, several documents"
+        else:
+            summary = f"{where} is cited with different dates ({described}); taken as one document."
+            kind = "one document, different dates"
+        findings.append(Finding(kind, summary, tuple(n for n, _ in cites), tuple(keys)))
+    return findings
+
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{4,}")
+NAME_FIELDS = ("author", "editor", "sender", "recipient", "publisher", "location", "title", "booktitle")
+
+
+def _words(text: str) -> set[str]:
+    return {re.sub(r"['’]s$", "", w) for w in WORD.findall(text.replace("{", "").replace("}", ""))}
+
+
+def _variant(a: str, b: str) -> bool:
+    x, y = a.casefold(), b.casefold()
+    return x != y and x[0] == y[0] and x not in y and y not in x and \
+        difflib.SequenceMatcher(None, x, y).ratio() >= 0.85
+
+
+def name_variants(entries, notes, texts) -> list[Finding]:
+    """Names and titles spelt differently: in a note and the entry it cites
+    (Shykov for Shtykov), or in two entries (Zhongyong for Zhongyang)."""
+    words = {t.meta.id: {n.number: plain_text(n.inlines) for n in t.notes} for t in texts}
+    spellings: dict[tuple[str, str], set[NoteId]] = defaultdict(set)
+    for note in notes:
+        for c in note.citations:
+            if c.start < 0:
+                continue
+            cited = _words(words[note.text_id][note.note][c.start:c.end])
+            known = set().union(*(_words(entries[c.key].get(f)) for f in NAME_FIELDS))
+            translated = _words(entries[c.key].get("translatedtitle"))
+            for a in cited - translated:
+                for b in known:
+                    if _variant(a, b) and a not in known:
+                        spellings[(b, a)].add((note.text_id, note.note))
+    cited_in: dict[str, set[NoteId]] = defaultdict(set)
+    for note in notes:
+        for c in note.citations:
+            cited_in[c.key].add((note.text_id, note.note))
+    vocabulary: dict[str, set[str]] = defaultdict(set)
+    for entry in entries.values():
+        for field in NAME_FIELDS:
+            for w in _words(entry.get(field)):
+                vocabulary[w].add(entry.key)
+    names = sorted(vocabulary)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if _variant(a, b):
+                involved = set().union(*(cited_in[k] for k in vocabulary[a] | vocabulary[b]))
+                spellings[(a, b)] |= involved
+    merged: dict[frozenset, tuple[tuple[str, str], set[NoteId]]] = {}
+    for (a, b), found in sorted(spellings.items()):
+        key = frozenset((a.casefold(), b.casefold()))
+        shown, notes_so_far = merged.get(key, ((a, b), set()))
+        merged[key] = (shown, notes_so_far | found)
+    return [Finding("spelling", f"“{a}” and “{b}” are spelt differently.", tuple(sorted(found)), words=key)
+            for key, ((a, b), found) in sorted(merged.items(), key=lambda item: item[1][0])]
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _list(notes: set[NoteId]) -> str:
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for text_id, number in sorted(notes):
+        by_text[text_id].append(number)
+    return "; ".join(f"{text_id} n. " + ", ".join(map(str, numbers)) for text_id, numbers in by_text.items())
+
+
+def other_editions(entries, notes) -> list[Finding]:
+    cited_in: dict[str, set[NoteId]] = defaultdict(set)
+    for note in notes:
+        for c in note.citations:
+            cited_in[c.key].add((note.text_id, note.note))
+    findings = []
+    for entry in entries.values():
+        relation = EDITION_LINKS.get(entry.get("relatedtype"))
+        if not relation:
+            continue
+        for other in entry.related_keys:
+            involved = tuple(sorted(cited_in[entry.key] | cited_in[other]))
+            findings.append(Finding("other editions", f"{entry.key} is {relation} {other}.",
+                                    involved, (entry.key, other)))
+    return findings
+
+
+def two_archives(entries, notes) -> list[Finding]:
+    same: dict[tuple, list[Entry]] = defaultdict(list)
+    for entry in entries.values():
+        if entry.locator:
+            same[(entry.get("title"), entry.get("date"))].append(entry)
+    findings = []
+    for (title, date), group in sorted(same.items()):
+        archives = sorted({e.get("archive") for e in group})
+        if len(archives) > 1:
+            keys = tuple(e.key for e in group)
+            involved = tuple(sorted({(n.text_id, n.note) for n in notes for c in n.citations if c.key in keys}))
+            findings.append(Finding("one document, two archives",
+                                    f"“{title}”, {date}, is cited from {' and '.join(archives)}.", involved, keys))
+    return findings
+
+
+def settled_by_mapping(notes) -> list[Finding]:
+    findings = []
+    for note in notes:
+        keys = tuple(c.key for c in note.citations if c.settled_by)
+        if keys:
+            where = next(c.settled_by for c in note.citations if c.settled_by)
+            findings.append(Finding("settled by the mapping file", f"Resolved by the reviewed mapping ({where}).",
+                                    ((note.text_id, note.note),), keys))
+    return findings

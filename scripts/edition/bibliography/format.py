@@ -1,0 +1,202 @@
+"""Chicago notes-bibliography style, bibliography form, for the edition's entry types.
+
+Why not a CSL processor: citeproc-py ships only a Harvard style, the Chicago CSL
+style cannot be bundled here, and the archival locators (fond / opis / delo /
+papka) have no CSL variables beyond `archive_location`. The formats below are
+short and tested against the real entries.
+
+Each formatter returns Rich: a list of (text, italic) pieces, rendered as
+Markdown for pages or as plain text for tooltips.
+"""
+from __future__ import annotations
+
+import re
+
+from ..render.inline import escape_text
+from .archives import Archive
+from .entry import Entry
+
+Rich = list[tuple[str, bool]]
+MONTHS = ("January February March April May June July August September October "
+          "November December").split()
+
+
+def to_markdown(rich: Rich) -> str:
+    return "".join(f"<em>{escape_text(t)}</em>" if italic else escape_text(t) for t, italic in rich).rstrip()
+
+
+def to_plain(rich: Rich) -> str:
+    return "".join(t for t, _ in rich).rstrip()
+
+
+def short_label(entry: Entry, archives: dict[str, Archive]) -> str:
+    """A short reference for lists: 'Chen Jian, China's Road to the Korean War (1994)'."""
+    if entry.is_archival:
+        when = long_date(entry.get("date")) if entry.get("date") else "undated"
+        where = f", {entry.get('archive')}" if entry.get("archive") and entry.get("archive") != "PERSONAL" else ""
+        return f"{bare(entry.get('title'))}, {when}{where}"
+    who = bare(re.split(r"\s+and\s+", entry.get("author") or entry.get("editor") or "")[0]).split(",")[0]
+    title = bare(entry.get("shorttitle") or entry.get("title"))
+    if entry.type == "periodical":
+        title = f"{title}, no. {entry.get('number')}"
+    when = "forthcoming" if entry.get("pubstate") == "forthcoming" else entry.get("date")[:4] or "n.d."
+    return f"{who + ', ' if who else ''}{title} ({when})"
+
+
+def bare(value: str) -> str:
+    """A field value without the protective braces of BibTeX ({{CIA}} -> CIA)."""
+    return value.replace("{", "").replace("}", "")
+
+
+def names(value: str, invert_first: bool = True) -> str:
+    people = [bare(p).strip() for p in re.split(r"\s+and\s+", value) if p.strip()]
+    shown = []
+    for i, person in enumerate(people):
+        if "," in person and not (i == 0 and invert_first):
+            surname, given = [part.strip() for part in person.split(",", 1)]
+            person = f"{given} {surname}"
+        shown.append(person)
+    if len(shown) <= 2:
+        return " and ".join(shown)
+    return ", ".join(shown[:-1]) + ", and " + shown[-1]
+
+
+def sort_name(entry: Entry) -> str:
+    who = entry.get("author") or entry.get("editor") or entry.get("title")
+    return bare(re.split(r"\s+and\s+", who)[0]).casefold()
+
+
+def long_date(value: str) -> str:
+    parts = value.split("-")
+    if len(parts) == 3:
+        return f"{MONTHS[int(parts[1]) - 1]} {int(parts[2])}, {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return value
+
+
+def year(entry: Entry) -> str:
+    return entry.get("date")[:4] if entry.get("date") else "n.d."
+
+
+def _title_with_translation(entry: Entry, italic: bool) -> Rich:
+    rich: Rich = [(bare(entry.get("title")), italic)]
+    if entry.get("translatedtitle"):
+        rich.append((f" [{bare(entry.get('translatedtitle'))}]", False))
+    return rich
+
+
+def _quoted_title(entry: Entry) -> Rich:
+    title = bare(entry.get("title"))
+    trans = f" [{bare(entry.get('translatedtitle'))}]" if entry.get("translatedtitle") else ""
+    return [(f"“{title}{trans}.”", False)]
+
+
+def _creator(entry: Entry) -> str:
+    if entry.get("author"):
+        return names(entry.get("author"))
+    if entry.get("editor"):
+        editors = names(entry.get("editor"))
+        return f"{editors}, {'eds' if ' and ' in entry.get('editor') else 'ed'}."
+    return ""
+
+
+def _lead(entry: Entry) -> Rich:
+    creator = _creator(entry)
+    return [(creator if creator.endswith(".") else creator + ".", False), (" ", False)] if creator else []
+
+
+def _imprint(entry: Entry) -> str:
+    place = bare(entry.get("location"))
+    publisher = bare(entry.get("publisher"))
+    when = "forthcoming" if entry.get("pubstate") == "forthcoming" else entry.get("date")[:4]
+    where = f"{place}: {publisher}" if place and publisher else publisher or place
+    if where and when:
+        return f"{where}, {when}."
+    if where or when:
+        return f"{(where or when)[0].upper()}{(where or when)[1:]}."
+    return ""
+
+
+def format_entry(entry: Entry, entries: dict[str, Entry], archives: dict[str, Archive]) -> Rich:
+    kind = entry.type
+    if entry.is_archival:
+        return _archival(entry, archives)
+    if kind == "book":
+        rich = _lead(entry) + _title_with_translation(entry, True) + [(". ", False)]
+        if entry.get("volume"):
+            rich.append((f"Vol. {entry.get('volume')}. ", False))
+        if entry.get("translator"):
+            rich.append((f"Translated by {names(entry.get('translator'), invert_first=False)}. ", False))
+        return rich + [(_imprint(entry), False)]
+    if kind == "article":
+        return _article(entry)
+    if kind == "incollection":
+        return (_lead(entry) + _quoted_title(entry) + [(" In ", False), (bare(entry.get("booktitle")), True),
+                (f", edited by {names(entry.get('editor'), invert_first=False)}" if entry.get("editor") else "", False),
+                (f", {entry.get('pages')}. " if entry.get("pages") else ". ", False), (_imprint(entry), False)])
+    if kind == "inbook":
+        return _inbook(entry, entries)
+    if kind == "report":
+        number = f" no. {entry.get('number')}" if entry.get("number") else ""
+        series = f". {bare(entry.get('series'))}" if entry.get("series") else ""
+        date = long_date(entry.get("date")) if entry.get("date") else "n.d."
+        return _lead(entry) + _quoted_title(entry) + [
+            (f" {bare(entry.get('type'))}{number}{series}. ", False),
+            (f"{bare(entry.get('location')) + ': ' if entry.get('location') else ''}"
+             f"{bare(entry.get('institution'))}, {date}.", False)]
+    if kind == "periodical":
+        return _lead(entry) + _title_with_translation(entry, True) + [
+            (f", no. {entry.get('number')}" if entry.get("number") else "", False),
+            (f", {long_date(entry.get('date'))}." if entry.get("date") else ".", False)]
+    return _lead(entry) + _quoted_title(entry) + [(f" {year(entry)}.", False)]
+
+
+def _article(entry: Entry) -> Rich:
+    journal = bare(entry.get("journaltitle"))
+    if entry.get("entrysubtype") == "newspaper":
+        return _lead(entry) + _quoted_title(entry) + [(" ", False), (journal, True),
+                                                      (f", {long_date(entry.get('date'))}.", False)]
+    rich = _lead(entry) + _quoted_title(entry) + [(" ", False), (journal, True)]
+    if entry.get("translatedjournaltitle"):
+        rich.append((f" [{bare(entry.get('translatedjournaltitle'))}]", False))
+    volume = f" {entry.get('volume')}" if entry.get("volume") else ""
+    number = f", no. {entry.get('number')}" if entry.get("number") else ""
+    when = long_date(entry.get("date")) if len(entry.get("date")) > 4 else year(entry)
+    pages = f": {entry.get('pages')}" if entry.get("pages") else ""
+    return rich + [(f"{volume}{number} ({when}){pages}.", False)]
+
+
+def _inbook(entry: Entry, entries: dict[str, Entry]) -> Rich:
+    parent = entries.get(entry.get("crossref"))
+    rich = _lead(entry) + _quoted_title(entry)
+    if entry.get("date") and entry.get("date")[:4] not in entry.get("title"):
+        rich.append((f" {long_date(entry.get('date'))}.", False))
+    if parent is None:
+        return rich + [(" In ", False), (bare(entry.get("booktitle")), True), (".", False)]
+    rich += [(" In ", False), (bare(parent.get("title")), True)]
+    if parent.get("author") and parent.type == "book" and parent.get("translator"):
+        rich.append((f", by {names(parent.get('author'), invert_first=False)}", False))
+    if parent.get("volume"):
+        rich.append((f", vol. {parent.get('volume')}", False))
+    if parent.get("translator"):
+        rich.append((f", translated by {names(parent.get('translator'), invert_first=False)}", False))
+    return rich + [(". ", False), (_imprint(parent), False)]
+
+
+def _archival(entry: Entry, archives: dict[str, Archive]) -> Rich:
+    rich = _quoted_title(entry)
+    if entry.get("date"):
+        rich.append((f" {long_date(entry.get('date'))}.", False))
+    archive = archives.get(entry.get("archive"))
+    locator = entry.locator
+    if archive and locator:
+        rich += [(" ", False), (archive.name, True), (f" ({archive.id}), {locator}.", False)]
+    elif archive:
+        rich.append((f" {archive.name}.", False))
+    elif entry.get("related") and entry.get("relatedtype") == "citedfrom":
+        rich.append((" Known only as cited in a publication (below).", False))
+    if entry.get("translator"):
+        rich.append((f" Translated by {names(entry.get('translator'), invert_first=False)}", False))
+        rich.append((f", {bare(entry.get('howpublished'))}." if entry.get("howpublished") else ".", False))
+    return rich
