@@ -14,6 +14,9 @@ class SourcePosition:
     path: Path
     line: int = 0
 
+    def __post_init__(self):
+        object.__setattr__(self, "path", Path(self.path))
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}" if self.line else f"{self.path}"
 

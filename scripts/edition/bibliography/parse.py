@@ -7,6 +7,7 @@ with the line of the problem.
 """
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -32,7 +33,16 @@ CONCATENATION = re.compile(r'^(?:[\w-]+|"[^"]*"|\{[^{}]*\})(?:\s*#\s*(?:[\w-]+|"
 
 def parse_bibliography(path: Path) -> list[Entry]:
     source = read_source(path)
-    library = bibtexparser.parse_string(source.text, parse_stack=list(PARSE_STACK))
+    # bibtexparser logs what it skips; the edition reports it as an error instead.
+    logger = logging.getLogger("bibtexparser")
+    level, logger.level = logger.level, logging.CRITICAL
+    try:
+        library = bibtexparser.parse_string(source.text, parse_stack=list(PARSE_STACK))
+    except Exception as err:  # the parser's own failures, on input it cannot follow
+        raise EditionError(SourcePosition(path, 1), f"bibtexparser cannot read this file ({err}); "
+                                                    "check the entries' braces and quotes") from None
+    finally:
+        logger.level = level
     reject_failed_blocks(library, path)
     entries = to_entries(library)
     reject_unresolved_concatenations(entries, path)
@@ -44,7 +54,7 @@ def reject_failed_blocks(library: Library, path: Path) -> None:
         at = SourcePosition(path, block.start_line + 1)
         if isinstance(block, DuplicateBlockKeyBlock):
             raise EditionError(at, f"duplicate key '{block.key}'; every entry needs a key of its own")
-        detail = str(getattr(block, "error", "") or "").split("\n")[-1].strip()
+        detail = " ".join(str(getattr(block.error, "abort_reason", "") or "").split())
         raise EditionError(at, f"this BibTeX entry cannot be parsed ({detail or 'syntax error'}); "
                                "check its braces, quotes and commas")
 

@@ -1,0 +1,66 @@
+"""Breaking a copy of the real sources on purpose, and checking how the build fails."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, copy_project
+
+KIM = "sources/texts/kim-2016-new-insights-mao-korean-war.md"
+KISSINGER = "sources/texts/kissinger-on-china-kim-il-sung-and-the-outbreak-of-war.txt"
+MANIFEST = "sources/texts.toml"
+
+
+def run_build(root: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"))
+    return subprocess.run([sys.executable, "-m", "edition", "build"], cwd=root,
+                          capture_output=True, text=True, env=env)
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def make_project(tmp_path):
+    root = copy_project(tmp_path)
+    assert run_build(root).returncode == 0
+    return root
+
+
+def edit(root: Path, relative: str, old: str, new: str, count: int = 1) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= count, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(root: Path, relative: str, needle: str) -> int:
+    lines = (root / relative).read_text(encoding="utf-8").split("\n")
+    return next(i + 1 for i, line in enumerate(lines) if needle in line)
+
+
+def expect_error(root: Path, where: str, message: str) -> None:
+    """The build fails with one line `where: message`, exit 1, no traceback, and the
+    previous output (all of docs/, and site/) left as it was."""
+    (root / "site").mkdir(exist_ok=True)
+    (root / "site" / "index.html").write_text("previous site", encoding="utf-8")
+    before = tree_digest(root / "docs") + tree_digest(root / "site")
+    result = run_build(root)
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().split("\n")
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(where + ": "), lines[0]
+    assert re.search(message, lines[0]), lines[0]
+    assert tree_digest(root / "docs") + tree_digest(root / "site") == before  # the last good output is kept
+
+
