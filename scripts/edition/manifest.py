@@ -16,6 +16,7 @@ OPTIONAL = ("author_sort", "volume", "issue", "chapter", "publisher", "place", "
 KINDS = ("article", "chapter")
 RANGE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SHORT = re.compile(r"^[\w][\w .,'’&()–-]*$")  # shown in navigation and page titles
 
 
 def load_manifest(sources: Path, readers: dict) -> list[TextMeta]:
@@ -45,6 +46,8 @@ def _text_meta(path, raw, index, table, sources, readers) -> TextMeta:
             raise EditionError(at, f"unknown field '{key}'; the fields are listed at the top of texts.toml")
     if not ID.match(str(table["id"])):
         raise EditionError(at, f"id '{table['id']}' must be lowercase letters, digits and hyphens")
+    if not SHORT.match(str(table["short"])):
+        raise EditionError(at, f"short '{table['short']}' may hold only letters, digits, spaces and . , ' ( ) -")
     if table["reader"] not in readers:
         known = ", ".join(sorted(readers))
         raise EditionError(at, f"unknown reader '{table['reader']}'; use one of: {known}")

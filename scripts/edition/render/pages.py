@@ -1,6 +1,8 @@
 """A text -> its Markdown pages: an index page and one page per section."""
 from __future__ import annotations
 
+import json
+
 from ..bibliography.format import format_entry, short_label, to_plain
 from ..model import AUTHOR, EDITORIAL, BlockQuote, Note, Paragraph, Section, Text
 from ..readers.inline import note_refs
@@ -20,7 +22,7 @@ def render_text(text: Text, site: SiteContext) -> dict[str, str]:
 
 def render_index(text: Text) -> str:
     meta = text.meta
-    out = ["---", f"title: {meta.short}", "---", "", f"# {escape_text(meta.title)}", "",
+    out = ["---", f"title: {json.dumps(meta.short, ensure_ascii=False)}", "---", "", f"# {escape_text(meta.title)}", "",
            f'<p class="byline">{escape_text(meta.author)}</p>', "",
            f"**Cite the original as:** {text_citation(meta)}", ""]
     if text.abstract:
