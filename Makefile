@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 export PYTHONPATH := scripts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build site serve test bench check clean
+.PHONY: build site serve test bench check fuzz clean
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ test: $(STAMP)
 ## bench: performance measurements (name: value lines)
 bench: build
 	$(BIN)/python scripts/bench.py
+
+## fuzz: the property tests with many more generated inputs (minutes; not part of `make test`)
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py
 
 clean:
 	rm -rf site .site-new docs/texts .pytest_cache
