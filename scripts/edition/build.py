@@ -25,9 +25,11 @@ from .errors import EditionError, SourcePosition
 from .manifest import load_manifest
 from .model import Text
 from .readers import READERS
+from .registers import Registers, load_registers
 from .render.front import render_front
 from .render.context import build_context
 from .render.bibliography import render_bibliography
+from .render.annotations import render_annotations
 from .render.pages import render_text
 
 
@@ -38,6 +40,7 @@ class Edition:
     archives: dict[str, Archive]
     notes: list[NoteCitations]          # every note of every text, in order
     findings: list[Finding]             # the notes on the apparatus
+    registers: Registers                # persons, terms, places
     settled_by_map: int = 0             # segments the reviewed mapping settled
 
     def citations_of(self, text_id: str, note: int) -> NoteCitations:
@@ -62,7 +65,8 @@ def read_edition(sources: Path) -> Edition:
     settled = sum(1 for n in notes for c in n.citations if c.settled_by)
     findings = find_issues({e.key: e for e in entries}, notes, texts,
                            load_not_variants(sources / "apparatus.toml"))
-    return Edition(texts, entries, archives, notes, findings, settled)
+    registers = load_registers(sources)
+    return Edition(texts, entries, archives, notes, findings, registers, settled)
 
 
 def check_every_entry_cited(entries: list[Entry], notes: list[NoteCitations], path: Path) -> None:
@@ -82,10 +86,11 @@ def render_edition(edition: Edition) -> dict[str, str]:
         files.update(render_text(text, site))
     files.update(render_front(edition.texts))
     files.update(render_bibliography(site, edition.findings))
+    files.update(render_annotations(site, edition))
     return files
 
 
-GENERATED = ("texts", "bibliography", "downloads")  # folders of docs/ the build owns
+GENERATED = ("texts", "bibliography", "downloads", "people", "glossary", "meetings")  # folders of docs/ the build owns
 
 
 def write_tree(files: dict[str, str], docs: Path) -> None:

@@ -88,6 +88,9 @@ class Resolver:
                     citations += found
                     primary = [c for c in found if c.relation != CITED_FROM]
                     previous = primary[-1] if primary else previous
+                # documents the editor identifies behind an author's note (never in its words)
+                citations += [self._known(Citation(key, relation=IDENTIFIED), notes_path, note.line)
+                              for key in note.cites]
                 resolved.append(NoteCitations(text.meta.id, note.number, note.basis,
                                               tuple(citations), tuple(commentary)))
             else:

@@ -3,12 +3,12 @@ is shown, and where each bibliography entry lives."""
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..bibliography.archives import Archive
 from ..bibliography.entry import Entry
 from ..citations.model import NoteCitations
-from ..model import BlockQuote, Text
+from ..model import BlockQuote, PageStart, Text
 from ..readers.inline import note_refs
 
 BIBLIOGRAPHY = "bibliography/index.md"
@@ -37,6 +37,22 @@ class SiteContext:
     archives: dict[str, Archive]
     citations: dict[tuple[str, int], NoteCitations]
     note_pages: dict[tuple[str, int], str]
+    registers: object = None                  # registers.Registers
+    matcher: object = None                    # annotate.NameMatcher for links (no ambiguous forms)
+    print_pages: dict = field(default_factory=dict)    # (text, paragraph) -> "247" or "247–248"
+    counterparts: dict = field(default_factory=dict)   # (text, paragraph) -> [meetings.Counterpart]
+
+    def mention_target(self, from_page: str, match) -> tuple[str, str]:
+        """Where the first mention of a person or place links to, and its tooltip."""
+        if match.kind == "person":
+            person = next(p for p in self.registers.persons if p.id == match.id)
+            role = person.role.split(". ")[0][:140]
+            return relative(from_page, f"people/{person.id}.md"), f"{person.name}: {role}"
+        place = next(p for p in self.registers.places if p.id == match.id)
+        return f"{relative(from_page, 'glossary/index.md')}#place-{place.id}", place.gloss
+
+    def paragraph_url(self, from_page: str, other) -> str:
+        return f"{relative(from_page, other.page)}#p{other.paragraph}"
 
     def entry_link(self, from_page: str, key: str) -> str:
         return f"{relative(from_page, BIBLIOGRAPHY)}#{key}"
@@ -54,10 +70,40 @@ def build_context(edition) -> SiteContext:
                     for paragraph in (block.paragraphs if isinstance(block, BlockQuote) else (block,)):
                         for number in note_refs(paragraph.inlines):
                             note_pages[(text.meta.id, number)] = section_path(text, index)
+    from ..annotate import NameMatcher
+    from ..bibliography.format import short_label
+    from ..meetings import counterparts
+
+    entries = {e.key: e for e in edition.entries}
     return SiteContext(
         texts={t.meta.id: t for t in edition.texts},
-        entries={e.key: e for e in edition.entries},
+        entries=entries,
         archives=edition.archives,
         citations={(n.text_id, n.note): n for n in edition.notes},
         note_pages=note_pages,
+        registers=edition.registers,
+        matcher=NameMatcher(edition.registers, include_ambiguous=False),
+        print_pages=print_pages(edition.texts),
+        counterparts=counterparts(edition.texts, entries, edition.notes,
+                                  lambda e: short_label(e, edition.archives)),
     )
+
+
+def print_pages(texts) -> dict[tuple[str, int], str]:
+    """The page(s) of the print edition each paragraph stands on."""
+    pages = {}
+    for text in texts:
+        current = 0
+        for section in text.sections:
+            for holder in (section,) + section.appendix:
+                for block in holder.blocks:
+                    for paragraph in (block.paragraphs if isinstance(block, BlockQuote) else (block,)):
+                        starts = [s.page for s in paragraph.inlines if isinstance(s, PageStart)]
+                        first = current
+                        if starts and isinstance(paragraph.inlines[0], PageStart):
+                            first = starts[0]
+                        current = starts[-1] if starts else current
+                        if current:
+                            pages[(text.meta.id, paragraph.number)] = (
+                                f"{first}–{current}" if first and first != current else f"{current}")
+    return pages

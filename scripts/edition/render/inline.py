@@ -54,8 +54,10 @@ def _render(span: Inline) -> str:
 
 def link_title(text: str) -> str:
     """Plain text for a link's title attribute: no straight double quotes or backslashes,
-    which would end or escape the Markdown title."""
-    return " ".join(text.replace('"', "”").replace("\\", "").split())
+    which would end or escape the Markdown title; parentheses escaped, since an
+    unbalanced one would end the link."""
+    text = " ".join(text.replace('"', "”").replace("\\", "").split())
+    return text.replace("(", "\\(").replace(")", "\\)")
 
 
 def note_ref(number: int) -> str:

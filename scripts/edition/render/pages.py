@@ -1,30 +1,33 @@
 """A text -> its Markdown pages: an index page and one page per section."""
 from __future__ import annotations
 
+import html
 import json
 
-from ..bibliography.format import format_entry, short_label, to_plain
-from ..model import AUTHOR, EDITORIAL, BlockQuote, Note, Paragraph, Section, Text
-from ..readers.inline import note_refs
-from .citation import text_citation
+from ..model import BlockQuote, Paragraph, Section, Text
+from ..readers.inline import note_refs, plain_text
+from .citation import citation_meta, citation_parts, text_bibtex, text_citation
 from .context import SiteContext, section_path
+from .glossary import abbreviation_definitions
 from .inline import escape_text, link_title, render_inlines
 from .linking import link_ranges
+from .notes import NoteRenderer
 
 
 def render_text(text: Text, site: SiteContext) -> dict[str, str]:
-    files = {f"texts/{text.meta.id}/index.md": render_index(text)}
+    files = {f"texts/{text.meta.id}/index.md": render_index(text, site)}
     for i, section in enumerate(text.sections):
         page = section_path(text, i)
-        files[page] = render_section(text, section, NoteRenderer(text, site, page))
+        files[page] = SectionRenderer(text, site, page).render(section)
     return files
 
 
-def render_index(text: Text) -> str:
+def render_index(text: Text, site: SiteContext) -> str:
     meta = text.meta
-    out = ["---", f"title: {json.dumps(meta.short, ensure_ascii=False)}", "---", "", f"# {escape_text(meta.title)}", "",
-           f'<p class="byline">{escape_text(meta.author)}</p>', "",
-           f"**Cite the original as:** {text_citation(meta)}", ""]
+    out = _front_matter({"title": meta.short, **citation_meta(meta, (meta.first_page, meta.last_page))})
+    out += [f"# {escape_text(meta.title)}", "",
+            f'<p class="byline">{escape_text(meta.author)}</p>', "",
+            f"**Cite the original as:** {text_citation(meta)}", ""]
     if text.abstract:
         out += ["## Abstract", ""]
         out += [render_inlines(p.inlines) + "\n" for p in text.abstract]
@@ -36,11 +39,13 @@ def render_index(text: Text) -> str:
             f"The text is © {escape_text(meta.rights_holder)}. It is shown here for study in a "
             "scholarly edition; publishing it in full needs the rights holder's permission. "
             "The notes' identifications, page markers and paragraph numbers are the edition's.", ""]
+    words = " ".join(plain_text(p.inlines) for p in text.abstract)
+    out += abbreviation_definitions(site.registers, words) + [""]
     return "\n".join(out)
 
 
 def _extent(section: Section) -> str:
-    paragraphs = list(_paragraphs(section))
+    paragraphs = list(paragraphs_of(section))
     numbers = [p.number for p in paragraphs]
     notes = [n for p in paragraphs for n in note_refs(p.inlines)]
     parts = [f"¶ {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else f"¶ {numbers[0]}"]
@@ -49,103 +54,105 @@ def _extent(section: Section) -> str:
     return ", ".join(parts)
 
 
-def _paragraphs(section: Section):
+def paragraphs_of(section: Section):
     for holder in (section,) + section.appendix:
         for block in holder.blocks:
             yield from block.paragraphs if isinstance(block, BlockQuote) else (block,)
 
 
-def render_section(text: Text, section: Section, notes: "NoteRenderer") -> str:
-    out = [f"# {escape_text(section.title)}", "",
-           f'<p class="text-source">{escape_text(text.meta.short)}: '
-           f'<a href="../">{escape_text(text.meta.title)}</a></p>', ""]
-    out += _render_blocks(section.blocks)
-    for appendix in section.appendix:
-        out += [f"## {escape_text(appendix.title)}", ""]
-        out += _render_blocks(appendix.blocks)
-    numbers = [n for p in _paragraphs(section) for n in note_refs(p.inlines)]
-    if numbers:
-        out += notes.render([text.note(n) for n in numbers])
-    return "\n".join(out)
-
-
-def _render_blocks(blocks) -> list[str]:
-    out = []
-    for block in blocks:
-        if isinstance(block, BlockQuote):
-            lines = []
-            for k, paragraph in enumerate(block.paragraphs):
-                if k:
-                    lines.append("")
-                lines += render_paragraph(paragraph).split("\n")
-            out += [f"> {line}".rstrip() for line in lines] + [""]
-        else:
-            out += [render_paragraph(block), ""]
-    return out
-
-
-def render_paragraph(paragraph: Paragraph) -> str:
-    n = paragraph.number
-    anchor = (f'<a class="para-num" href="#p{n}" title="Link to paragraph {n}" '
-              f'aria-label="Paragraph {n}">{n}</a>')
-    return f"{anchor} {render_inlines(paragraph.inlines)}\n{{: #p{n} .para }}"
-
-
-class NoteRenderer:
-    """Notes at the foot of a page, numbered as in print, each citation linked to its entry."""
+class SectionRenderer:
+    """One section page: the text with its paragraph anchors, print-page markers,
+    first-mention links, counterpart links and abbreviation tooltips; the notes."""
 
     def __init__(self, text: Text, site: SiteContext, page: str):
         self.text, self.site, self.page = text, site, page
+        self.linked: set[str] = set()   # persons and places already linked on this page
 
-    def render(self, notes: list[Note]) -> list[str]:
-        out = ["## Notes {: #notes }", "", '<div class="footnote" markdown>', "<ol markdown>"]
-        for note in notes:
-            out += [f'<li id="fn:{note.number}" value="{note.number}" markdown="block">', "",
-                    self.body(note) + " " + _backref(note.number), "", "</li>"]
-        out += ["</ol>", "</div>", ""]
+    def render(self, section: Section) -> str:
+        paragraphs = list(paragraphs_of(section))
+        out = _front_matter(citation_meta(self.text.meta, self._pages(paragraphs)))
+        out += [f"# {escape_text(section.title)}", "",
+                f'<p class="text-source">{escape_text(self.text.meta.short)}: '
+                f'<a href="../">{escape_text(self.text.meta.title)}</a></p>', ""]
+        out += self._cite_box(paragraphs)
+        out += self._blocks(section.blocks)
+        for appendix in section.appendix:
+            out += [f"## {escape_text(appendix.title)}", ""]
+            out += self._blocks(appendix.blocks)
+        notes = [self.text.note(n) for p in paragraphs for n in note_refs(p.inlines)]
+        if notes:
+            out += NoteRenderer(self.text, self.site, self.page).render(notes)
+        words = " ".join([section.title] + [plain_text(p.inlines) for p in paragraphs]
+                         + [plain_text(n.inlines + n.identification + n.evidence + n.comment) for n in notes])
+        out += abbreviation_definitions(self.site.registers, words) + [""]
+        return "\n".join(out)
+
+    def _pages(self, paragraphs) -> tuple[int, int]:
+        pages = [self.site.print_pages.get((self.text.meta.id, p.number)) for p in paragraphs]
+        numbers = [int(x) for page in pages if page for x in page.split("–")]
+        return (min(numbers), max(numbers)) if numbers else (0, 0)
+
+    def _cite_box(self, paragraphs) -> list[str]:
+        first, last = self._pages(paragraphs)
+        pages = (f"{first}–{last}" if last != first else f"{first}") if first else ""
+        prefix, suffix = citation_parts(self.text.meta)
+        bibtex = "\n".join("    " + line for line in text_bibtex(self.text.meta).split("\n"))
+        shown = f"{prefix}{': ' + pages if pages else ''}{suffix}"
+        return ['<div class="cite-box" markdown>', "",
+                '<p class="cite-head"><strong>Cite this</strong> <span class="cite-target">page</span>'
+                ' <span class="cite-hint">(click a paragraph number to cite that paragraph)</span></p>', "",
+                f'<p class="cite-chicago" data-prefix="{_attr(prefix)}" data-suffix="{_attr(suffix)}">'
+                f"{shown}</p>", "",
+                bibtex, "",
+                '<p class="cite-edition">In this edition: <a class="cite-url" href="#">this page</a></p>', "",
+                "</div>", ""]
+
+    def _blocks(self, blocks) -> list[str]:
+        out = []
+        for block in blocks:
+            if isinstance(block, BlockQuote):
+                lines = []
+                for k, paragraph in enumerate(block.paragraphs):
+                    if k:
+                        lines.append("")
+                    lines += self.paragraph(paragraph).split("\n")
+                out += [f"> {line}".rstrip() for line in lines] + [""]
+            else:
+                out += [self.paragraph(block), ""]
         return out
 
-    def _entry_title(self, key: str, pinpoint: str | None = None) -> str:
-        entry = self.site.entries[key]
-        full = to_plain(format_entry(entry, self.site.entries, self.site.archives))
-        return f"{full} Cited: {pinpoint}." if pinpoint else full
+    def paragraph(self, paragraph: Paragraph) -> str:
+        n = paragraph.number
+        anchor = (f'<a class="para-num" href="#p{n}" title="Link to paragraph {n}" '
+                  f'aria-label="Paragraph {n}">{n}</a>')
+        body = render_inlines(self._first_mentions(paragraph.inlines))
+        page = self.site.print_pages.get((self.text.meta.id, n))
+        data = f' data-page="{page}"' if page else ""
+        return f"{anchor} {body}{self._counterparts(n)}\n{{: #p{n} .para{data} }}"
 
-    def _entry_link(self, key: str) -> str:
-        return self.site.entry_link(self.page, key)
+    def _first_mentions(self, spans):
+        """Link the first mention of each person and place on the page, and no other."""
+        ranges = []
+        for match in self.site.matcher.find(plain_text(spans)):
+            key = f"{match.kind}:{match.id}"
+            if match.linkable and key not in self.linked:
+                self.linked.add(key)
+                url, title = self.site.mention_target(self.page, match)
+                ranges.append((match.start, match.end, url, title))
+        return link_ranges(spans, ranges) if ranges else spans
 
-    def body(self, note: Note) -> str:
-        citations = self.site.citations[(self.text.meta.id, note.number)].citations
-        if note.basis == AUTHOR:
-            ranges, extra = [], []
-            for c in citations:
-                if c.start < 0 or any(c.start < r[1] and r[0] < c.end for r in ranges):
-                    extra.append(c)
-                else:
-                    ranges.append((c.start, c.end, self._entry_link(c.key), self._entry_title(c.key, c.pinpoint)))
-            body = render_inlines(link_ranges(note.inlines, ranges))
-            if extra:
-                body += " " + self._also(extra)
-            if note.comment:
-                body += (f' <span class="editor-comment"><strong>Editor:</strong> '
-                         f'{render_inlines(note.comment)}</span>')
-            return body
-        if note.basis == EDITORIAL:
-            links = " · ".join(self._link(c.key) for c in citations)
-            return (f'<span class="basis basis-editorial">Editor\'s identification; the note\'s wording '
-                    f'is not in the source.</span> {render_inlines(note.identification)} '
-                    f'<span class="evidence"><strong>Evidence:</strong> {render_inlines(note.evidence)}</span>'
-                    + (f' <span class="identified">In the bibliography: {links}</span>' if links else ""))
-        return ('<span class="basis basis-unknown">Not established.</span> The note\'s text is not '
-                'in the source, and what it cites has not been identified.')
-
-    def _link(self, key: str) -> str:
-        label = short_label(self.site.entries[key], self.site.archives)
-        return f'[{escape_text(label)}]({self._entry_link(key)} "{link_title(self._entry_title(key))}")'
-
-    def _also(self, citations) -> str:
-        return '<span class="also-cites">(Also cited: ' + " · ".join(self._link(c.key) for c in citations) + ")</span>"
+    def _counterparts(self, number: int) -> str:
+        links = []
+        for other in self.site.counterparts.get((self.text.meta.id, number), ()):
+            short = self.site.texts[other.text_id].meta.short
+            links.append(f'[↔ {escape_text(short)} ¶ {other.paragraph}]'
+                         f'({self.site.paragraph_url(self.page, other)} "{link_title(other.reason)}"){{: .counterpart }}')
+        return (' <span class="counterparts">' + " ".join(links) + "</span>") if links else ""
 
 
-def _backref(number: int) -> str:
-    return (f'<a class="footnote-backref" href="#fnref:{number}" '
-            f'title="Back to the text at note {number}">&#8617;</a>')
+def _attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def _front_matter(fields: dict) -> list[str]:
+    return ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()] + ["---", ""]

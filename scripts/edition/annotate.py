@@ -1,0 +1,106 @@
+"""Finding the persons and places a text names: the name matcher and the mentions.
+
+Matching is case-sensitive, on word boundaries ("-" counts as part of a word, so
+"Kim Il" is not found inside "Kim Il-sung"), longest form first ("Donggil Kim"
+before "Kim"). Bare ambiguous forms ("Kim") count as mentions in running text,
+where the register says whom they mean, but are never linked.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import BlockQuote, Text
+from .readers.inline import plain_text
+from .registers import Registers
+from .render.context import section_path
+
+PERSON, PLACE = "person", "place"
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str        # PERSON | PLACE
+    id: str
+    start: int
+    end: int
+    form: str
+    linkable: bool
+
+
+@dataclass(frozen=True)
+class Mention:
+    person: str
+    text_id: str
+    paragraph: int
+    page: str        # the section page, relative to docs/
+    snippet: str
+
+
+class NameMatcher:
+    def __init__(self, registers: Registers, include_ambiguous: bool = True):
+        forms: dict[str, tuple[str, str, bool]] = {}
+        for person in registers.persons:
+            for form in person.variants:
+                forms[form] = (PERSON, person.id, True)
+            if include_ambiguous:
+                for form in person.ambiguous:
+                    forms[form] = (PERSON, person.id, False)
+        for place in registers.places:
+            for form in place.variants:
+                forms.setdefault(form, (PLACE, place.id, True))
+        self.forms = forms
+        ordered = sorted(forms, key=lambda f: (-len(f), f))
+        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+
+    def find(self, text: str) -> list[Match]:
+        return [Match(*self.forms[m[1]][:2], m.start(), m.end(), m[1], self.forms[m[1]][2])
+                for m in self.pattern.finditer(text)]
+
+
+def paragraphs_with_pages(text: Text):
+    """(paragraph, section page) for every paragraph of a text, in order."""
+    for index, section in enumerate(text.sections):
+        page = section_path(text, index)
+        for holder in (section,) + section.appendix:
+            for block in holder.blocks:
+                for paragraph in (block.paragraphs if isinstance(block, BlockQuote) else (block,)):
+                    yield paragraph, page
+
+
+def person_mentions(texts: list[Text], matcher: NameMatcher) -> dict[str, list[Mention]]:
+    mentions: dict[str, list[Mention]] = {}
+    for text in texts:
+        for paragraph, page in paragraphs_with_pages(text):
+            words = plain_text(paragraph.inlines)
+            seen: set[str] = set()
+            for match in matcher.find(words):
+                if match.kind == PERSON and match.id not in seen:
+                    seen.add(match.id)
+                    mentions.setdefault(match.id, []).append(
+                        Mention(match.id, text.meta.id, paragraph.number, page, snippet(words, match.start)))
+    return mentions
+
+
+def snippet(words: str, at: int, width: int = 200) -> str:
+    """The sentence around a position, shortened to about `width` characters."""
+    start = max(words.rfind(". ", 0, at) + 2, 0) if words.rfind(". ", 0, at) >= 0 else 0
+    end = words.find(". ", at)
+    end = len(words) if end < 0 else end + 1
+    sentence = words[start:end].strip()
+    if len(sentence) > width:
+        offset = max(0, at - start - width // 2)
+        sentence = ("…" if offset else "") + sentence[offset:offset + width].strip() + "…"
+    return sentence
+
+
+def documents_of(person_id: str, entries, matcher: NameMatcher) -> list[tuple[str, str]]:
+    """Archival documents a person sent or received: (entry key, "sender" | "recipient")."""
+    found = []
+    for entry in entries:
+        if not entry.is_archival:
+            continue
+        for role in ("sender", "recipient"):
+            if any(m.id == person_id and m.kind == PERSON for m in matcher.find(entry.get(role))):
+                found.append((entry.key, role))
+    return found

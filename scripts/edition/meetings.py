@@ -1,0 +1,90 @@
+"""Where the two texts meet: the works, documents, persons and days both rely on,
+and for each paragraph its counterparts in the other text."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .annotate import paragraphs_with_pages
+from .citations.model import NoteCitations
+from .readers.inline import note_refs
+
+EDITION_RELATIONS = {"origpubas", "translationof"}  # other editions of one work: the same work
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    text_id: str
+    paragraph: int
+    page: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SharedWork:
+    keys: tuple[str, ...]                          # the entries (editions) that make up the work
+    citing: dict                                   # text id -> [(note, paragraph, page)]
+
+
+def work_of(entries) -> dict[str, str]:
+    """Each entry's work: editions and translations of one book count as one work."""
+    parent = {key: key for key in entries}
+
+    def root(key):
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for entry in entries.values():
+        if entry.get("relatedtype") in EDITION_RELATIONS:
+            for other in entry.related_keys:
+                parent[root(entry.key)] = root(other)
+    return {key: root(key) for key in entries}
+
+
+def note_places(texts) -> dict[tuple[str, int], tuple[int, str]]:
+    """(text, note) -> (paragraph number, page) where the note's marker stands."""
+    places = {}
+    for text in texts:
+        for paragraph, page in paragraphs_with_pages(text):
+            for number in note_refs(paragraph.inlines):
+                places[(text.meta.id, number)] = (paragraph.number, page)
+    return places
+
+
+def shared_works(texts, entries, notes: list[NoteCitations]) -> list[SharedWork]:
+    works = work_of(entries)
+    places = note_places(texts)
+    citing: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    members: dict[str, set[str]] = defaultdict(set)
+    for note in notes:
+        for citation in note.citations:
+            work = works[citation.key]
+            members[work].add(citation.key)
+            paragraph, page = places[(note.text_id, note.note)]
+            if (note.note, paragraph, page) not in citing[work][note.text_id]:
+                citing[work][note.text_id].append((note.note, paragraph, page))
+    text_ids = [t.meta.id for t in texts]
+    return [SharedWork(tuple(sorted(members[w])), dict(citing[w])) for w in sorted(citing)
+            if all(t in citing[w] for t in text_ids)]
+
+
+def counterparts(texts, entries, notes: list[NoteCitations], label) -> dict[tuple[str, int], list[Counterpart]]:
+    """Paragraphs of one text whose notes cite a document that notes in a paragraph of
+    the other text also cite. (Shared books are listed on the meeting page, not in the
+    margin: two notes citing different pages of a book rarely speak of one thing.)"""
+    found: dict[tuple[str, int], list[Counterpart]] = defaultdict(list)
+    for work in shared_works(texts, entries, notes):
+        if not any(entries[k].is_archival for k in work.keys):
+            continue
+        reason = "Both rest on: " + label(entries[work.keys[0]])
+        for text_id, places in work.citing.items():
+            for other_id, other_places in work.citing.items():
+                if other_id == text_id:
+                    continue
+                for _, paragraph, _ in places:
+                    for _, other_paragraph, other_page in other_places:
+                        item = Counterpart(other_id, other_paragraph, other_page, reason)
+                        if item not in found[(text_id, paragraph)]:
+                            found[(text_id, paragraph)].append(item)
+    return dict(found)

@@ -1,0 +1,53 @@
+"""The glossary: abbreviations (also shown as tooltips in the texts) and places."""
+from __future__ import annotations
+
+import re
+
+from ..registers import Place, Registers, Term
+from .inline import escape_text
+
+
+def place_anchor(place: Place) -> str:
+    return f"place-{place.id}"
+
+
+def term_title(term: Term) -> str:
+    return term.expansion or term.gloss
+
+
+def abbreviation_definitions(registers: Registers, words: str) -> list[str]:
+    """Python-Markdown `abbr` definitions for the terms a page uses: each occurrence
+    then carries its expansion as a tooltip."""
+    out = []
+    for term in sorted(registers.terms, key=lambda t: t.abbreviation):
+        for form in (term.abbreviation,) + term.variants:
+            # `abbr` matches on word boundaries, which a final full stop ("U.S.") never meets.
+            form = form.rstrip(".")
+            if re.search(rf"\b{re.escape(form)}\b", words):
+                title = " ".join(term_title(term).replace("]", ")").split())
+                out.append(f"*[{form}]: {title}")
+    return out
+
+
+def render_glossary(registers: Registers) -> dict[str, str]:
+    out = ["# Glossary", "",
+           "The abbreviations the texts use (in the texts, hover one to see its expansion) and the "
+           "places on which their arguments turn.", "",
+           "## Abbreviations {: #abbreviations }", "",
+           "| Abbreviation | Expansion | What it is | Sources |", "|---|---|---|---|"]
+    for term in sorted(registers.terms, key=lambda t: t.abbreviation.casefold()):
+        out.append(f"| {escape_text(term.abbreviation)} | {escape_text(term.expansion)} | "
+                   f"{escape_text(term.gloss)} | {_sources(term.sources)} |")
+    out += ["", "## Places {: #places }", ""]
+    for place in sorted(registers.places, key=lambda p: p.name.casefold()):
+        also = [v for v in place.variants if v != place.name]
+        out += [f"### {escape_text(place.name)} {{: #{place_anchor(place)} }}", "",
+                escape_text(place.gloss), ""]
+        if also:
+            out += [f"Also: {escape_text(', '.join(also))}.", ""]
+        out += [f"Sources: {_sources(place.sources)}", ""]
+    return {"glossary/index.md": "\n".join(out)}
+
+
+def _sources(sources) -> str:
+    return "; ".join(f"<{s}>" if s.startswith(("https://", "http://")) else escape_text(s) for s in sources)

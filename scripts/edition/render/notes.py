@@ -1,0 +1,75 @@
+"""The notes at the foot of a text page: printed numbers, citations linked to entries,
+the basis of notes the source does not carry."""
+from __future__ import annotations
+
+from ..bibliography.format import format_entry, short_label, to_plain
+from ..citations.model import IDENTIFIED
+from ..model import AUTHOR, EDITORIAL, Note, Text
+from .context import SiteContext
+from .inline import escape_text, link_title, render_inlines
+from .linking import link_ranges
+
+
+class NoteRenderer:
+    """Notes at the foot of a page, numbered as in print, each citation linked to its entry."""
+
+    def __init__(self, text: Text, site: SiteContext, page: str):
+        self.text, self.site, self.page = text, site, page
+
+    def render(self, notes: list[Note]) -> list[str]:
+        out = ["## Notes {: #notes }", "", '<div class="footnote" markdown>', "<ol markdown>"]
+        for note in notes:
+            out += [f'<li id="fn:{note.number}" value="{note.number}" markdown="block">', "",
+                    self.body(note) + " " + _backref(note.number), "", "</li>"]
+        out += ["</ol>", "</div>", ""]
+        return out
+
+    def _entry_title(self, key: str, pinpoint: str | None = None) -> str:
+        entry = self.site.entries[key]
+        full = to_plain(format_entry(entry, self.site.entries, self.site.archives))
+        return f"{full} Cited: {pinpoint}." if pinpoint else full
+
+    def _entry_link(self, key: str) -> str:
+        return self.site.entry_link(self.page, key)
+
+    def body(self, note: Note) -> str:
+        citations = self.site.citations[(self.text.meta.id, note.number)].citations
+        if note.basis == AUTHOR:
+            ranges, extra, identified = [], [], []
+            for c in citations:
+                if c.relation == IDENTIFIED:
+                    identified.append(c)
+                elif c.start < 0 or any(c.start < r[1] and r[0] < c.end for r in ranges):
+                    extra.append(c)
+                else:
+                    ranges.append((c.start, c.end, self._entry_link(c.key), self._entry_title(c.key, c.pinpoint)))
+            body = render_inlines(link_ranges(note.inlines, ranges))
+            if extra:
+                body += " " + self._also(extra)
+            if note.comment:
+                body += (f' <span class="editor-comment"><strong>Editor:</strong> '
+                         f'{render_inlines(note.comment)}</span>')
+            if identified:
+                body += (' <span class="identified">The editor identifies the document it relies on: '
+                         + " · ".join(self._link(c.key) for c in identified) + "</span>")
+            return body
+        if note.basis == EDITORIAL:
+            links = " · ".join(self._link(c.key) for c in citations)
+            return (f'<span class="basis basis-editorial">Editor\'s identification; the note\'s wording '
+                    f'is not in the source.</span> {render_inlines(note.identification)} '
+                    f'<span class="evidence"><strong>Evidence:</strong> {render_inlines(note.evidence)}</span>'
+                    + (f' <span class="identified">In the bibliography: {links}</span>' if links else ""))
+        return ('<span class="basis basis-unknown">Not established.</span> The note\'s text is not '
+                'in the source, and what it cites has not been identified.')
+
+    def _link(self, key: str) -> str:
+        label = short_label(self.site.entries[key], self.site.archives)
+        return f'[{escape_text(label)}]({self._entry_link(key)} "{link_title(self._entry_title(key))}")'
+
+    def _also(self, citations) -> str:
+        return '<span class="also-cites">(Also cited: ' + " · ".join(self._link(c.key) for c in citations) + ")</span>"
+
+
+def _backref(number: int) -> str:
+    return (f'<a class="footnote-backref" href="#fnref:{number}" '
+            f'title="Back to the text at note {number}">&#8617;</a>')

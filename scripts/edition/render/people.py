@@ -1,0 +1,82 @@
+"""One page per person, and the index of persons."""
+from __future__ import annotations
+
+from ..annotate import Mention, documents_of
+from ..bibliography.format import long_date, short_label
+from ..registers import Person
+from .context import BIBLIOGRAPHY, SiteContext, relative
+from .inline import escape_text
+
+KINDS = (("actor", "Actors of 1949–1950"), ("historian", "Historians and authors"),
+         ("translator/editor", "Translators and editors"))
+
+
+def person_page(person: Person) -> str:
+    return f"people/{person.id}.md"
+
+
+def render_people(site: SiteContext, persons, mentions: dict[str, list[Mention]], matcher) -> dict[str, str]:
+    files = {"people/index.md": _index(site, persons, mentions)}
+    for person in persons:
+        files[person_page(person)] = _person(site, person, mentions.get(person.id, []), matcher)
+    return files
+
+
+def _index(site: SiteContext, persons, mentions) -> str:
+    out = ["# Persons", "",
+           "Everyone the texts name, with the forms under which they are named. Each page lists every "
+           "paragraph of both texts that mentions the person, and the documents they sent or received.", ""]
+    for kind, title in KINDS:
+        group = sorted((p for p in persons if p.kind == kind), key=lambda p: p.sort.casefold())
+        if not group:
+            continue
+        out += [f"## {title}", "", "| Person | Named as | Paragraphs |", "|---|---|---|"]
+        for person in group:
+            count = len(mentions.get(person.id, []))
+            out.append(f"| [{escape_text(person.name)}]({person.id}.md) "
+                       f"| {escape_text(', '.join(person.variants))} | {count or ''} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def _person(site: SiteContext, person: Person, mentions: list[Mention], matcher) -> str:
+    page = person_page(person)
+    out = [f"# {escape_text(person.name)}", ""]
+    names = ", ".join(person.variants + person.ambiguous)
+    out += [f"**Named in the texts as:** {escape_text(names)}", ""]
+    if person.other_romanisations:
+        out += [f"**Also romanised:** {escape_text(', '.join(person.other_romanisations))}", ""]
+    if person.born or person.died:
+        out += [f"**Life:** {person.born or '?'}–{person.died or ''}", ""]
+    if person.role:
+        out += [f"**In the texts:** {escape_text(person.role)}", ""]
+    if person.note:
+        out += [f"**Note:** {escape_text(person.note)}", ""]
+    out += ["**Sources:** " + "; ".join(_source(s) for s in person.sources), ""]
+    out += ["## In the texts", ""]
+    if not mentions:
+        out += ["Named only in the notes.", ""]
+    for text_id, text in site.texts.items():
+        here = [m for m in mentions if m.text_id == text_id]
+        if not here:
+            continue
+        out += [f"### {escape_text(text.meta.short)} ({len(here)} paragraph{'s' if len(here) > 1 else ''})", ""]
+        out += [f"- [¶ {m.paragraph}]({relative(page, m.page)}#p{m.paragraph}): “{escape_text(m.snippet)}”"
+                for m in here]
+        out.append("")
+    documents = documents_of(person.id, site.entries.values(), matcher)
+    if documents:
+        out += ["## Documents sent or received", ""]
+        for key, role in sorted(documents, key=lambda d: (site.entries[d[0]].get("date") or "9999", d[0])):
+            entry = site.entries[key]
+            when = long_date(entry.get("date")) if entry.get("date") else "undated"
+            label = short_label(entry, site.archives)
+            out.append(f"- [{escape_text(label)}]({relative(page, BIBLIOGRAPHY)}#{key}) ({role}; {when})")
+        out.append("")
+    return "\n".join(out)
+
+
+def _source(source: str) -> str:
+    if source.startswith(("https://", "http://")):
+        return f"<{source}>"
+    return escape_text(source)
