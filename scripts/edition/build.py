@@ -29,6 +29,7 @@ from .registers import Registers, load_registers
 from .render.front import render_front
 from .render.context import build_context
 from .render.bibliography import render_bibliography
+from .render.chronology import render_chronology
 from .render.annotations import render_annotations
 from .render.pages import render_text
 
@@ -86,11 +87,12 @@ def render_edition(edition: Edition) -> dict[str, str]:
         files.update(render_text(text, site))
     files.update(render_front(edition.texts))
     files.update(render_bibliography(site, edition.findings))
+    files.update(render_chronology(edition, site))
     files.update(render_annotations(site, edition))
     return files
 
 
-GENERATED = ("texts", "bibliography", "downloads", "people", "glossary", "meetings")  # folders of docs/ the build owns
+GENERATED = ("texts", "bibliography", "downloads", "chronology", "people", "glossary", "meetings")  # folders of docs/ the build owns
 
 
 def write_tree(files: dict[str, str], docs: Path) -> None:
