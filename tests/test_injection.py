@@ -36,8 +36,8 @@ def _poison(project: Path) -> None:
 
 
 def _build_site(project: Path) -> Path:
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     assert run_build(project).returncode == 0
     site = project / "site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],

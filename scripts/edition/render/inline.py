@@ -12,16 +12,21 @@ import re
 
 from ..model import Emphasis, Inline, Link, NoteRef, PageStart, Plain, Strong
 
-# Python-Markdown's escapable characters; a backslash before any other character
-# would be shown, so only these are escaped.
-_BACKSLASHED = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# Inside a line only these characters start Markdown syntax (emphasis, code, links,
+# attribute lists, table cells); each has a backslash escape in Python-Markdown.
+# Escaping more (".", "-") would hide the text from later steps such as `abbr`.
+_BACKSLASHED = re.compile(r"([\\`*_{}\[\]|])")
+# At the start of a line: headings, block quotes, list items.
+_LINE_MARK = re.compile(r"^(\s*)([#>+-])")
+_LINE_NUMBER = re.compile(r"^(\s*\d+)([.)])(\s|$)")
 SAFE_URL = re.compile(r"^(https?://|mailto:|#)|^[\w./-]+\.md(#[\w:.-]*)?$|^[\w./-]+/(#[\w:.-]*)?$", re.I)
 
 
 def escape_text(text: str) -> str:
     text = " ".join(text.split("\n"))
-    text = html.escape(text, quote=False)
-    return _BACKSLASHED.sub(r"\\\1", text)
+    text = _BACKSLASHED.sub(r"\\\1", html.escape(text, quote=False))
+    text = _LINE_MARK.sub(r"\1\\\2", text)
+    return _LINE_NUMBER.sub(r"\1\\\2\3", text)
 
 
 def is_safe_url(url: str) -> bool:

@@ -70,7 +70,8 @@ class SectionRenderer:
 
     def render(self, section: Section) -> str:
         paragraphs = list(paragraphs_of(section))
-        out = _front_matter(citation_meta(self.text.meta, self._pages(paragraphs)))
+        meta = self.text.meta  # the tags describe the whole work, not this section
+        out = _front_matter(citation_meta(meta, (meta.first_page, meta.last_page)))
         out += [f"# {escape_text(section.title)}", "",
                 f'<p class="text-source">{escape_text(self.text.meta.short)}: '
                 f'<a href="../">{escape_text(self.text.meta.title)}</a></p>', ""]

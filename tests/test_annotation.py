@@ -1,0 +1,193 @@
+"""Registers, the name matcher, tooltips, person pages, the meeting points, citing."""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import json
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+from edition.annotate import NameMatcher, person_mentions
+from edition.readers.inline import plain_text
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT_PAGES = ["texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war"] + [f"texts/kim-2016/{page}" for page in (
+    "01-introduction", "02-prc-policy-on-the-korean-peninsula-before-the-outbreak-of",
+    "03-from-a-passive-to-an-eager-stance", "04-a-setback-in-chinas-early-troop-dispatch",
+    "05-the-incheon-landing-and-chinas-shift-in-attitude", "06-conclusion")]
+
+
+@pytest.fixture(scope="session")
+def matcher(edition):
+    return NameMatcher(edition.registers)
+
+
+def ids(matcher, words):
+    return [(m.id, m.form) for m in matcher.find(words)]
+
+
+def test_stalin_under_all_his_names(edition, matcher):
+    assert ids(matcher, "Filippov (Stalin) and his friends agree") == [("stalin", "Filippov"), ("stalin", "Stalin")]
+    assert ids(matcher, "Comrade Stalin confirmed to Kim Il Sung") == [("stalin", "Comrade Stalin"),
+                                                                       ("kim-il-sung", "Kim Il Sung")]
+    mentions = person_mentions(edition.texts, matcher)["stalin"]
+    by_text = {m.text_id for m in mentions}
+    assert by_text == {"kissinger-2011", "kim-2016"}
+    for text in edition.texts:
+        for section in text.sections:
+            for block in section.blocks:
+                for paragraph in getattr(block, "paragraphs", (block,)):
+                    words = plain_text(paragraph.inlines)
+                    if "Filippov" in words or "Stalin" in words:
+                        assert any(m.text_id == text.meta.id and m.paragraph == paragraph.number
+                                   for m in mentions), (text.meta.id, paragraph.number)
+
+
+def test_the_three_kims_are_never_confused(edition, matcher):
+    assert ids(matcher, "Donggil Kim, 'Stalin's Korean U-Turn'") == [("donggil-kim", "Donggil Kim"),
+                                                                     ("stalin", "Stalin")]
+    assert ids(matcher, "Kim Il-sung's emissary Kim Il, advising") == [("kim-il-sung", "Kim Il-sung"),
+                                                                      ("kim-il", "Kim Il")]
+    for text in edition.texts:
+        for note in text.notes:
+            words = plain_text(note.inlines)
+            for match in matcher.find(words):
+                if words[match.start:].startswith("Donggil Kim"):
+                    assert match.id == "donggil-kim"
+                if match.id == "kim-il-sung":
+                    assert not words[:match.start].endswith("Donggil ")
+
+
+def test_shtykov_misspelt(matcher):
+    assert ids(matcher, "Telegram from Shykov to Stalin") == [("shtykov", "Shykov"), ("stalin", "Stalin")]
+
+
+def _without_abbr(html: str) -> str:
+    article = html[html.index("<article"):html.index("</article>")]
+    article = re.sub(r"<abbr [^>]*>.*?</abbr>", " ", article)
+    return re.sub(r"<[^>]+>", " ", article)
+
+
+def test_every_abbreviation_has_its_tooltip(site, edition):
+    forms = {form.rstrip("."): term for term in edition.registers.terms
+             for form in (term.abbreviation,) + term.variants}
+    counted = dict.fromkeys(forms, 0)
+    for page in TEXT_PAGES:
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        for form, term in forms.items():
+            title = term.expansion or term.gloss
+            counted[form] += len(re.findall(rf'<abbr title="[^"]*">{re.escape(form)}</abbr>', html))
+            rest = _without_abbr(html)
+            assert not re.search(rf"\b{re.escape(form)}\b", rest), (page, form)
+    assert counted["KPA"] >= 20 and counted["NEBDA"] >= 3 and counted["APRF"] >= 5 and counted["U.S"] >= 1
+
+
+def test_kpa_tooltip_text(site):
+    html = (site / TEXT_PAGES[1] / "index.html").read_text(encoding="utf-8")
+    assert "<abbr title=\"Korean People's Army\">KPA</abbr>" in html or \
+           '<abbr title="Korean People&#x27;s Army">KPA</abbr>' in html or \
+           '<abbr title="Korean People&#39;s Army">KPA</abbr>' in html
+
+
+def test_first_mention_only_is_linked(site):
+    for page in TEXT_PAGES:
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        article = html[html.index("<article"):html.index('<h2 id="notes"') if 'id="notes"' in html else -1]
+        targets = re.findall(r'href="(?:\.\./)+people/([\w-]+)/"', article)
+        assert len(targets) == len(set(targets)), page
+    kissinger = (site / TEXT_PAGES[0] / "index.html").read_text(encoding="utf-8")
+    article = kissinger[kissinger.index("<article"):kissinger.index("</article>")]
+    assert article.count('people/stalin/"') == 1
+
+
+def test_person_page(site):
+    html = (site / "people/stalin/index.html").read_text(encoding="utf-8")
+    assert "Filippov" in html and "Comrade Stalin" in html
+    assert "Kissinger 2011 (" in html and "Kim 2016 (" in html
+    assert 'href="../../bibliography/#doc-1950-05-14-stalin-mao"' in html
+    kim = (site / "people/kim-il-sung/index.html").read_text(encoding="utf-8")
+    donggil = (site / "people/donggil-kim/index.html").read_text(encoding="utf-8")
+    assert "Named only in the notes." in donggil
+    assert "Kim 2016 (" in kim
+
+
+def test_search_finds_people_under_any_name_and_locators(site):
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    def pages_with(word):
+        return {doc["location"].split("#")[0] for doc in index["docs"] if word in doc["text"] or word in doc["title"]}
+    assert "people/stalin/" in pages_with("Filippov")
+    assert "people/shtykov/" in pages_with("Shykov")
+    assert "bibliography/aprf/" in pages_with("delo 331")
+    assert any(p.startswith("texts/kim-2016/") for p in pages_with("Neibu cankao"))
+
+
+def test_where_the_texts_meet(site):
+    html = (site / "meetings/index.html").read_text(encoding="utf-8")
+    for key in ("doc-1949-12-16-stalin-mao", "doc-1950-05-13-roshchin-stalin", "doc-1950-05-14-stalin-mao",
+                "chen-1994-chinas-road", "goncharov-1993-uncertain-partners", "shen-2013-mao-zedong",
+                "shen-forthcoming-mao-zedong"):
+        assert f"bibliography/#{key}" in html, key
+    assert "Kissinger 2011</strong>: <a" in html and "Kim 2016</strong>: <a" in html
+    assert 'href="../texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war/#fn:18"' in html
+    assert 'href="../texts/kim-2016/02-prc-policy-on-the-korean-peninsula-before-the-outbreak-of/#fn:12"' in html
+
+
+def test_margin_link_to_the_counterpart_paragraph(site):
+    html = (site / TEXT_PAGES[0] / "index.html").read_text(encoding="utf-8")
+    paragraph = html[html.index('id="p1"'):]
+    paragraph = paragraph[:paragraph.index("</p>")]
+    assert 'class="counterpart" href="../../kim-2016/02-prc-policy-on-the-korean-peninsula-before-the-outbreak-of/#p12"' in paragraph
+
+
+def test_citation_meta_and_cite_box(site):
+    html = (site / TEXT_PAGES[3] / "index.html").read_text(encoding="utf-8")
+    for tag in ('<meta name="citation_journal_title" content="Cold War History">',
+                '<meta name="citation_firstpage" content="239">', '<meta name="citation_lastpage" content="254">',
+                '<meta name="citation_doi" content="10.1080/14682745.2016.1190339">',
+                '<meta name="citation_author" content="Kim, Donggil">', '<meta property="og:type" content="article">'):
+        assert tag in html
+    assert "@article{kim2016," in html and "pages = {239--254}" in html
+    assert 'data-page="247"' in html
+    book = (site / TEXT_PAGES[0] / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="citation_isbn" content="978-1-59420-271-1">' in book
+    assert '<meta name="citation_book_title" content="On China">' in book
+
+
+@pytest.mark.browser
+def test_cite_box_cites_a_clicked_paragraph(site):
+    import os
+    if os.environ.get("EDITION_SKIP_BROWSER") == "1":
+        pytest.skip("EDITION_SKIP_BROWSER=1")
+    from playwright.sync_api import sync_playwright
+    from test_injection import CHROMIUM
+    with _serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM)
+        try:
+            page = browser.new_page()
+            page.goto(f"{base}/{TEXT_PAGES[3]}/")
+            page.click("#p41 .para-num")
+            box = page.inner_text(".cite-box")
+            assert "paragraph 41" in box
+            assert "(2016): 247" in box and "¶ 41" in box
+            assert box.count("#p41") == 1
+        finally:
+            browser.close()
+
+
+@contextlib.contextmanager
+def _serve(folder: Path):
+    """The built site on a loopback port, for as long as the test needs it."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
