@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
+from support import ROOT, copy_project
 
 KIM = "sources/texts/kim-2016-new-insights-mao-korean-war.md"
 KISSINGER = "sources/texts/kissinger-on-china-kim-il-sung-and-the-outbreak-of-war.txt"

@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from support import ROOT  # noqa: E402  (puts scripts/ on sys.path)
 
 from edition.build import build, read_edition  # noqa: E402
-from edition.model import BlockQuote  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -38,23 +35,3 @@ def site(tmp_path_factory) -> Path:
     warnings = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
     assert warnings == []
     return out
-
-
-def paragraphs(text):
-    """Every paragraph of a text, in order, with whether it stands in a block quote."""
-    for section in text.sections:
-        for holder in (section,) + section.appendix:
-            for block in holder.blocks:
-                if isinstance(block, BlockQuote):
-                    for paragraph in block.paragraphs:
-                        yield paragraph, True
-                else:
-                    yield block, False
-
-
-def copy_project(tmp_path: Path) -> Path:
-    """A copy of the project's inputs, to break on purpose."""
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "sources", root / "sources")
-    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("texts", ".texts-*"))
-    return root

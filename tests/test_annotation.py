@@ -126,7 +126,7 @@ def test_search_finds_people_under_any_name_and_locators(site):
 
 
 def test_where_the_texts_meet(site):
-    html = (site / "meetings/index.html").read_text(encoding="utf-8")
+    html = (site / "where-the-texts-meet/index.html").read_text(encoding="utf-8")
     for key in ("doc-1949-12-16-stalin-mao", "doc-1950-05-13-roshchin-stalin", "doc-1950-05-14-stalin-mao",
                 "chen-1994-chinas-road", "goncharov-1993-uncertain-partners", "shen-2013-mao-zedong",
                 "shen-forthcoming-mao-zedong"):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import paragraphs
+from support import paragraphs
 from edition.chronology import (DAY, DOCUMENT, MONTH, MONTH_PART, PASSAGE, YEAR, extract_events,
                                 find_dates, sentence_bounds)
 from edition.readers.inline import plain_text

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from breaking import KIM, KISSINGER, MANIFEST, edit, expect_error, make_project, run_build
-from conftest import ROOT
+from support import ROOT
 
 PAYLOADS = {
     "paragraph": '<script>window.__pwned="paragraph"</script>',

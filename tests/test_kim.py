@@ -1,7 +1,7 @@
 """The Kim reader on the real PDF conversion."""
 import re
 
-from conftest import paragraphs
+from support import paragraphs
 
 from edition.model import PageStart
 from edition.readers.inline import note_refs, plain_text

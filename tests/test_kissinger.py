@@ -1,5 +1,5 @@
 """The Kissinger reader on the real e-book text."""
-from conftest import paragraphs
+from support import paragraphs
 
 from edition.model import AUTHOR, EDITORIAL, UNKNOWN, NoteRef, Plain
 from edition.readers.inline import note_refs, plain_text

@@ -92,7 +92,7 @@ def render_edition(edition: Edition) -> dict[str, str]:
     return files
 
 
-GENERATED = ("texts", "bibliography", "downloads", "chronology", "people", "glossary", "meetings")  # folders of docs/ the build owns
+GENERATED = ("texts", "bibliography", "downloads", "chronology", "people", "glossary", "where-the-texts-meet")  # folders of docs/ the build owns
 
 
 def write_tree(files: dict[str, str], docs: Path) -> None:

@@ -6,7 +6,7 @@ from ..meetings import shared_works
 from .context import BIBLIOGRAPHY, SiteContext, relative
 from .inline import escape_text
 
-PAGE = "meetings/index.md"
+PAGE = "where-the-texts-meet/index.md"
 
 
 def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:

@@ -1,0 +1,31 @@
+"""Helpers shared by the tests (imported by name; conftest.py holds only fixtures)."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.insert(0, str(ROOT / "scripts"))
+
+from edition.model import BlockQuote  # noqa: E402
+
+def paragraphs(text):
+    """Every paragraph of a text, in order, with whether it stands in a block quote."""
+    for section in text.sections:
+        for holder in (section,) + section.appendix:
+            for block in holder.blocks:
+                if isinstance(block, BlockQuote):
+                    for paragraph in block.paragraphs:
+                        yield paragraph, True
+                else:
+                    yield block, False
+
+
+def copy_project(tmp_path: Path) -> Path:
+    """A copy of the project's inputs, to break on purpose."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "sources", root / "sources")
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("texts", ".texts-*"))
+    return root
