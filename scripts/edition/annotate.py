@@ -94,13 +94,14 @@ def snippet(words: str, at: int, width: int = 200) -> str:
     return sentence
 
 
-def documents_of(person_id: str, entries, matcher: NameMatcher) -> list[tuple[str, str]]:
-    """Archival documents a person sent or received: (entry key, "sender" | "recipient")."""
-    found = []
+def correspondence(entries, matcher: NameMatcher) -> dict[str, list[tuple[str, str]]]:
+    """For each person, the archival documents they sent or received:
+    [(entry key, "sender" | "recipient")]."""
+    found: dict[str, list[tuple[str, str]]] = {}
     for entry in entries:
         if not entry.is_archival:
             continue
         for role in ("sender", "recipient"):
-            if any(m.id == person_id and m.kind == PERSON for m in matcher.find(entry.get(role))):
-                found.append((entry.key, role))
+            for person in {m.id for m in matcher.find(entry.get(role)) if m.kind == PERSON}:
+                found.setdefault(person, []).append((entry.key, role))
     return found

@@ -112,8 +112,10 @@ def _words(text: str) -> set[str]:
 
 def _variant(a: str, b: str) -> bool:
     x, y = a.casefold(), b.casefold()
-    return x != y and x[0] == y[0] and x not in y and y not in x and \
-        difflib.SequenceMatcher(None, x, y).ratio() >= 0.85
+    if x == y or x[0] != y[0] or x in y or y in x:
+        return False
+    matcher = difflib.SequenceMatcher(None, x, y)
+    return matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
 def name_variants(entries, notes, texts) -> list[Finding]:
@@ -141,10 +143,14 @@ def name_variants(entries, notes, texts) -> list[Finding]:
         for field in NAME_FIELDS:
             for w in _words(entry.get(field)):
                 vocabulary[w].add(entry.key)
-    names = sorted(vocabulary)
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            if _variant(a, b):
+    by_initial: dict[str, list[str]] = defaultdict(list)  # variants share their first letter
+    for word in sorted(vocabulary):
+        by_initial[word[0].casefold()].append(word)
+    for names in by_initial.values():
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if not _variant(a, b):
+                    continue
                 involved = set().union(*(cited_in[k] for k in vocabulary[a] | vocabulary[b]))
                 spellings[(a, b)] |= involved
     merged: dict[frozenset, tuple[tuple[str, str], set[NoteId]]] = {}

@@ -23,6 +23,7 @@ from .mapping import CitationMap
 from .model import CITED_FROM, IBID, IDENTIFIED, Citation, NoteCitations
 from .segments import Segment, citation_start, split_segments
 
+PREFIX = 8  # signatures are at least this long; their first characters index them
 IBID_RE = re.compile(r"^\W*ibid\W*", re.I)
 CITED_FROM_RE = re.compile(r"[.,]\s*[Cc]ited from\s+")
 
@@ -55,6 +56,14 @@ class Resolver:
         self.mapping = mapping
         self.map_path = map_path
         self.signatures = self._signatures(entries)
+        # Indexes, so that resolving grows with the notes, not with notes × entries.
+        self.by_prefix: dict[str, list[Signature]] = {}
+        for signature in self.signatures:
+            self.by_prefix.setdefault(signature.text[:PREFIX], []).append(signature)
+        self.by_locator: dict[tuple, list[Entry]] = {}
+        for entry in entries:
+            if entry.locator:
+                self.by_locator.setdefault(entry.locator.normalised(), []).append(entry)
 
     @staticmethod
     def _signatures(entries: list[Entry]) -> list[Signature]:
@@ -157,8 +166,7 @@ class Resolver:
         if not found:
             return None
         locator, listy, match = found
-        candidates = [e for e in self.entries.values()
-                      if e.locator and e.locator.normalised() == locator.normalised()]
+        candidates = self.by_locator.get(locator.normalised(), [])
         description = segment[:match.start()]
         chosen = self._choose_document(candidates, description, f"{locator.archive}, {locator}")
         start = citation_start(segment, match.start())
@@ -209,11 +217,15 @@ class Resolver:
 
     def _work(self, segment: str) -> Citation | None:
         text, index = normalise(segment)
-        hits = [(len(s.text), text.find(s.text), s) for s in self.signatures if s.text in text]
+        hits = [(len(s.text), i, s) for i in range(len(text) - PREFIX + 1)
+                for s in self.by_prefix.get(text[i:i + PREFIX], ()) if text.startswith(s.text, i)]
         if not hits:
             return None
         longest = max(h[0] for h in hits)
-        best = {h[2].entry.key: h for h in hits if h[0] == longest}
+        best: dict = {}
+        for hit in hits:  # the first occurrence of each longest-matching entry
+            if hit[0] == longest:
+                best.setdefault(hit[2].entry.key, hit)
         if len(best) > 1:
             best = self._narrow(best, segment)
         if len(best) != 1:

@@ -29,10 +29,18 @@ RELATED_LABEL = {"citedfrom": "Known through", "origpubas": "Another edition of"
                  "translationof": "Translation of", "adaptedfrom": "Adapted from"}
 
 
-def group_of(entry: Entry, entries: dict[str, Entry]) -> str:
+def crossref_children(entries: dict[str, Entry]) -> dict[str, list[Entry]]:
+    children: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries.values():
+        if entry.get("crossref"):
+            children[entry.get("crossref")].append(entry)
+    return children
+
+
+def group_of(entry: Entry, children: dict[str, list[Entry]]) -> str:
     if entry.is_archival:
         return "archival"
-    if entry.get("crossref") or any(e.get("crossref") == entry.key for e in entries.values()):
+    if entry.get("crossref") or children.get(entry.key):
         return "published"
     if entry.type == "report" and entry.get("type") != "Working Paper":
         return "published"
@@ -76,19 +84,20 @@ def _bibliography_page(site: SiteContext, cited_in) -> str:
            "[bibliography.json](../downloads/bibliography.json) (CSL-JSON) · "
            "[notes.json](../downloads/notes.json) (every note and what it cites)", ""]
     grouped: dict[str, list[Entry]] = defaultdict(list)
+    children = crossref_children(site.entries)
     for entry in site.entries.values():
-        grouped[group_of(entry, site.entries)].append(entry)
+        grouped[group_of(entry, children)].append(entry)
     for group, title in GROUPS:
         out += [f"## {title} {{: #{group} }}", ""]
         if group == "archival":
-            out += _archival_groups(site, grouped[group], cited_in, page)
+            out += _archival_groups(site, grouped[group], cited_in, page, children)
         else:
             for entry in sorted(grouped[group], key=lambda e: (sort_name(e), e.get("date"), e.key)):
-                out += _entry_block(site, entry, cited_in, page)
+                out += _entry_block(site, entry, cited_in, page, children)
     return "\n".join(out)
 
 
-def _archival_groups(site, entries, cited_in, page) -> list[str]:
+def _archival_groups(site, entries, cited_in, page, children) -> list[str]:
     out = []
     by_archive: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
@@ -105,7 +114,7 @@ def _archival_groups(site, entries, cited_in, page) -> list[str]:
         else:
             out += ["### Known through a publication {: #archive-none }", ""]
         for entry in sorted(group, key=_archival_order):
-            out += _entry_block(site, entry, cited_in, page)
+            out += _entry_block(site, entry, cited_in, page, children)
     return out
 
 
@@ -114,15 +123,14 @@ def _archival_order(entry: Entry):
     return (locator.sort_key if locator else (), entry.get("date") or "9999", entry.key)
 
 
-def _entry_block(site: SiteContext, entry: Entry, cited_in, page: str) -> list[str]:
+def _entry_block(site: SiteContext, entry: Entry, cited_in, page: str, children) -> list[str]:
     out = [f'<div class="bib-entry" id="{entry.key}" markdown>', "",
            to_markdown(format_entry(entry, site.entries, site.archives)), "{: .bib-ref }", ""]
     related = [f"{RELATED_LABEL.get(entry.get('relatedtype'), 'Related to')}: "
                f"[{escape_text(short_label(site.entries[k], site.archives))}](#{k})" for k in entry.related_keys]
-    related += [f"{'Parts cited' if entry.type == 'book' else 'Cites'}: "
-                + ", ".join(f"[{escape_text(short_label(e, site.archives))}](#{e.key})"
-                            for e in site.entries.values() if e.get("crossref") == entry.key)] \
-        if any(e.get("crossref") == entry.key for e in site.entries.values()) else []
+    if children.get(entry.key):
+        related.append("Parts cited: " + ", ".join(f"[{escape_text(short_label(e, site.archives))}](#{e.key})"
+                                                   for e in children[entry.key]))
     if entry.get("crossref"):
         parent = site.entries[entry.get("crossref")]
         related.append(f"In: [{escape_text(short_label(parent, site.archives))}](#{parent.key})")

@@ -1,6 +1,7 @@
 """The glossary: abbreviations (also shown as tooltips in the texts) and places."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ..registers import Place, Registers, Term
@@ -18,15 +19,20 @@ def term_title(term: Term) -> str:
 def abbreviation_definitions(registers: Registers, words: str) -> list[str]:
     """Python-Markdown `abbr` definitions for the terms a page uses: each occurrence
     then carries its expansion as a tooltip."""
-    out = []
-    for term in sorted(registers.terms, key=lambda t: t.abbreviation):
+    pattern, titles = _abbreviations(registers)
+    used = set(pattern.findall(words))
+    return [f"*[{form}]: {titles[form]}" for form in sorted(used)]
+
+
+@functools.lru_cache(maxsize=8)
+def _abbreviations(registers: Registers) -> tuple[re.Pattern, dict[str, str]]:
+    titles = {}
+    for term in registers.terms:
         for form in (term.abbreviation,) + term.variants:
             # `abbr` matches on word boundaries, which a final full stop ("U.S.") never meets.
-            form = form.rstrip(".")
-            if re.search(rf"\b{re.escape(form)}\b", words):
-                title = " ".join(term_title(term).replace("]", ")").split())
-                out.append(f"*[{form}]: {title}")
-    return out
+            titles[form.rstrip(".")] = " ".join(term_title(term).replace("]", ")").split())
+    ordered = sorted(titles, key=lambda f: (-len(f), f))
+    return re.compile(r"\b(" + "|".join(map(re.escape, ordered)) + r")\b"), titles
 
 
 def render_glossary(registers: Registers) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """One page per person, and the index of persons."""
 from __future__ import annotations
 
-from ..annotate import Mention, documents_of
+from ..annotate import Mention, correspondence
 from ..bibliography.format import long_date, short_label
 from ..registers import Person
 from .context import BIBLIOGRAPHY, SiteContext, relative
@@ -17,8 +17,10 @@ def person_page(person: Person) -> str:
 
 def render_people(site: SiteContext, persons, mentions: dict[str, list[Mention]], matcher) -> dict[str, str]:
     files = {"people/index.md": _index(site, persons, mentions)}
+    documents = correspondence(site.entries.values(), matcher)
     for person in persons:
-        files[person_page(person)] = _person(site, person, mentions.get(person.id, []), matcher)
+        files[person_page(person)] = _person(site, person, mentions.get(person.id, []),
+                                             documents.get(person.id, []))
     return files
 
 
@@ -39,7 +41,7 @@ def _index(site: SiteContext, persons, mentions) -> str:
     return "\n".join(out)
 
 
-def _person(site: SiteContext, person: Person, mentions: list[Mention], matcher) -> str:
+def _person(site: SiteContext, person: Person, mentions: list[Mention], documents) -> str:
     page = person_page(person)
     out = [f"# {escape_text(person.name)}", ""]
     names = ", ".join(person.variants + person.ambiguous)
@@ -64,7 +66,6 @@ def _person(site: SiteContext, person: Person, mentions: list[Mention], matcher)
         out += [f"- [¶ {m.paragraph}]({relative(page, m.page)}#p{m.paragraph}): “{escape_text(m.snippet)}”"
                 for m in here]
         out.append("")
-    documents = documents_of(person.id, site.entries.values(), matcher)
     if documents:
         out += ["## Documents sent or received", ""]
         for key, role in sorted(documents, key=lambda d: (site.entries[d[0]].get("date") or "9999", d[0])):
