@@ -171,6 +171,7 @@ def test_cite_box_cites_a_clicked_paragraph(site):
             page.goto(f"{base}/{TEXT_PAGES[3]}/")
             page.click("#p41 .para-num")
             box = page.inner_text(".cite-box")
+            assert page.locator(".cite-box button.cite-copy").count() == 2
             assert "paragraph 41" in box
             assert "(2016): 247" in box and "¶ 41" in box
             assert box.count("#p41") == 1

@@ -7,9 +7,11 @@
     var number = paragraph.id.slice(1);
     var page = paragraph.getAttribute("data-page");
     // prefix and suffix are the generator's own, escaped HTML (data attributes)
+    var button = chicago.querySelector("button");
     chicago.innerHTML = chicago.getAttribute("data-prefix") + (page ? ": " + page : "") +
       chicago.getAttribute("data-suffix").replace(/\.$/, "") +
-      "; this edition, ¶ " + number + ".";
+      "; this edition, ¶ " + number + ". ";
+    if (button) chicago.appendChild(button);
     box.querySelector(".cite-target").textContent = "paragraph " + number;
     var link = box.querySelector(".cite-url");
     var url = location.origin + location.pathname + "#" + paragraph.id;
@@ -17,9 +19,31 @@
     link.textContent = url;
   }
 
+  // A copy button beside the citation and the address (the BibTeX block has the theme's own).
+  function addCopyButton(box, selector, label) {
+    var source = box.querySelector(selector);
+    if (!source || source.parentNode.querySelector("button[data-copies='" + selector + "']")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cite-copy md-button";
+    button.setAttribute("data-copies", selector);
+    button.textContent = "Copy";
+    button.setAttribute("aria-label", label);
+    button.addEventListener("click", function () {
+      var text = Array.from(source.childNodes).filter(function (node) { return node !== button; })
+        .map(function (node) { return node.textContent; }).join("");
+      if (navigator.clipboard) navigator.clipboard.writeText(text.trim());
+      button.textContent = "Copied";
+      setTimeout(function () { button.textContent = "Copy"; }, 1500);
+    });
+    source.insertAdjacentElement(selector === ".cite-url" ? "afterend" : "beforeend", button);
+  }
+
   function setUp() {
     var box = document.querySelector(".cite-box");
     if (!box) return;
+    addCopyButton(box, ".cite-chicago", "Copy the citation");
+    addCopyButton(box, ".cite-url", "Copy the address");
     var link = box.querySelector(".cite-url");
     link.href = location.pathname;
     link.textContent = location.origin + location.pathname;
