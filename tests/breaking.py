@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from support import ROOT, copy_project
 
 KIM = "sources/texts/kim-2016-new-insights-mao-korean-war.md"

@@ -118,3 +118,9 @@ def test_markup_in_sources_is_escaped(project):
     assert "<script>" not in page and "<img" not in page
     assert "[click](javascript:" not in page and "\\[click\\](javascript:alert(3))" in page  # text, not a link
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_manifest_that_is_not_valid_toml(project):
+    edit(project, MANIFEST, 'short = "Kim 2016"', 'short = "Kim 2016')
+    line = line_of(project, MANIFEST, 'short = "Kim 2016')
+    expect_error(project, f"{MANIFEST}:{line}", "not valid TOML")

@@ -69,8 +69,7 @@ def test_markup_in_sources_is_shown_and_never_runs(tmp_path):
             for path, kinds in pages.items():
                 page.goto((site / path / "index.html").as_uri())
                 page.wait_for_load_state("load")
-                for link in page.locator("a[href^='javascript:']").all():
-                    raise AssertionError(f"a javascript: link was made on {path}")
+                assert page.locator("a[href^='javascript:']").count() == 0, path
                 page.mouse.move(200, 200)
                 assert page.evaluate("window.__pwned") is None, path
                 body = page.inner_text("article")

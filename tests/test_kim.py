@@ -85,7 +85,7 @@ QUOTES = [
 def test_block_quotes_are_block_quotes(texts):
     quoted = [_words(p.inlines) for p, q in paragraphs(texts["kim-2016"]) if q]
     assert len(quoted) == len(QUOTES)
-    for words, start in zip(quoted, QUOTES):
+    for words, start in zip(quoted, QUOTES, strict=True):
         assert words.startswith(start)
     cut = next(w for w in quoted if w.startswith("in the early 1950s"))
     assert "with the help of Japanese troops, we will be able to move quickly" in cut

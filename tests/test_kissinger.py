@@ -1,7 +1,7 @@
 """The Kissinger reader on the real e-book text."""
 from support import paragraphs
 
-from edition.model import AUTHOR, EDITORIAL, UNKNOWN, NoteRef, Plain
+from edition.model import AUTHOR, EDITORIAL, UNKNOWN, NoteRef
 from edition.readers.inline import note_refs, plain_text
 
 DEBRIS = ("titlepage.xhtml", "dummy_split_", "On China\n")

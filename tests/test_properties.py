@@ -108,7 +108,7 @@ def test_pdf_reader_accounts_for_every_marker_page_and_join(generated):
     if last == 0:
         return
     lines = ["## A Generated Title", "", "### Introduction", ""]
-    for k, (paragraphs, cut) in enumerate(pages):
+    for k, (paragraphs, _) in enumerate(pages):
         lines += [p + "\n" for p in paragraphs]
         if k < len(pages) - 1:  # every page but the last ends in a foot
             lines.append("---\n")
@@ -152,7 +152,7 @@ def test_resolver_resolves_every_generated_citation(titles, data):
     picks = data.draw(st.lists(st.tuples(st.integers(0, len(titles) - 1), st.integers(1, 500),
                                          st.booleans()), min_size=1, max_size=8))
     segments, expected = [], []
-    for k, (index, page, ibid) in enumerate(picks):
+    for index, page, ibid in picks:
         if ibid and expected:
             segments.append(f"Ibid., {page}")
             expected.append((expected[-1][0], str(page)))

@@ -6,8 +6,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
 DEBRIS = ("titlepage.xhtml", "dummy_split_", "To cite this article", "Article views",
           "View Crossmark data", "dgkim@pku.edu.cn", "© 2016 Informa", "Submit your article")
 

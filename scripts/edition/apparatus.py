@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 from .bibliography.entry import Entry
 from .citations.model import NoteCitations
 from .errors import EditionError, SourcePosition
-from .sourcefile import read_source
+from .sourcefile import read_toml
 from .readers.inline import plain_text
 
 NoteId = tuple[str, int]
@@ -47,15 +46,8 @@ def load_not_variants(path: Path) -> list[NotVariant]:
     """sources/apparatus.toml: word pairs the spelling check finds that are different words."""
     if not path.exists():
         return []
-    raw = read_source(path).text
-    try:
-        tables = tomllib.loads(raw).get("not_variant", [])
-    except tomllib.TOMLDecodeError as err:
-        raise EditionError(SourcePosition(path, getattr(err, "lineno", 0)), f"not valid TOML: {err}") from None
-    starts = [i + 1 for i, line in enumerate(raw.split("\n")) if line.strip() == "[[not_variant]]"]
     pairs = []
-    for i, table in enumerate(tables):
-        at = SourcePosition(path, starts[i] if i < len(starts) else 0)
+    for table, at in read_toml(path).array_table("not_variant"):
         words = table.get("words", [])
         if len(words) != 2 or not table.get("why"):
             raise EditionError(at, "[[not_variant]] needs words = [\"a\", \"b\"] and why")

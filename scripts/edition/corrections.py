@@ -6,12 +6,11 @@ one place, so a stale correction cannot linger unnoticed.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import EditionError, SourcePosition
-from .sourcefile import read_source
+from .sourcefile import read_toml
 
 KINDS = {
     "blockquote": "starts",      # a paragraph that is a block quote although the rule says not
@@ -55,19 +54,12 @@ class Corrections:
 def load_corrections(path: Path) -> Corrections:
     if not path.exists():
         return Corrections([])
-    raw = read_source(path).text
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as err:
-        raise EditionError(SourcePosition(path, getattr(err, "lineno", 0)), f"not valid TOML: {err}") from None
-    lines = raw.split("\n")
+    toml = read_toml(path)
     entries = []
-    for kind, tables in data.items():
+    for kind in toml.data:
         if kind not in KINDS:
-            raise EditionError(SourcePosition(path, _line(lines, f"[[{kind}]]", 0)),
-                               f"unknown correction [[{kind}]]; use one of {', '.join(KINDS)}")
-        for index, table in enumerate(tables):
-            at = SourcePosition(path, _line(lines, f"[[{kind}]]", index))
+            raise EditionError(SourcePosition(path, 1), f"unknown correction [[{kind}]]; use one of {', '.join(KINDS)}")
+        for table, at in toml.array_table(kind):
             field = KINDS[kind]
             for key in ("text", field, "why"):
                 if not str(table.get(key, "")).strip():
@@ -77,8 +69,3 @@ def load_corrections(path: Path) -> Corrections:
                 raise EditionError(at, f"[[{kind}]] has unknown field(s) {', '.join(sorted(extra))}")
             entries.append(Correction(kind, table["text"], table[field], table["why"], at))
     return Corrections(entries)
-
-
-def _line(lines: list[str], header: str, index: int) -> int:
-    found = [i + 1 for i, line in enumerate(lines) if line.strip() == header]
-    return found[index] if index < len(found) else 0

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 from .errors import EditionError, SourcePosition
 from .model import TextMeta
-from .sourcefile import read_source
+from .sourcefile import read_toml
 
 REQUIRED = ("id", "short", "reader", "source", "author", "title", "kind", "container",
             "year", "rights_holder", "notes")
@@ -21,23 +20,16 @@ SHORT = re.compile(r"^[\w][\w .,'’&()–-]*$")  # shown in navigation and page
 
 def load_manifest(sources: Path, readers: dict) -> list[TextMeta]:
     path = sources / "texts.toml"
-    raw = read_source(path).text
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as err:
-        line = getattr(err, "lineno", 0) or _line_from_message(str(err))
-        raise EditionError(SourcePosition(path, line), f"not valid TOML: {err.args[0] if err.args else err}") from None
-    tables = data.get("text")
-    if not isinstance(tables, list) or not tables:
+    tables = read_toml(path).array_table("text")
+    if not tables:
         raise EditionError(SourcePosition(path, 1), "no [[text]] tables; add one per text")
-    metas = [_text_meta(path, raw, i, table, sources, readers) for i, table in enumerate(tables)]
-    _check_unique(path, raw, metas)
+    metas = [_text_meta(at, table, sources, readers) for table, at in tables]
+    _check_unique(metas)
     _check_unlisted_texts(sources, metas)
     return metas
 
 
-def _text_meta(path, raw, index, table, sources, readers) -> TextMeta:
-    at = SourcePosition(path, _table_line(raw, index))
+def _text_meta(at: SourcePosition, table: dict, sources: Path, readers) -> TextMeta:
     for key in REQUIRED:
         if key not in table or table[key] in ("", None):
             raise EditionError(at, f"[[text]] entry lacks the required field '{key}'")
@@ -84,8 +76,8 @@ def _range(at, table, key) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
-def _check_unique(path, raw, metas: list[TextMeta]) -> None:
-    seen: dict[str, str] = {}
+def _check_unique(metas: list[TextMeta]) -> None:
+    seen: dict[tuple[str, str], str] = {}
     for meta in metas:
         for key, value in (("id", meta.id), ("source", meta.source.name)):
             if (key, value) in seen:
@@ -98,13 +90,3 @@ def _check_unlisted_texts(sources: Path, metas: list[TextMeta]) -> None:
     for file in sorted((sources / "texts").iterdir()):
         if file.is_file() and file.name not in listed:
             raise EditionError(file, "this text is not listed in sources/texts.toml; add a [[text]] entry for it")
-
-
-def _table_line(raw: str, index: int) -> int:
-    starts = [i + 1 for i, line in enumerate(raw.split("\n")) if line.strip() == "[[text]]"]
-    return starts[index] if index < len(starts) else 0
-
-
-def _line_from_message(message: str) -> int:
-    match = re.search(r"line (\d+)", message)
-    return int(match[1]) if match else 0

@@ -6,13 +6,11 @@ the build with the line.
 """
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import EditionError, SourcePosition
-from .sourcefile import read_source
+from .sourcefile import read_toml
 
 PERSON_FIELDS = {"name", "sort", "variants", "ambiguous_short", "title_forms", "other_romanisations",
                  "born", "died", "dates_note", "role_1949_50", "role_in_texts", "cited_for", "kind",
@@ -79,19 +77,9 @@ def load_registers(sources: Path) -> Registers:
 
 
 def _tables(path: Path, fields: set[str], required: tuple[str, ...]):
-    raw = read_source(path).text
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as err:
-        match = re.search(r"\(at line (\d+)", str(err))
-        message = str(err).split(" (at line")[0]
-        if "twice" in message:
-            message += "; each entry is defined once: merge the two"
-        raise EditionError(SourcePosition(path, int(match[1]) if match else 0), message) from None
-    lines = raw.split("\n")
-    for key, table in data.items():
-        header = re.compile(rf'^\[\s*"?{re.escape(key)}"?\s*\]\s*$')
-        at = SourcePosition(path, next((i + 1 for i, line in enumerate(lines) if header.match(line)), 0))
+    toml = read_toml(path)
+    for key, table in toml.data.items():
+        at = toml.table(key)
         unknown = set(table) - fields
         if unknown:
             raise EditionError(at, f"unknown field(s) {', '.join(sorted(unknown))} in [{key}]; "

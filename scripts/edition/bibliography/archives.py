@@ -1,12 +1,11 @@
 """sources/archives.toml: the archives the notes cite, with their full names."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import EditionError, SourcePosition
-from ..sourcefile import read_source
+from ..errors import EditionError
+from ..sourcefile import read_toml
 
 FIELDS = {"name", "translation", "as_cited", "about"}
 
@@ -30,15 +29,10 @@ class Archive:
 
 
 def load_archives(path: Path) -> dict[str, Archive]:
-    raw = read_source(path).text
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as err:
-        raise EditionError(SourcePosition(path, getattr(err, "lineno", 0)), f"not valid TOML: {err}") from None
-    lines = raw.split("\n")
+    toml = read_toml(path)
     archives = {}
-    for archive_id, table in data.items():
-        at = SourcePosition(path, next((i + 1 for i, l in enumerate(lines) if l.strip() == f"[{archive_id}]"), 0))
+    for archive_id, table in toml.data.items():
+        at = toml.table(archive_id)
         unknown = set(table) - FIELDS
         if unknown:
             raise EditionError(at, f"unknown field(s) {', '.join(sorted(unknown))}; use {', '.join(sorted(FIELDS))}")

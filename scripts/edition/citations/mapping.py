@@ -3,12 +3,11 @@ cannot settle. Each entry names a note, the segment (by its first words), what
 it cites, and why; an entry that matches no segment stops the build."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
-from ..sourcefile import read_source
+from ..sourcefile import read_toml
 from .model import CITED_FROM, IBID, IDENTIFIED, ORIGINALLY
 
 RELATIONS = {"", IBID, CITED_FROM, ORIGINALLY, IDENTIFIED}
@@ -55,14 +54,7 @@ class CitationMap:
 def load_citation_map(path: Path) -> CitationMap:
     if not path.exists():
         return CitationMap([])
-    raw = read_source(path).text
-    try:
-        tables = tomllib.loads(raw).get("segment", [])
-    except tomllib.TOMLDecodeError as err:
-        raise EditionError(SourcePosition(path, getattr(err, "lineno", 0)), f"not valid TOML: {err}") from None
-    starts = [i + 1 for i, line in enumerate(raw.split("\n")) if line.strip() == "[[segment]]"]
-    return CitationMap([_segment(t, SourcePosition(path, starts[i] if i < len(starts) else 0))
-                        for i, t in enumerate(tables)])
+    return CitationMap([_segment(table, at) for table, at in read_toml(path).array_table("segment")])
 
 
 def _segment(table: dict, at: SourcePosition) -> MappedSegment:

@@ -208,7 +208,7 @@ class Resolver:
             score += 4
         elif date and entry.get("date")[:7] == date[:7] and abs(int(entry.get("date")[8:] or 0) - int(date[8:])) <= 3:
             score += 2  # a day or two apart: the same telegram, dated differently (flagged)
-        for cited, known in zip(names, (entry.get("sender"), entry.get("recipient"))):
+        for cited, known in zip(names, (entry.get("sender"), entry.get("recipient")), strict=False):
             if known and _same_name(cited, known):
                 score += 1
         return score

@@ -6,12 +6,11 @@ is never shown as the author's words.
 """
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
 from ..model import AUTHOR, EDITORIAL, UNKNOWN, Note, Plain, TextMeta
-from ..sourcefile import read_source
+from ..sourcefile import read_toml
 from .inline import _MD, parse_inline
 
 BASES = {"author": AUTHOR, "editorial": EDITORIAL, "unknown": UNKNOWN}
@@ -20,14 +19,7 @@ NEEDS = {AUTHOR: ("text",), EDITORIAL: ("identification", "evidence"), UNKNOWN: 
 
 
 def read_notes_file(path: Path, meta: TextMeta) -> tuple[Note, ...]:
-    raw = read_source(path).text
-    try:
-        tables = tomllib.loads(raw).get("note", [])
-    except tomllib.TOMLDecodeError as err:
-        raise EditionError(SourcePosition(path, getattr(err, "lineno", 0)), f"not valid TOML: {err}") from None
-    starts = [i + 1 for i, line in enumerate(raw.split("\n")) if line.strip() == "[[note]]"]
-    notes = [_note(table, SourcePosition(path, starts[i] if i < len(starts) else 0))
-             for i, table in enumerate(tables)]
+    notes = [_note(table, at) for table, at in read_toml(path).array_table("note")]
     numbers = [n.number for n in notes]
     expected = list(range(meta.first_note, meta.last_note + 1))
     if numbers != expected:

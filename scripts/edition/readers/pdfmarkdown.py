@@ -217,7 +217,7 @@ def build_sections(flow, meta, corrections: Corrections, source: SourceFile, log
     return tuple(
         Section(s["title"], slug, tuple(s["blocks"]), s["line"],
                 tuple(Section(a["title"], slugify(a["title"]), tuple(a["blocks"]), a["line"]) for a in s["appendix"]))
-        for s, slug in zip(sections, slugs)
+        for s, slug in zip(sections, slugs, strict=True)
     )
 
 

@@ -29,7 +29,7 @@ def split_at(spans: tuple[Inline, ...], offset: int) -> tuple[tuple, tuple]:
             return tuple(left), (Plain(span.value[offset:]),) + tuple(spans[i + 1:])
         inner_left, inner_right = split_at(span.children, offset)
         kind = type(span)
-        make = (lambda c: Link(span.url, c, span.title)) if kind is Link else kind
+        make = (lambda c, link=span: Link(link.url, c, link.title)) if kind is Link else kind
         left.append(make(inner_left))
         return tuple(left), (make(inner_right),) + tuple(spans[i + 1:])
     return tuple(left), ()
