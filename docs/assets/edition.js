@@ -13,7 +13,21 @@
     nameSearchDialog();
   }
 
-  // 2. Instant navigation to another page's anchor (a citation in a note to its
+  // 2. The theme's tooltips (a note's text on its number) are dialogs (role="dialog")
+  //    without a name, and each is created when first shown: name each after the
+  //    element that opens it ("Note 33"), found by its aria-controls.
+  function nameTooltip(node) {
+    if (!(node instanceof Element) || !node.matches('.md-tooltip2[role="dialog"]')) return;
+    if (node.hasAttribute("aria-label") || !node.id) return;
+    var host = document.querySelector('[aria-controls="' + node.id + '"]');
+    var name = host && (host.getAttribute("aria-label") || host.textContent.trim());
+    if (name) node.setAttribute("aria-label", name);
+  }
+  new MutationObserver(function (records) {
+    records.forEach(function (record) { record.addedNodes.forEach(nameTooltip); });
+  }).observe(document.body, { childList: true });
+
+  // 3. Instant navigation to another page's anchor (a citation in a note to its
   //    bibliography entry, a "Cited in" link back to the note) must land on that
   //    anchor. The theme records the scroll offset in the history entry 100 ms after
   //    each scroll; a link followed within those 100 ms (a click right after

@@ -1,0 +1,113 @@
+"""axe-core (the copy shipped by axe-playwright-python) on every type of page, in the light
+and the dark palette: no serious or critical violation, colour contrast included."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = {
+    "home": "",
+    "text index": "texts/",
+    "text": "texts/kim-2016/",
+    "text section": "texts/kim-2016/02-prc-policy-on-the-korean-peninsula-before-the-outbreak-of/",
+    "text section with editorial notes": "texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war/",
+    "method": "method/",
+    "bibliography": "bibliography/",
+    "person": None,      # the first page under people/ that is not its index
+    "404": "404.html",
+}
+SCHEMES = {"light": "default", "dark": "slate"}
+BLOCKING = ("serious", "critical")
+OPTIONS = json.dumps({"resultTypes": ["violations"]})
+
+
+def address(served, kind: str) -> str:
+    if PAGE_TYPES[kind] is None:
+        people = [url for url in served.pages if url.startswith(served.url("people/"))
+                  and url != served.url("people/")]
+        assert people, "no person pages"
+        return people[0]
+    url = served.url(PAGE_TYPES[kind])
+    assert url in served.pages, f"no {kind} page at {url}"
+    return url
+
+
+def settle(page) -> None:
+    """Wait for the colour transitions of a palette switch to end: axe measures contrast
+    on the colours as they are."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+
+
+def start_axe(page, context: str = "document") -> None:
+    """Start axe in the page without waiting for it, so that tabs run side by side."""
+    page.evaluate(f"() => {{ window.__axe = axe.run({context}, {OPTIONS}); }}")
+
+
+def blocking(page) -> list[str]:
+    results = page.evaluate("window.__axe")
+    return [f"{v['id']} ({v['impact']}): {v['help']} at "
+            + ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+            for v in results["violations"] if v["impact"] in BLOCKING]
+
+
+@pytest.fixture(scope="module")
+def audit(served, browser) -> dict[tuple[str, str], list[str]]:
+    """Every page type in its own tab, opened in the light palette (the system's), then
+    switched to dark with the palette toggle; axe runs in all tabs at once."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light",
+                                  service_workers="block")
+    context.set_default_timeout(20_000)
+    results = {}
+    try:
+        tabs = {kind: context.new_page() for kind in PAGE_TYPES}
+        for kind, tab in tabs.items():
+            tab.goto(address(served, kind), wait_until="commit")
+        for tab in tabs.values():
+            tab.wait_for_load_state("load")
+            tab.evaluate(AXE_SCRIPT)
+        for scheme, attribute in SCHEMES.items():
+            for tab in tabs.values():
+                if tab.evaluate("document.body.dataset.mdColorScheme") != attribute:
+                    tab.locator("form[data-md-component=palette] label:visible").click()
+                assert tab.evaluate("document.body.dataset.mdColorScheme") == attribute
+            for tab in tabs.values():
+                settle(tab)
+                start_axe(tab)
+            for kind, tab in tabs.items():
+                results[kind, scheme] = blocking(tab)
+    finally:
+        context.close()
+    return results
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_no_serious_or_critical_violations(audit, kind, scheme):
+    assert audit[kind, scheme] == []
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_the_system_palette_is_followed_and_the_note_tooltip_passes(served, browser, scheme):
+    """A reader whose system is dark gets the dark palette; the tooltip a note number opens
+    on keyboard focus is named and passes axe too, contrast included."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme,
+                                  service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(address(served, "text section"))
+        assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
+        page.locator("a.footnote-ref").first.focus()
+        tooltip = page.locator(".md-tooltip2--active")
+        expect(tooltip).to_be_visible()
+        assert tooltip.get_attribute("aria-label") == "Note 12"
+        settle(page)
+        page.evaluate(AXE_SCRIPT)
+        start_axe(page, "'.md-tooltip2--active'")
+        assert blocking(page) == []
+    finally:
+        context.close()

@@ -1,0 +1,148 @@
+"""Reading in a real browser: note tooltips by mouse and keyboard, citations to the
+bibliography and back, search, instant navigation, keyboard use of the apparatus."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+KIM_03 = "texts/kim-2016/03-from-a-passive-to-an-eager-stance/"
+KIM_02 = "texts/kim-2016/02-prc-policy-on-the-korean-peninsula-before-the-outbreak-of/"
+TOOLTIP = ".md-tooltip2--active .md-tooltip2__inner"
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def note_text(page, number: int) -> str:
+    """A note's text as the notes list shows it, without the back-link arrow."""
+    return squash(page.locator(f'li[id="fn:{number}"]').inner_text()).rstrip("↩ ").strip()
+
+
+def expect_below_the_header(page, locator):
+    """The element is on screen and not hidden under the sticky header."""
+    expect(locator).to_be_in_viewport()
+    top = locator.evaluate("e => e.getBoundingClientRect().top")
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert top >= header - 1
+
+
+def expect_tooltip_shows_note(page, number: int):
+    """The note's text is in a tooltip on screen (another, fading, may still be there)."""
+    tooltip = page.locator(TOOLTIP).filter(has_text=note_text(page, number)[:40])
+    expect(tooltip).to_be_visible()
+    assert squash(tooltip.inner_text())[:60] == note_text(page, number)[:60]
+
+
+def test_note_tooltip_on_hover(served, page):
+    page.goto(served.url(KIM_03))
+    page.locator('a.footnote-ref[href$="#fn:33"]').hover()
+    expect_tooltip_shows_note(page, 33)
+    page.mouse.move(5, 890)
+    expect(page.locator(TOOLTIP).filter(has_text=note_text(page, 33)[:40])).to_have_count(0)
+
+
+def test_note_tooltip_on_keyboard_focus(served, page):
+    """Tab from the heading to the first note number: its tooltip opens for the keyboard."""
+    page.goto(served.url(KIM_03))
+    page.locator("article h1 .headerlink").focus()
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.footnote-ref')"):
+            break
+    assert page.evaluate("document.activeElement.getAttribute('href')").endswith("#fn:33")
+    expect_tooltip_shows_note(page, 33)
+    page.keyboard.press("Tab")   # on to the next link: the note's tooltip goes
+    expect(page.locator(TOOLTIP).filter(has_text=note_text(page, 33)[:40])).to_have_count(0)
+
+
+def test_notes_page_markers_and_permalinks_are_usable_by_keyboard(served, page):
+    """In Tab order: paragraph permalink, note number, page marker; Enter follows each,
+    and from a note the back-link returns to the text."""
+    page.goto(served.url(KIM_03))
+    page.locator("article h1 .headerlink").focus()
+    seen = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        kind = page.evaluate("['para-num', 'footnote-ref', 'page-marker']"
+                             ".find(c => document.activeElement.classList.contains(c)) || ''")
+        seen.append(kind)
+        if kind == "page-marker":
+            break
+    assert "para-num" in seen and "footnote-ref" in seen and seen[-1] == "page-marker"
+    assert seen.index("para-num") < seen.index("footnote-ref")
+    # Each is visibly marked when focused by keyboard.
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+    page.keyboard.press("Enter")      # the page marker is a link to itself: citable
+    expect(page).to_have_url(re.compile(re.escape("#page-246") + "$"))
+
+    paragraph = page.locator('a.para-num[href$="#p31"]')
+    paragraph.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(re.escape("#p31") + "$"))
+
+    page.locator('a.footnote-ref[href$="#fn:34"]').focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(re.escape("#fn:34") + "$"))
+    expect(page.locator('li[id="fn:34"]')).to_be_in_viewport()
+    for _ in range(6):                # from the note on to its back-link
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.footnote-backref')"):
+            break
+    assert page.evaluate("document.activeElement.getAttribute('href')").endswith("#fnref:34")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(re.escape("#fnref:34") + "$"))
+    expect(page.locator('sup[id="fnref:34"]')).to_be_in_viewport()
+
+
+def test_citation_leads_to_the_bibliography_and_cited_in_comes_back(served, page):
+    """Both ways by instant navigation, clicking straight after the scroll that brings the
+    link into view (the case docs/assets/edition.js repairs in the theme)."""
+    page.goto(served.url(KIM_03))
+    citation = page.locator('li[id="fn:33"] a[href*="bibliography/#"]').first
+    key = citation.get_attribute("href").split("#", 1)[1]
+    citation.click()
+    page.wait_for_url(re.compile(re.escape("/repo/bibliography/#" + key) + "$"))
+    entry = page.locator(f'[id="{key}"]')
+    expect_below_the_header(page, entry)
+    back = entry.locator('a[href$="#fn:33"]')
+    expect(back).to_have_count(1)
+    back.click()
+    page.wait_for_url(re.compile(re.escape("/repo/" + KIM_03 + "#fn:33") + "$"))
+    expect_below_the_header(page, page.locator('li[id="fn:33"]'))
+    assert page.console.errors == []
+
+
+def test_search_finds_roshchin(served, page):
+    page.goto(served.url())
+    page.locator(".md-search__input").click()
+    page.keyboard.type("Roshchin")
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_contain_text(re.compile("Roshchin", re.I))
+    # Among the results, the passages of the texts that name him.
+    expect(page.locator('.md-search-result__link[href*="/texts/"]').first).to_be_visible()
+    first = results.first.locator("a").first
+    target = first.get_attribute("href")
+    assert target.startswith(served.base)
+    first.click()
+    page.wait_for_url(target)
+    expect(page.locator("article.md-content__inner")).to_contain_text("Roshchin")
+    assert page.console.errors == []
+
+
+def test_instant_navigation_keeps_tooltips_working(served, page):
+    page.goto(served.url(KIM_02))
+    page.evaluate("window.__sameDocument = true")
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_url(re.compile(re.escape("/repo/" + KIM_03) + "$"))
+    expect(page.locator("article h1")).to_contain_text("From a passive to an eager stance")
+    assert page.evaluate("window.__sameDocument === true"), "the click reloaded the page"
+    page.locator('a.footnote-ref[href$="#fn:35"]').hover()
+    expect_tooltip_shows_note(page, 35)
+    assert page.console.errors == []
