@@ -104,8 +104,8 @@ def test_every_internal_link_and_anchor_resolves_under_the_sub_path(crawl, serve
         if not parts.path.startswith(PREFIX):
             broken.append(f"{page}: {kind} {target} leaves {PREFIX}")
             continue
-        if address in crawl.pages:
-            status = 200
+        if address in crawl.statuses:
+            status = crawl.statuses[address]
         else:
             if address not in checked:
                 checked[address] = fetch_status(address)
