@@ -49,8 +49,8 @@ def test_kim_notes_show_print_numbers_on_the_marker_page(site):
     html = page.read_text(encoding="utf-8")
     numbers = [int(n) for n in re.findall(r'<li id="fn:(\d+)" value="\1"', html)]
     assert numbers == list(range(33, 62))
-    assert '<a class="footnote-ref" href="#fn:33" aria-label="Note 33">33</a>' in html
-    assert 'class="footnote-backref" href="#fnref:33"' in html
+    assert '<a class="footnote-ref" role="doc-noteref" href="#fn:33" aria-label="Note 33">33</a>' in html
+    assert 'class="footnote-backref" role="doc-backlink" href="#fnref:33"' in html
 
 
 def test_every_kim_note_on_exactly_one_page(site):

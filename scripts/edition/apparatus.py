@@ -104,10 +104,10 @@ def _words(text: str) -> set[str]:
 
 def _variant(a: str, b: str) -> bool:
     x, y = a.casefold(), b.casefold()
-    if x == y or x[0] != y[0] or x in y or y in x:
-        return False
+    if x == y or x[0] != y[0] or 2 * min(len(x), len(y)) < 0.85 * (len(x) + len(y)) or x in y or y in x:
+        return False  # cheap tests first: building a SequenceMatcher costs more
     matcher = difflib.SequenceMatcher(None, x, y)
-    return matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
+    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
 def name_variants(entries, notes, texts) -> list[Finding]:
@@ -135,16 +135,20 @@ def name_variants(entries, notes, texts) -> list[Finding]:
         for field in NAME_FIELDS:
             for w in _words(entry.get(field)):
                 vocabulary[w].add(entry.key)
-    by_initial: dict[str, list[str]] = defaultdict(list)  # variants share their first letter
-    for word in sorted(vocabulary):
+    # Variants share their first letter and have similar lengths (a ratio of 0.85 needs the
+    # longer word to be at most 2/0.85 - 1 = 1.35 times the shorter): compare only those.
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(vocabulary, key=lambda w: (len(w), w)):
         by_initial[word[0].casefold()].append(word)
     for names in by_initial.values():
         for i, a in enumerate(names):
             for b in names[i + 1:]:
+                if len(b) > 1.36 * len(a):
+                    break
                 if not _variant(a, b):
                     continue
-                involved = set().union(*(cited_in[k] for k in vocabulary[a] | vocabulary[b]))
-                spellings[(a, b)] |= involved
+                first, second = sorted((a, b))  # the pair as before: alphabetical
+                spellings[(first, second)] |= set().union(*(cited_in[k] for k in vocabulary[a] | vocabulary[b]))
     merged: dict[frozenset, tuple[tuple[str, str], set[NoteId]]] = {}
     for (a, b), found in sorted(spellings.items()):
         key = frozenset((a.casefold(), b.casefold()))

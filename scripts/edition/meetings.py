@@ -74,6 +74,7 @@ def counterparts(texts, entries, notes: list[NoteCitations], label) -> dict[tupl
     the other text also cite. (Shared books are listed on the meeting page, not in the
     margin: two notes citing different pages of a book rarely speak of one thing.)"""
     found: dict[tuple[str, int], list[Counterpart]] = defaultdict(list)
+    seen: set[tuple] = set()
     for work in shared_works(texts, entries, notes):
         if not any(entries[k].is_archival for k in work.keys):
             continue
@@ -85,6 +86,7 @@ def counterparts(texts, entries, notes: list[NoteCitations], label) -> dict[tupl
                 for _, paragraph, _ in places:
                     for _, other_paragraph, other_page in other_places:
                         item = Counterpart(other_id, other_paragraph, other_page, reason)
-                        if item not in found[(text_id, paragraph)]:
+                        if (text_id, paragraph, item) not in seen:
+                            seen.add((text_id, paragraph, item))
                             found[(text_id, paragraph)].append(item)
     return dict(found)

@@ -1,6 +1,7 @@
 """Read a source file as text, strictly: UTF-8 only; a BOM and CRLF are accepted."""
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -40,6 +41,9 @@ def read_source(path: Path) -> SourceFile:
     return SourceFile(path, text)
 
 
+HEADER = re.compile(r'^\[\s*"?([^"\[\]]+?)"?\s*\]\s*$')
+
+
 @dataclass(frozen=True)
 class TomlFile:
     """A parsed TOML source, with the lines of its table headers for error messages."""
@@ -58,8 +62,16 @@ class TomlFile:
 
     def table(self, key: str) -> SourcePosition:
         """The line of the [key] header (quoted or not)."""
-        header = re.compile(rf'^\[\s*"?{re.escape(key)}"?\s*\]\s*$')
-        return SourcePosition(self.path, next((i + 1 for i, line in enumerate(self.lines) if header.match(line)), 0))
+        return SourcePosition(self.path, self._header_lines.get(key, 0))
+
+    @functools.cached_property
+    def _header_lines(self) -> dict[str, int]:
+        found = {}
+        for i, line in enumerate(self.lines):
+            match = HEADER.match(line)
+            if match:
+                found.setdefault(match[1], i + 1)
+        return found
 
 
 def read_toml(path: Path) -> TomlFile:

@@ -252,7 +252,8 @@ def _normalised_bibtex(site: SiteContext) -> str:
     for entry in sorted(site.entries.values(), key=lambda e: e.key):
         fields = [Field(name, "{" + entry.get(name) + "}") for name in FIELD_ORDER if entry.get(name)]
         library.add(BibEntry(entry.type, entry.key, fields))
-    return bibtexparser.write_string(library)
+    # The values carry their braces already: no unparse middleware (and no deep copy) needed.
+    return bibtexparser.write_string(library, unparse_stack=[])
 
 
 CSL_TYPES = {"book": "book", "incollection": "chapter", "inbook": "chapter", "report": "report",

@@ -44,7 +44,10 @@ def _page(texts: list[Text], events: list[Event], site: SiteContext) -> str:
     out = ["---", "title: Chronology", "---", "", "# Chronology", "", escape_text(INTRO), "",
            _counts(texts, events), "", LEGEND, ""]
     rows = _rows(events)
-    passages = [e for e in events if e.kind == PASSAGE]
+    passages: dict[str, list[Event]] = defaultdict(list)  # each text's passages, grouped once
+    for event in events:
+        if event.kind == PASSAGE:
+            passages[event.text_id].append(event)
     for year, periods in groupby(rows, key=lambda p: p.start.year):
         out += [f"## {year} {{: #y{year} }}", "",
                 "| Date | " + " | ".join(escape_text(t.meta.short) for t in texts) + " | Documents |",
@@ -85,7 +88,7 @@ def _date_cell(period: Period) -> str:
     return f'{anchor}<span title="approximate">≈</span> {escape_text(period.label)}{detail}'
 
 
-def _text_cell(period: Period, text: Text, events: list[Event], passages: list[Event],
+def _text_cell(period: Period, text: Text, events: list[Event], passages: dict[str, list[Event]],
                site: SiteContext) -> str:
     text_id = text.meta.id
     exact = _unique([e for e in events if e.kind == PASSAGE and e.text_id == text_id],
@@ -99,7 +102,7 @@ def _text_cell(period: Period, text: Text, events: list[Event], passages: list[E
             f"[¶{c.paragraph}]({_paragraph_link(c.page, c.paragraph)}) "
             f"n. [{c.note}]({site.note_link(PAGE, c.text_id, c.note)})" for c in citing))
     if not exact:
-        near = same_days(period, [e for e in passages if e.text_id == text_id])
+        near = same_days(period, passages[text_id])
         if near:
             parts.append("<em>Same days:</em> " + " · ".join(
                 f"[¶{e.paragraph}, {escape_text(e.period.label)}]({_paragraph_link(e.page, e.paragraph)})"

@@ -2,6 +2,7 @@
 is shown, and where each bibliography entry lives."""
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ def section_path(text: Text, index: int) -> str:
     return f"texts/{text.meta.id}/{index + 1:02d}-{text.sections[index].slug}.md"
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(from_page: str, to_page: str) -> str:
     """A Markdown link from one docs/ page to another (MkDocs resolves .md links)."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page))

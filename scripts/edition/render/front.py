@@ -20,13 +20,14 @@ def render_front(texts: list[Text]) -> dict[str, str]:
     }
 
 
-def render_text_list(texts: list[Text], prefix: str) -> str:
+def render_text_list(texts: list[Text], prefix: str, level: int = 3) -> str:
+    """The texts with their full citations; headings one level under the page's sections."""
     out = []
     for text in texts:
         meta = text.meta
         notes = f"notes {meta.first_note}–{meta.last_note}"
         paragraphs = sum(1 for s in text.sections for _ in _all_paragraphs(s))
-        out += [f"### [{escape_text(meta.short)}: {escape_text(meta.title)}]({prefix}{meta.id}/index.md)", "",
+        out += [f"{'#' * level} [{escape_text(meta.short)}: {escape_text(meta.title)}]({prefix}{meta.id}/index.md)", "",
                 f"{text_citation(meta)}", "",
                 f"{len(text.sections)} section{'s' if len(text.sections) > 1 else ''}, "
                 f"{paragraphs} paragraphs, {notes}.", ""]
@@ -41,7 +42,7 @@ def _all_paragraphs(section):
 
 def render_texts_index(texts: list[Text]) -> str:
     return "\n".join(["---", "title: The texts", "---", "", "# The texts", "",
-                      render_text_list(texts, prefix="")])
+                      render_text_list(texts, prefix="", level=2)])
 
 
 def render_interventions(texts: list[Text]) -> str:

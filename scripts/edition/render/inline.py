@@ -68,7 +68,7 @@ def link_title(text: str) -> str:
 def note_ref(number: int) -> str:
     # The markup of Python-Markdown's footnotes (fnref:N / fn:N, class footnote-ref),
     # so that Material's footnote tooltips work, but numbered as in print.
-    return (f'<sup id="fnref:{number}"><a class="footnote-ref" href="#fn:{number}" '
+    return (f'<sup id="fnref:{number}"><a class="footnote-ref" role="doc-noteref" href="#fn:{number}" '
             f'aria-label="Note {number}">{number}</a></sup>')
 
 

@@ -17,7 +17,7 @@ class NoteRenderer:
         self.text, self.site, self.page = text, site, page
 
     def render(self, notes: list[Note]) -> list[str]:
-        out = ["## Notes {: #notes }", "", '<div class="footnote" markdown>', "<ol markdown>"]
+        out = ["## Notes {: #notes }", "", '<div class="footnote" role="doc-endnotes" markdown>', "<ol markdown>"]
         for note in notes:
             out += [f'<li id="fn:{note.number}" value="{note.number}" markdown="block">', "",
                     self.body(note) + " " + _backref(note.number), "", "</li>"]
@@ -71,5 +71,5 @@ class NoteRenderer:
 
 
 def _backref(number: int) -> str:
-    return (f'<a class="footnote-backref" href="#fnref:{number}" '
+    return (f'<a class="footnote-backref" role="doc-backlink" href="#fnref:{number}" '
             f'title="Back to the text at note {number}">&#8617;</a>')
