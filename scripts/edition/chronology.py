@@ -8,6 +8,7 @@ precision: a day (or a run of days), a part of a month, a month, or a year.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -124,7 +125,7 @@ class Event:
     key: str = ""            # documents: the bibliography key
     citing: tuple[Citing, ...] = ()
 
-    @property
+    @functools.cached_property  # asked for in every row's comparisons: made once
     def period(self) -> Period:
         return Period(date.fromisoformat(self.start), date.fromisoformat(self.end), self.precision)
 
@@ -191,7 +192,12 @@ def find_dates(text: str, context_year: int | None) -> list[Found]:
     return found
 
 
+_ANY_DATE = re.compile(_M + "|" + _Y)  # no month and no year: no date to read
+
+
 def _longest_first(text: str) -> list[re.Match]:
+    if not _ANY_DATE.search(text):
+        return []
     candidates = sorted((m for p in PATTERNS.values() for m in p.finditer(text)),
                         key=lambda m: (m.start(), -m.end()))
     chosen, reached = [], 0
