@@ -13,6 +13,7 @@
       "; this edition, ¶ " + number + ". ";
     if (button) chicago.appendChild(button);
     box.querySelector(".cite-target").textContent = "paragraph " + number;
+    box.open = true;
     var link = box.querySelector(".cite-url");
     var url = location.origin + location.pathname + "#" + paragraph.id;
     link.href = "#" + paragraph.id;

@@ -26,9 +26,11 @@ def note_text(page, number: int) -> str:
 def expect_below_the_header(page, locator):
     """The element is on screen and not hidden under the sticky header."""
     expect(locator).to_be_in_viewport()
-    top = locator.evaluate("e => e.getBoundingClientRect().top")
-    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
-    assert top >= header - 1
+    # Waits (as expect does) for a scroll still under way to settle, then holds or fails.
+    page.wait_for_function(
+        "el => el.getBoundingClientRect().top >= "
+        "document.querySelector('.md-header').getBoundingClientRect().bottom - 1",
+        arg=locator.element_handle())
 
 
 def expect_tooltip_shows_note(page, number: int):

@@ -99,14 +99,15 @@ class SectionRenderer:
         prefix, suffix = citation_parts(self.text.meta)
         bibtex = "\n".join("    " + line for line in text_bibtex(self.text.meta).split("\n"))
         shown = f"{prefix}{': ' + pages if pages else ''}{suffix}"
-        return ['<div class="cite-box" markdown>', "",
-                '<p class="cite-head"><strong>Cite this</strong> <span class="cite-target">page</span>'
-                ' <span class="cite-hint">(click a paragraph number to cite that paragraph)</span></p>', "",
+        # Folded by default, so that the text comes first on a phone; citing a paragraph opens it.
+        return ['<details class="cite-box" markdown>',
+                '<summary class="cite-head"><strong>Cite this</strong> <span class="cite-target">page</span>'
+                ' <span class="cite-hint">(click a paragraph number to cite that paragraph)</span></summary>', "",
                 f'<p class="cite-chicago" data-prefix="{_attr(prefix)}" data-suffix="{_attr(suffix)}">'
                 f"{shown}</p>", "",
                 bibtex, "",
                 '<p class="cite-edition">In this edition: <a class="cite-url" href="#">this page</a></p>', "",
-                "</div>", ""]
+                "</details>", ""]
 
     def _blocks(self, blocks) -> list[str]:
         out = []
