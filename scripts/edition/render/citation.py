@@ -7,40 +7,33 @@ from ..model import TextMeta
 from .inline import escape_text
 
 
-def text_citation(meta: TextMeta, page: str = "") -> str:
-    """Markdown for a full note citation of the original, optionally with a pinpoint page."""
-    author, title = escape_text(meta.author), escape_text(meta.title)
-    if meta.kind == "article":
-        issue = f", no. {escape_text(meta.issue)}" if meta.issue else ""
-        pages = page or meta.pages
-        cite = (f"{author}, “{title},” <em>{escape_text(meta.container)}</em> {escape_text(meta.volume)}"
-                f"{issue} ({meta.year}){': ' + pages if pages else ''}")
-    else:
-        place = f"{escape_text(meta.place)}: " if meta.place else ""
-        chapter = f", {escape_text(meta.chapter.split(':')[0].lower())}" if meta.chapter else ""
-        cite = (f"{author}, <em>{escape_text(meta.container)}</em> ({place}{escape_text(meta.publisher)}, "
-                f"{meta.year}){chapter}, section “{title}”{', ' + page if page else ''}")
-    if meta.doi:
-        cite += f", [https://doi.org/{meta.doi}](https://doi.org/{meta.doi})"
-    elif meta.isbn:
-        cite += f" (ISBN {escape_text(meta.isbn)})"
-    return cite + "."
+def text_citation(meta: TextMeta) -> str:
+    """Markdown for a full note citation of the original, with its page range."""
+    prefix, suffix = _parts(meta, escape_text, doi_link=True)
+    return f"{prefix}{': ' + meta.pages if meta.pages else ''}{suffix}"
 
 
 def citation_parts(meta: TextMeta) -> tuple[str, str]:
-    """HTML before and after the pinpoint of a Chicago note citation of the original,
-    for the "Cite this" box (the page or paragraph goes between them)."""
-    author, title = html.escape(meta.author), html.escape(meta.title)
+    """HTML before and after the pinpoint (": 247") of a Chicago note citation of the
+    original, for the "Cite this" box, which puts the page or paragraph between them."""
+    return _parts(meta, html.escape, doi_link=False)
+
+
+def _parts(meta: TextMeta, escape, doi_link: bool) -> tuple[str, str]:
+    author, title = escape(meta.author), escape(meta.title)
     if meta.kind == "article":
-        issue = f", no. {html.escape(meta.issue)}" if meta.issue else ""
-        prefix = (f"{author}, “{title},” <em>{html.escape(meta.container)}</em> {html.escape(meta.volume)}"
-                  f"{issue} ({meta.year})")
+        issue = f", no. {escape(meta.issue)}" if meta.issue else ""
+        prefix = f"{author}, “{title},” <em>{escape(meta.container)}</em> {escape(meta.volume)}{issue} ({meta.year})"
     else:
-        place = f"{html.escape(meta.place)}: " if meta.place else ""
-        chapter = f", {html.escape(meta.chapter.split(':')[0].lower())}" if meta.chapter else ""
-        prefix = (f"{author}, <em>{html.escape(meta.container)}</em> ({place}{html.escape(meta.publisher)}, "
+        place = f"{escape(meta.place)}: " if meta.place else ""
+        chapter = f", {escape(meta.chapter.split(':')[0].lower())}" if meta.chapter else ""
+        prefix = (f"{author}, <em>{escape(meta.container)}</em> ({place}{escape(meta.publisher)}, "
                   f"{meta.year}){chapter}, section “{title}”")
-    suffix = f", https://doi.org/{html.escape(meta.doi)}." if meta.doi else "."
+    if meta.doi:
+        url = f"https://doi.org/{escape(meta.doi)}"
+        suffix = f", [{url}]({url})." if doi_link else f", {url}."
+    else:
+        suffix = f" (ISBN {escape(meta.isbn)})." if meta.isbn else "."
     return prefix, suffix
 
 
