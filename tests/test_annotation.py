@@ -191,3 +191,11 @@ def _serve(folder: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_where_the_texts_meet_on_the_same_days(site):
+    html = (site / "where-the-texts-meet/index.html").read_text(encoding="utf-8")
+    days = html[html.index('id="days-both-texts-speak-of"'):html.index('id="persons-both-texts-name"')]
+    item = re.search(r"<li>.*?13–16 May 1950.*?</li>", days, re.S)[0]  # Kim Il-sung in Beijing
+    assert "Kissinger 2011</strong>" in item and "Kim 2016</strong>" in item
+    assert "#p20" in item and "#p22" in item

@@ -6,12 +6,14 @@ pages in place.
 """
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .chronology import Event, extract_events
 from .apparatus import Finding, find_issues, load_not_variants
 from .bibliography.archives import Archive, load_archives
 from .bibliography.entry import Entry
@@ -46,6 +48,11 @@ class Edition:
 
     def citations_of(self, text_id: str, note: int) -> NoteCitations:
         return next(n for n in self.notes if n.text_id == text_id and n.note == note)
+
+    @functools.cached_property
+    def events(self) -> list[Event]:
+        """The dated passages and documents (chronology), read once for every page that needs them."""
+        return extract_events(self.texts, self.notes, self.entries)
 
 
 def read_edition(sources: Path) -> Edition:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import groupby
 
-from ..chronology import DAY, DOCUMENT, MONTH_PART, PASSAGE, YEAR, Event, Period, extract_events, iso_period
+from ..chronology import DAY, DOCUMENT, MONTH_PART, PASSAGE, YEAR, Event, Period, iso_period
 from ..citations.model import IDENTIFIED
 from ..model import Text
 from .context import SiteContext, relative
@@ -36,7 +36,7 @@ LEGEND = (escape_text("Dates in ") + "<strong>bold</strong>" + escape_text(
 
 
 def render_chronology(edition, site: SiteContext) -> dict[str, str]:
-    events = extract_events(edition.texts, edition.notes, edition.entries)
+    events = edition.events
     return {PAGE: _page(edition.texts, events, site)}
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..bibliography.format import short_label
+from ..chronology import DAY, PASSAGE, Period
 from ..meetings import shared_works
 from .context import BIBLIOGRAPHY, SiteContext, relative
 from .inline import escape_text
@@ -20,6 +21,10 @@ def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
     books = [w for w in works if w not in documents]
     out += ["## Documents both texts cite", ""] + _works(site, documents)
     out += ["## Works both texts cite", ""] + _works(site, books)
+    out += ["## Days both texts speak of", "",
+            "Passages of both texts dated to the day (or to a few days) that fall on the same days; "
+            "the [chronology](../chronology/index.md) sets out every date.", ""]
+    out += _shared_days(site, edition)
     out += ["## Persons both texts name", "", "| Person | " + " | ".join(
         escape_text(t.meta.short) for t in edition.texts) + " |", "|---" * (len(edition.texts) + 1) + "|"]
     for person in sorted(edition.registers.persons, key=lambda p: p.sort.casefold()):
@@ -47,3 +52,29 @@ def _works(site: SiteContext, works) -> list[str]:
             out.append(f"- **{escape_text(short)}**: {links}")
         out.append("")
     return out or ["None.", ""]
+
+
+def _shared_days(site: SiteContext, edition) -> list[str]:
+    """Day-dated passages of different texts whose dates overlap, gathered into spans."""
+    passages = sorted((e for e in edition.events if e.kind == PASSAGE and e.precision == DAY),
+                      key=lambda e: (e.period.start, e.period.end))
+    spans: list[list] = []
+    for event in passages:  # merge overlapping dates into spans of days
+        if spans and event.period.start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], event.period.end)
+            spans[-1][2].append(event)
+        else:
+            spans.append([event.period.start, event.period.end, [event]])
+    out = []
+    for start, end, events in spans:
+        texts = [t for t in edition.texts if any(e.text_id == t.meta.id for e in events)]
+        if len(texts) < 2:
+            continue
+        span = Period(start, end, DAY)
+        parts = []
+        for text in texts:
+            mine = sorted({(e.paragraph, e.page, e.period.label) for e in events if e.text_id == text.meta.id})
+            links = ", ".join(f"[¶ {n}]({relative(PAGE, page)}#p{n}) ({escape_text(label)})" for n, page, label in mine)
+            parts.append(f"**{escape_text(text.meta.short)}** {links}")
+        out.append(f"- [{escape_text(span.label)}](../chronology/index.md): " + "; ".join(parts))
+    return (out or ["None."]) + [""]
