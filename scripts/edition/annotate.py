@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import BlockQuote, Text
+from .model import Text
 from .readers.inline import plain_text
 from .registers import Registers
 from .render.context import section_path
@@ -60,12 +60,8 @@ class NameMatcher:
 
 def paragraphs_with_pages(text: Text):
     """(paragraph, section page) for every paragraph of a text, in order."""
-    for index, section in enumerate(text.sections):
-        page = section_path(text, index)
-        for holder in (section,) + section.appendix:
-            for block in holder.blocks:
-                for paragraph in (block.paragraphs if isinstance(block, BlockQuote) else (block,)):
-                    yield paragraph, page
+    for index, paragraph in text.paragraphs():
+        yield paragraph, section_path(text, index)
 
 
 def person_mentions(texts: list[Text], matcher: NameMatcher) -> dict[str, list[Mention]]:

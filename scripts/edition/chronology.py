@@ -16,7 +16,7 @@ from datetime import date
 from .bibliography.entry import Entry
 from .bibliography.format import bare
 from .citations.model import NoteCitations
-from .model import BlockQuote, Emphasis, Link, NoteRef, Paragraph, Plain, Strong, Text
+from .model import Emphasis, Link, NoteRef, Paragraph, Plain, Strong, Text
 from .render.context import section_path
 
 DAY, MONTH_PART, MONTH, YEAR = "day", "month-part", "month", "year"
@@ -279,11 +279,8 @@ def text_events(text: Text) -> list[Event]:
 
 def located_paragraphs(text: Text):
     """(section page, paragraph) for every numbered paragraph, block quotes included."""
-    for index, section in enumerate(text.sections):
-        for holder in (section,) + section.appendix:
-            for block in holder.blocks:
-                for paragraph in (block.paragraphs if isinstance(block, BlockQuote) else (block,)):
-                    yield section_path(text, index), paragraph
+    for index, paragraph in text.paragraphs():
+        yield section_path(text, index), paragraph
 
 
 def words_and_markers(spans) -> tuple[str, list[tuple[int, int]]]:

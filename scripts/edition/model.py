@@ -77,6 +77,12 @@ class Section:
     line: int
     appendix: tuple["Section", ...] = ()  # back matter shown at the end of the page
 
+    def paragraphs(self):
+        """Every paragraph of the section, its back matter and block quotes included, in order."""
+        for holder in (self,) + self.appendix:
+            for block in holder.blocks:
+                yield from block.paragraphs if isinstance(block, BlockQuote) else (block,)
+
 
 # --- notes ----------------------------------------------------------------
 
@@ -147,3 +153,9 @@ class Text:
 
     def note(self, number: int) -> Note:
         return next(n for n in self.notes if n.number == number)
+
+    def paragraphs(self):
+        """(section index, paragraph) for every paragraph of the text, in order."""
+        for index, section in enumerate(self.sections):
+            for paragraph in section.paragraphs():
+                yield index, paragraph

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..bibliography.archives import Archive
 from ..bibliography.entry import Entry
 from ..citations.model import NoteCitations
-from ..model import BlockQuote, PageStart, Text
+from ..model import PageStart, Text
 from ..readers.inline import note_refs
 
 BIBLIOGRAPHY = "bibliography/index.md"
@@ -66,12 +66,9 @@ class SiteContext:
 def build_context(edition) -> SiteContext:
     note_pages = {}
     for text in edition.texts:
-        for index, section in enumerate(text.sections):
-            for holder in (section,) + section.appendix:
-                for block in holder.blocks:
-                    for paragraph in (block.paragraphs if isinstance(block, BlockQuote) else (block,)):
-                        for number in note_refs(paragraph.inlines):
-                            note_pages[(text.meta.id, number)] = section_path(text, index)
+        for index, paragraph in text.paragraphs():
+            for number in note_refs(paragraph.inlines):
+                note_pages[(text.meta.id, number)] = section_path(text, index)
     from ..annotate import NameMatcher
     from ..bibliography.format import short_label
     from ..meetings import counterparts
@@ -96,16 +93,11 @@ def print_pages(texts) -> dict[tuple[str, int], str]:
     pages = {}
     for text in texts:
         current = 0
-        for section in text.sections:
-            for holder in (section,) + section.appendix:
-                for block in holder.blocks:
-                    for paragraph in (block.paragraphs if isinstance(block, BlockQuote) else (block,)):
-                        starts = [s.page for s in paragraph.inlines if isinstance(s, PageStart)]
-                        first = current
-                        if starts and isinstance(paragraph.inlines[0], PageStart):
-                            first = starts[0]
-                        current = starts[-1] if starts else current
-                        if current:
-                            pages[(text.meta.id, paragraph.number)] = (
-                                f"{first}–{current}" if first and first != current else f"{current}")
+        for _, paragraph in text.paragraphs():
+            starts = [s.page for s in paragraph.inlines if isinstance(s, PageStart)]
+            first = starts[0] if starts and isinstance(paragraph.inlines[0], PageStart) else current
+            current = starts[-1] if starts else current
+            if current:
+                pages[(text.meta.id, paragraph.number)] = (
+                    f"{first}–{current}" if first and first != current else f"{current}")
     return pages

@@ -26,18 +26,12 @@ def render_text_list(texts: list[Text], prefix: str, level: int = 3) -> str:
     for text in texts:
         meta = text.meta
         notes = f"notes {meta.first_note}–{meta.last_note}"
-        paragraphs = sum(1 for s in text.sections for _ in _all_paragraphs(s))
+        paragraphs = sum(1 for _ in text.paragraphs())
         out += [f"{'#' * level} [{escape_text(meta.short)}: {escape_text(meta.title)}]({prefix}{meta.id}/index.md)", "",
                 f"{text_citation(meta)}", "",
                 f"{len(text.sections)} section{'s' if len(text.sections) > 1 else ''}, "
                 f"{paragraphs} paragraphs, {notes}.", ""]
     return "\n".join(out)
-
-
-def _all_paragraphs(section):
-    for holder in (section,) + section.appendix:
-        for block in holder.blocks:
-            yield from getattr(block, "paragraphs", (block,))
 
 
 def render_texts_index(texts: list[Text]) -> str:

@@ -45,19 +45,13 @@ def render_index(text: Text, site: SiteContext) -> str:
 
 
 def _extent(section: Section) -> str:
-    paragraphs = list(paragraphs_of(section))
+    paragraphs = list(section.paragraphs())
     numbers = [p.number for p in paragraphs]
     notes = [n for p in paragraphs for n in note_refs(p.inlines)]
     parts = [f"¶ {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else f"¶ {numbers[0]}"]
     if notes:
         parts.append(f"notes {notes[0]}–{notes[-1]}" if len(notes) > 1 else f"note {notes[0]}")
     return ", ".join(parts)
-
-
-def paragraphs_of(section: Section):
-    for holder in (section,) + section.appendix:
-        for block in holder.blocks:
-            yield from block.paragraphs if isinstance(block, BlockQuote) else (block,)
 
 
 class SectionRenderer:
@@ -69,7 +63,7 @@ class SectionRenderer:
         self.linked: set[str] = set()   # persons and places already linked on this page
 
     def render(self, section: Section) -> str:
-        paragraphs = list(paragraphs_of(section))
+        paragraphs = list(section.paragraphs())
         meta = self.text.meta  # the tags describe the whole work, not this section
         out = _front_matter(citation_meta(meta, (meta.first_page, meta.last_page)))
         out += [f"# {escape_text(section.title)}", "",
