@@ -122,9 +122,9 @@ def name_variants(entries, notes, texts) -> list[Finding]:
             cited = _words(words[note.text_id][note.note][c.start:c.end])
             known = set().union(*(_words(entries[c.key].get(f)) for f in NAME_FIELDS))
             translated = _words(entries[c.key].get("translatedtitle"))
-            for a in cited - translated:
+            for a in cited - translated - known:  # a word spelt as in the entry is no variant
                 for b in known:
-                    if _variant(a, b) and a not in known:
+                    if _variant(a, b):
                         spellings[(b, a)].add((note.text_id, note.note))
     cited_in: dict[str, set[NoteId]] = defaultdict(set)
     for note in notes:
