@@ -42,7 +42,8 @@ def normalise(text: str) -> tuple[str, list[int]]:
     """Letters and digits only, case-folded, with each one's index in the original."""
     chars, index = [], []
     for i, char in enumerate(text):
-        folded = unicodedata.normalize("NFKD", char.casefold())
+        # ASCII needs no decomposition; the rest loses its accents ("é" -> "e").
+        folded = char.lower() if char.isascii() else unicodedata.normalize("NFKD", char.casefold())
         for part in folded:
             if part.isalnum():
                 chars.append(part)
