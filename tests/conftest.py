@@ -23,6 +23,13 @@ def texts(edition):
     return {text.meta.id: text for text in edition.texts}
 
 
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project's inputs, built once, to break on purpose."""
+    from breaking import make_project
+    return make_project(tmp_path)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site: the generator, then a strict MkDocs build, into a temp folder."""

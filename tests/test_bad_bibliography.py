@@ -1,17 +1,11 @@
 """Bad BibTeX and bad citation data stop the build with `bibliography.bib:line: message`."""
 from __future__ import annotations
 
-import pytest
-from breaking import edit, expect_error, line_of, make_project
+from breaking import edit, expect_error, line_of
 
 BIB = "sources/bibliography.bib"
 KISSINGER_NOTES = "sources/notes/kissinger-2011.toml"
 CHEN = "@book{chen-1994-chinas-road,"
-
-
-@pytest.fixture
-def project(tmp_path):
-    return make_project(tmp_path)
 
 
 def test_unclosed_brace(project):

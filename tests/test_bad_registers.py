@@ -2,16 +2,10 @@
 form claimed by two persons, a missing field."""
 from __future__ import annotations
 
-import pytest
-from breaking import edit, expect_error, line_of, make_project
+from breaking import edit, expect_error, line_of
 
 PERSONS = "sources/persons.toml"
 TERMS = "sources/terms.toml"
-
-
-@pytest.fixture
-def project(tmp_path):
-    return make_project(tmp_path)
 
 
 def test_person_defined_twice(project):

@@ -2,13 +2,7 @@
 and the previous output untouched. Each case breaks a copy of the real sources."""
 from __future__ import annotations
 
-import pytest
-from breaking import KIM, KISSINGER, MANIFEST, edit, expect_error, line_of, make_project, run_build, tree_digest
-
-
-@pytest.fixture
-def project(tmp_path):
-    return make_project(tmp_path)
+from breaking import KIM, KISSINGER, MANIFEST, edit, expect_error, line_of, run_build, tree_digest
 
 
 def test_marker_without_definition(project):
