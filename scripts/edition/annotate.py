@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .layout import paragraphs_with_pages
 from .model import Text
 from .readers.inline import plain_text
 from .registers import Registers
-from .render.context import section_path
 
 PERSON, PLACE = "person", "place"
 
@@ -56,12 +56,6 @@ class NameMatcher:
     def find(self, text: str) -> list[Match]:
         return [Match(*self.forms[m[1]][:2], m.start(), m.end(), m[1], self.forms[m[1]][2])
                 for m in self.pattern.finditer(text)]
-
-
-def paragraphs_with_pages(text: Text):
-    """(paragraph, section page) for every paragraph of a text, in order."""
-    for index, paragraph in text.paragraphs():
-        yield paragraph, section_path(text, index)
 
 
 def person_mentions(texts: list[Text], matcher: NameMatcher) -> dict[str, list[Mention]]:

@@ -126,10 +126,7 @@ def name_variants(entries, notes, texts) -> list[Finding]:
                 for b in known:
                     if _variant(a, b):
                         spellings[(b, a)].add((note.text_id, note.note))
-    cited_in: dict[str, set[NoteId]] = defaultdict(set)
-    for note in notes:
-        for c in note.citations:
-            cited_in[c.key].add((note.text_id, note.note))
+    cited_in = notes_citing(notes)
     vocabulary: dict[str, set[str]] = defaultdict(set)
     for entry in entries.values():
         for field in NAME_FIELDS:
@@ -158,22 +155,17 @@ def name_variants(entries, notes, texts) -> list[Finding]:
             for key, ((a, b), found) in sorted(merged.items(), key=lambda item: item[1][0])]
 
 
-def _cap(word: str) -> str:
-    return word[:1].upper() + word[1:]
-
-
-def _list(notes: set[NoteId]) -> str:
-    by_text: dict[str, list[int]] = defaultdict(list)
-    for text_id, number in sorted(notes):
-        by_text[text_id].append(number)
-    return "; ".join(f"{text_id} n. " + ", ".join(map(str, numbers)) for text_id, numbers in by_text.items())
+def notes_citing(notes) -> dict[str, set[NoteId]]:
+    """Entry key -> the notes that cite it."""
+    found: dict[str, set[NoteId]] = defaultdict(set)
+    for note in notes:
+        for c in note.citations:
+            found[c.key].add((note.text_id, note.note))
+    return found
 
 
 def other_editions(entries, notes) -> list[Finding]:
-    cited_in: dict[str, set[NoteId]] = defaultdict(set)
-    for note in notes:
-        for c in note.citations:
-            cited_in[c.key].add((note.text_id, note.note))
+    cited_in = notes_citing(notes)
     findings = []
     for entry in entries.values():
         relation = EDITION_LINKS.get(entry.get("relatedtype"))

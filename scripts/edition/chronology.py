@@ -16,8 +16,8 @@ from datetime import date
 from .bibliography.entry import Entry
 from .bibliography.format import bare
 from .citations.model import NoteCitations
+from .layout import note_places, paragraphs_with_pages
 from .model import Emphasis, Link, NoteRef, Paragraph, Plain, Strong, Text
-from .render.context import section_path
 
 DAY, MONTH_PART, MONTH, YEAR = "day", "month-part", "month", "year"
 PASSAGE, DOCUMENT = "passage", "document"
@@ -267,20 +267,14 @@ def text_events(text: Text) -> list[Event]:
     """Every date expression in the paragraphs of one text, with its sentence and notes."""
     events: list[Event] = []
     context_year: int | None = None  # reset for each text
-    located = list(located_paragraphs(text))
-    for i, (page, paragraph) in enumerate(located):
+    located = list(paragraphs_with_pages(text))
+    for i, (paragraph, page) in enumerate(located):
         words, markers = words_and_markers(paragraph.inlines)
-        following = located[i + 1][1] if i + 1 < len(located) else None
+        following = located[i + 1][0] if i + 1 < len(located) else None
         for found in find_dates(words, context_year):
             context_year = found.year or context_year
             events += _passage_events(text, page, paragraph, words, markers, following, found)
     return events
-
-
-def located_paragraphs(text: Text):
-    """(section page, paragraph) for every numbered paragraph, block quotes included."""
-    for index, paragraph in text.paragraphs():
-        yield section_path(text, index), paragraph
 
 
 def words_and_markers(spans) -> tuple[str, list[tuple[int, int]]]:
@@ -384,7 +378,7 @@ def is_dated_document(entry: Entry) -> bool:
 
 def document_events(texts: list[Text], notes_citations: list[NoteCitations],
                     entries: list[Entry]) -> list[Event]:
-    markers = marker_places(texts)
+    markers = note_places(texts)
     events = []
     for entry in entries:
         if not is_dated_document(entry):
@@ -397,16 +391,6 @@ def document_events(texts: list[Text], notes_citations: list[NoteCitations],
         events.append(Event(period.start.isoformat(), period.end.isoformat(), period.precision, DOCUMENT,
                             snippet=document_label(entry), key=entry.key, citing=citing))
     return events
-
-
-def marker_places(texts: list[Text]) -> dict[tuple[str, int], tuple[int, str]]:
-    """(text id, note) -> (paragraph number, page) of the note's marker."""
-    places = {}
-    for text in texts:
-        for page, paragraph in located_paragraphs(text):
-            for _, number in words_and_markers(paragraph.inlines)[1]:
-                places[(text.meta.id, number)] = (paragraph.number, page)
-    return places
 
 
 def iso_period(value: str) -> Period:

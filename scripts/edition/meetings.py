@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .annotate import paragraphs_with_pages
 from .citations.model import NoteCitations
-from .readers.inline import note_refs
+from .layout import note_places
 
 EDITION_RELATIONS = {"origpubas", "translationof"}  # other editions of one work: the same work
 
@@ -40,16 +39,6 @@ def work_of(entries) -> dict[str, str]:
             for other in entry.related_keys:
                 parent[root(entry.key)] = root(other)
     return {key: root(key) for key in entries}
-
-
-def note_places(texts) -> dict[tuple[str, int], tuple[int, str]]:
-    """(text, note) -> (paragraph number, page) where the note's marker stands."""
-    places = {}
-    for text in texts:
-        for paragraph, page in paragraphs_with_pages(text):
-            for number in note_refs(paragraph.inlines):
-                places[(text.meta.id, number)] = (paragraph.number, page)
-    return places
 
 
 def shared_works(texts, entries, notes: list[NoteCitations]) -> list[SharedWork]:

@@ -6,17 +6,16 @@ import functools
 import posixpath
 from dataclasses import dataclass, field
 
+from ..annotate import NameMatcher
 from ..bibliography.archives import Archive
 from ..bibliography.entry import Entry
+from ..bibliography.format import short_label
 from ..citations.model import NoteCitations
+from ..layout import note_places
+from ..meetings import counterparts
 from ..model import PageStart, Text
-from ..readers.inline import note_refs
 
 BIBLIOGRAPHY = "bibliography/index.md"
-
-
-def section_path(text: Text, index: int) -> str:
-    return f"texts/{text.meta.id}/{index + 1:02d}-{text.sections[index].slug}.md"
 
 
 @functools.lru_cache(maxsize=65536)
@@ -64,15 +63,7 @@ class SiteContext:
 
 
 def build_context(edition) -> SiteContext:
-    note_pages = {}
-    for text in edition.texts:
-        for index, paragraph in text.paragraphs():
-            for number in note_refs(paragraph.inlines):
-                note_pages[(text.meta.id, number)] = section_path(text, index)
-    from ..annotate import NameMatcher
-    from ..bibliography.format import short_label
-    from ..meetings import counterparts
-
+    note_pages = {key: page for key, (_, page) in note_places(edition.texts).items()}
     entries = {e.key: e for e in edition.entries}
     return SiteContext(
         texts={t.meta.id: t for t in edition.texts},

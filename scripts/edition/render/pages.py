@@ -4,10 +4,11 @@ from __future__ import annotations
 import html
 import json
 
+from ..layout import section_path
 from ..model import BlockQuote, Paragraph, Section, Text
 from ..readers.inline import note_refs, plain_text
 from .citation import citation_meta, citation_parts, text_bibtex, text_citation
-from .context import SiteContext, section_path
+from .context import SiteContext
 from .glossary import abbreviation_definitions
 from .inline import escape_text, link_title, render_inlines
 from .linking import link_ranges

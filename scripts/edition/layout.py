@@ -1,0 +1,29 @@
+"""Where things stand on the site: the page of each section, paragraph and note marker.
+
+Shared by the renderers and by the stages that link passages across texts
+(annotate, chronology, meetings), so it belongs to neither."""
+from __future__ import annotations
+
+from .model import Text
+from .readers.inline import note_refs
+
+
+def section_path(text: Text, index: int) -> str:
+    """The Markdown page (relative to docs/) of a text's section."""
+    return f"texts/{text.meta.id}/{index + 1:02d}-{text.sections[index].slug}.md"
+
+
+def paragraphs_with_pages(text: Text):
+    """(paragraph, section page) for every paragraph of a text, in order."""
+    for index, paragraph in text.paragraphs():
+        yield paragraph, section_path(text, index)
+
+
+def note_places(texts) -> dict[tuple[str, int], tuple[int, str]]:
+    """(text id, note) -> (paragraph number, page) where the note's marker stands."""
+    places = {}
+    for text in texts:
+        for paragraph, page in paragraphs_with_pages(text):
+            for number in note_refs(paragraph.inlines):
+                places[(text.meta.id, number)] = (paragraph.number, page)
+    return places
