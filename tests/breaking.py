@@ -42,6 +42,14 @@ def edit(root: Path, relative: str, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
+def append(root: Path, relative: str, block: str) -> int:
+    """Add a block after a blank line at the end of a file; the line where it starts."""
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n" + block, encoding="utf-8")
+    return len(text.split("\n")) + 1
+
+
 def line_of(root: Path, relative: str, needle: str) -> int:
     lines = (root / relative).read_text(encoding="utf-8").split("\n")
     return next(i + 1 for i, line in enumerate(lines) if needle in line)

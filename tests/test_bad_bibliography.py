@@ -1,7 +1,7 @@
 """Bad BibTeX and bad citation data stop the build with `bibliography.bib:line: message`."""
 from __future__ import annotations
 
-from breaking import edit, expect_error, line_of
+from breaking import append, edit, expect_error, line_of
 
 BIB = "sources/bibliography.bib"
 KISSINGER_NOTES = "sources/notes/kissinger-2011.toml"
@@ -15,10 +15,7 @@ def test_unclosed_brace(project):
 
 
 def test_duplicate_key(project):
-    text = (project / BIB).read_text(encoding="utf-8")
-    (project / BIB).write_text(text + "\n@book{chen-1994-chinas-road,\n  title = {Again},\n  author = {X}\n}\n",
-                               encoding="utf-8")
-    line = len(text.split("\n")) + 1
+    line = append(project, BIB, "@book{chen-1994-chinas-road,\n  title = {Again},\n  author = {X}\n}\n")
     expect_error(project, f"{BIB}:{line}", "duplicate key 'chen-1994-chinas-road'")
 
 
@@ -46,10 +43,9 @@ def test_impossible_date(project):
 
 
 def test_entry_nothing_cites(project):
-    text = (project / BIB).read_text(encoding="utf-8")
-    (project / BIB).write_text(text + "\n@book{nobody-2000-uncited,\n  author = {Nobody, A.},\n"
-                               "  title = {A Book No Note Cites},\n  date = {2000}\n}\n", encoding="utf-8")
-    expect_error(project, f"{BIB}:{len(text.split(chr(10))) + 1}", "no note cites 'nobody-2000-uncited'")
+    line = append(project, BIB, "@book{nobody-2000-uncited,\n  author = {Nobody, A.},\n"
+                                "  title = {A Book No Note Cites},\n  date = {2000}\n}\n")
+    expect_error(project, f"{BIB}:{line}", "no note cites 'nobody-2000-uncited'")
 
 
 def test_note_cites_a_key_that_does_not_exist(project):

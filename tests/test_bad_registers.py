@@ -2,23 +2,20 @@
 form claimed by two persons, a missing field."""
 from __future__ import annotations
 
-from breaking import edit, expect_error, line_of
+from breaking import append, edit, expect_error, line_of
 
 PERSONS = "sources/persons.toml"
 TERMS = "sources/terms.toml"
 
 
 def test_person_defined_twice(project):
-    text = (project / PERSONS).read_text(encoding="utf-8")
-    (project / PERSONS).write_text(text + '\n[stalin]\nname = "Stalin again"\n', encoding="utf-8")
-    line = len(text.split("\n")) + 1
+    line = append(project, PERSONS, '[stalin]\nname = "Stalin again"\n')
     expect_error(project, f"{PERSONS}:{line}", r"Cannot declare \('stalin',\) twice; each entry is defined once")
 
 
 def test_term_defined_twice(project):
-    text = (project / TERMS).read_text(encoding="utf-8")
-    (project / TERMS).write_text(text + '\n["KPA"]\ngloss = "again"\nsources = ["x"]\n', encoding="utf-8")
-    expect_error(project, f"{TERMS}:{len(text.split(chr(10))) + 1}", r"Cannot declare \('KPA',\) twice")
+    line = append(project, TERMS, '["KPA"]\ngloss = "again"\nsources = ["x"]\n')
+    expect_error(project, f"{TERMS}:{line}", r"Cannot declare \('KPA',\) twice")
 
 
 def test_alias_claimed_by_two_persons(project):
