@@ -13,12 +13,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .chronology import Event, extract_events
 from .apparatus import Finding, find_issues, load_not_variants
 from .bibliography.archives import Archive, load_archives
 from .bibliography.entry import Entry
 from .bibliography.parse import parse_bibliography
 from .bibliography.validate import validate_entries
+from .chronology import Event, extract_events
 from .citations.mapping import load_citation_map
 from .citations.model import NoteCitations
 from .citations.resolve import Resolver
@@ -28,11 +28,11 @@ from .manifest import load_manifest
 from .model import Text
 from .readers import READERS
 from .registers import Registers, load_registers
-from .render.front import render_front
-from .render.context import build_context
+from .render.annotations import render_annotations
 from .render.bibliography import render_bibliography
 from .render.chronology import render_chronology
-from .render.annotations import render_annotations
+from .render.context import build_context
+from .render.front import render_front
 from .render.pages import render_text
 
 
