@@ -34,6 +34,7 @@ from .render.chronology import render_chronology
 from .render.context import build_context
 from .render.front import render_front
 from .render.pages import render_text
+from .tei import render_tei
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def render_edition(edition: Edition) -> dict[str, str]:
     files.update(render_bibliography(site, edition.findings))
     files.update(render_chronology(edition, site))
     files.update(render_annotations(site, edition))
+    files.update(render_tei(edition.texts, site))
     return files
 
 

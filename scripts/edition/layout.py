@@ -13,6 +13,11 @@ def section_path(text: Text, index: int) -> str:
     return f"texts/{text.meta.id}/{index + 1:02d}-{text.sections[index].slug}.md"
 
 
+def tei_path(text_id: str) -> str:
+    """A text's TEI download (relative to docs/)."""
+    return f"downloads/{text_id}.tei.xml"
+
+
 def paragraphs_with_pages(text: Text):
     """(paragraph, section page) for every paragraph of a text, in order."""
     for index, paragraph in text.paragraphs():

@@ -13,6 +13,7 @@ from ..apparatus import Finding
 from ..bibliography.entry import Entry
 from ..bibliography.format import bare, format_entry, long_date, short_label, sort_name, to_markdown
 from ..citations.model import CITED_FROM, IBID, IDENTIFIED, ORIGINALLY
+from ..layout import tei_path
 from .context import BIBLIOGRAPHY, SiteContext, relative, site_url
 from .inline import escape_text
 
@@ -82,7 +83,9 @@ def _bibliography_page(site: SiteContext, cited_in) -> str:
            + " · [Notes on the apparatus](apparatus.md)", "",
            "Downloads: [bibliography.bib](../downloads/bibliography.bib) (BibTeX, normalised) · "
            "[bibliography.json](../downloads/bibliography.json) (CSL-JSON) · "
-           "[notes.json](../downloads/notes.json) (every note and what it cites)", ""]
+           "[notes.json](../downloads/notes.json) (every note and what it cites) · "
+           + " · ".join(f"[{t}.tei.xml](../{tei_path(t)})" for t in site.texts)
+           + " (each text with its notes and apparatus, TEI P5)", ""]
     grouped: dict[str, list[Entry]] = defaultdict(list)
     children = crossref_children(site.entries)
     for entry in site.entries.values():

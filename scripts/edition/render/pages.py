@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import json
 
-from ..layout import section_path
+from ..layout import section_path, tei_path
 from ..model import BlockQuote, Paragraph, Section, Text
 from ..readers.inline import note_refs, plain_text
 from .citation import citation_meta, citation_parts, text_bibtex, text_citation
@@ -28,7 +28,9 @@ def render_index(text: Text, site: SiteContext) -> str:
     out = _front_matter({"title": meta.short, **citation_meta(meta, (meta.first_page, meta.last_page))})
     out += [f"# {escape_text(meta.title)}", "",
             f'<p class="byline">{escape_text(meta.author)}</p>', "",
-            f"**Cite the original as:** {text_citation(meta)}", ""]
+            f"**Cite the original as:** {text_citation(meta)}", "",
+            f"**Download:** [{meta.id}.tei.xml](../../{tei_path(meta.id)}) (TEI P5 XML: the text with "
+            "its notes, paragraph numbers, page breaks, bibliography and registers)", ""]
     if text.abstract:
         out += ["## Abstract", ""]
         out += [render_inlines(p.inlines) + "\n" for p in text.abstract]
