@@ -3,7 +3,7 @@ on the site, block quotes, print pages, notes at their markers, and the first me
 of each person and place on a site page tagged as the page links it."""
 from __future__ import annotations
 
-from ..annotate import PERSON
+from ..annotate import PERSON, PLACE
 from ..model import BlockQuote, NoteRef, PageStart, Paragraph, Section, Text
 from ..readers.inline import plain_text
 from .bibliography import list_bibl
@@ -28,6 +28,7 @@ class TextWriter:
         self.text, self.site = text, site
         self.place = NOTE_PLACE.get(text.meta.kind, "end")
         self.linked: set[str] = set()   # persons and places tagged on the current site page
+        self.named: dict[str, set[str]] = {PERSON: set(), PLACE: set()}  # every one the paragraphs name
 
     def text_element(self, cited_keys):
         node = element("text")
@@ -70,6 +71,7 @@ class TextWriter:
     def _first_mentions(self, spans):
         ranges = []
         for match in self.site.matcher.find(plain_text(spans)):
+            self.named[match.kind].add(match.id)
             key = f"{match.kind}:{match.id}"
             if match.linkable and key not in self.linked:
                 self.linked.add(key)

@@ -119,7 +119,7 @@ def _registers(source, registers: Registers, persons: set[str], places: set[str]
         child(listing, "head", "Places the text names")
         for place in registers.places:
             if place.id in places:
-                node = child(listing, "place", xml_id=place_id(place.id))
+                node = child(listing, "place", xml_id=ident(place_id(place.id)))
                 child(node, "placeName", place.name)
                 for form in place.variants:
                     if form != place.name:

@@ -26,20 +26,23 @@ def text(value: str) -> str:
 
 
 def element(tag: str, content: str = "", /, **attributes: str) -> etree._Element:
-    """A TEI element; attribute names use '_' for '-' and xml_id for xml:id."""
-    node = etree.Element(f"{{{TEI_NS}}}{tag}", nsmap={None: TEI_NS})
+    """A TEI element of its own (appended to the tree later); attribute names use '_'
+    for '-' and xml_id for xml:id."""
+    return _fill(etree.Element(f"{{{TEI_NS}}}{tag}", nsmap={None: TEI_NS}), content, attributes)
+
+
+def child(parent: etree._Element, tag: str, content: str = "", /, **attributes: str) -> etree._Element:
+    """A TEI element at the end of parent's content (SubElement: no namespace to reconcile)."""
+    return _fill(etree.SubElement(parent, f"{{{TEI_NS}}}{tag}"), content, attributes)
+
+
+def _fill(node: etree._Element, content: str, attributes: dict) -> etree._Element:
     for name, value in attributes.items():
         if value in (None, ""):
             continue
         node.set(XML_ID if name == "xml_id" else name.replace("_", "-"), text(str(value)))
     if content:
         node.text = text(content)
-    return node
-
-
-def child(parent: etree._Element, tag: str, content: str = "", /, **attributes: str) -> etree._Element:
-    node = element(tag, content, **attributes)
-    parent.append(node)
     return node
 
 
