@@ -270,3 +270,23 @@ def test_the_texts_landing_pages_and_the_downloads_link_the_tei_files(site):
         assert f'href="../downloads/{text_id}.tei.xml"' in bibliography
     served = (site / "downloads" / "kim-2016.tei.xml").read_bytes()
     assert served.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"')
+
+
+# --- source text is data -------------------------------------------------------------
+
+def test_markup_in_the_sources_is_text_in_the_tei(project, relaxng):
+    from breaking import KISSINGER, edit, run_build
+    payload = '<hi rend="x">&amp; <script>alert(1)</script></hi> [click](javascript:alert(2))'
+    edit(project, KISSINGER, "That is not what Kim Il-sung decided.",
+         f"That is not what Kim Il-sung decided. {payload}")
+    assert run_build(project).returncode == 0
+    root = etree.parse(str(project / "docs/downloads/kissinger-2011.tei.xml"))
+    assert relaxng.validate(root), relaxng.error_log
+    p2 = root.find(".//t:p[@n='2']", NS)
+    assert f"decided. {payload} Instead" in "".join(p2.itertext())
+    assert [etree.QName(e).localname for e in p2.iter()] == ["p"]   # Kim Il-sung was tagged in p1
+
+
+def test_characters_xml_cannot_carry_are_replaced_not_dropped():
+    from edition.tei.xml import text
+    assert text("a\x01b\x0bc\ufffed\te\n") == "a\ufffdb\ufffdc\ufffdd\te\n"
