@@ -254,7 +254,7 @@ def test_the_header_describes_the_original_the_method_and_the_rights(tei, texts)
     assert kissinger.find("t:monogr/t:idno[@type='ISBN']", NS).text == "978-1-59420-271-1"
     assert "Penguin Press" in kissinger.find("t:note[@type='rights-holder']", NS).text
     for text_id, root in tei.items():
-        items = root.findall("t:teiHeader/t:encodingDesc/t:editorialDecl/t:p/t:list/t:item", NS)
+        items = root.findall("t:teiHeader/t:encodingDesc/t:editorialDecl/t:p/t:list[@type='interventions']/t:item", NS)
         assert len(items) == len(texts[text_id].interventions) > 0
     kinds = " ".join(i.text for i in kim.iter(f"{{{NS['t']}}}item"))
     assert "(paragraph rejoined)" in kinds and "(block quote)" in kinds

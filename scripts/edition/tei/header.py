@@ -132,9 +132,9 @@ def _encoding_desc(header, text: Text) -> None:
     decl = child(encoding, "editorialDecl")
     child(decl, "p", METHOD)
     child(decl, "p", NOTES_METHOD)
-    interventions = child(decl, "p", f"Source file: sources/texts/{text.meta.source.name}. "
-                                     f"The interventions the build recorded ({len(text.interventions)}):")
-    listing = child(interventions, "list", type="interventions")
+    child(decl, "p", f"Source file: sources/texts/{text.meta.source.name}. "
+                     f"The interventions the build recorded ({len(text.interventions)}):")
+    listing = child(child(decl, "p"), "list", type="interventions")   # a p of its own: one item a line
     for item in text.interventions:
         child(listing, "item", f"line {item.where.line} ({item.kind}): {item.what}",
               n=str(item.where.line))
