@@ -24,7 +24,9 @@ def entries_needed(keys, entries: dict[str, Entry]) -> list[str]:
             continue
         needed.add(key)
         entry = entries[key]
-        todo += [entry.get("crossref")] * bool(entry.get("crossref")) + entry.related_keys
+        todo += entry.related_keys
+        if entry.get("crossref"):
+            todo.append(entry.get("crossref"))
     return sorted(needed)
 
 
@@ -85,11 +87,7 @@ def published_work(entry: Entry, entries: dict[str, Entry]) -> object:
         _monogr(struct, parent or entry, container=True)
     else:
         _monogr(struct, entry, container=False)
-    if entry.get("series") or (entry.type == "report" and entry.get("type")):
-        series = child(struct, "series")
-        child(series, "title", bare(entry.get("series") or entry.get("type")), level="s")
-        if entry.get("number"):
-            child(series, "biblScope", entry.get("number"), unit="issue")
+    _series(struct, entry)
     _notes(struct, entry)
     if parent:
         child(struct, "relatedItem", type="host", target=pointer(parent.key))
@@ -130,6 +128,20 @@ def _monogr(struct, entry: Entry, container: bool) -> None:
             child(imprint, "biblScope", bare(entry.get(field)), unit=unit)
     if not len(imprint):   # TEI requires an imprint; the notes give none of its parts
         child(imprint, "date", "n.d.")
+
+
+def _series(struct, entry: Entry) -> None:
+    """A series, and for a report its kind and number ("Working Paper", 39)."""
+    report = entry.type == "report"
+    if not (entry.get("series") or report and entry.get("type")):
+        return
+    series = child(struct, "series")
+    if entry.get("series"):
+        child(series, "title", bare(entry.get("series")), level="s")
+    if report and entry.get("type"):
+        child(series, "title", bare(entry.get("type")), level="s", type="report-type")
+    if report and entry.get("number"):
+        child(series, "biblScope", bare(entry.get("number")), unit="number")
 
 
 def _names(parent, entry: Entry, roles=("author", "editor", "translator")) -> None:
