@@ -84,7 +84,7 @@ def _bibliography_page(site: SiteContext, cited_in) -> str:
            "Downloads: [bibliography.bib](../downloads/bibliography.bib) (BibTeX, normalised) · "
            "[bibliography.json](../downloads/bibliography.json) (CSL-JSON) · "
            "[notes.json](../downloads/notes.json) (every note and what it cites) · "
-           + " · ".join(f"[{t}.tei.xml](../{tei_path(t)})" for t in site.texts)
+           + " · ".join(f"[{escape_text(t)}.tei.xml](../{tei_path(t)})" for t in site.texts)
            + " (each text with its notes and apparatus, TEI P5)", ""]
     grouped: dict[str, list[Entry]] = defaultdict(list)
     children = crossref_children(site.entries)

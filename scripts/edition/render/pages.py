@@ -29,7 +29,7 @@ def render_index(text: Text, site: SiteContext) -> str:
     out += [f"# {escape_text(meta.title)}", "",
             f'<p class="byline">{escape_text(meta.author)}</p>', "",
             f"**Cite the original as:** {text_citation(meta)}", "",
-            f"**Download:** [{meta.id}.tei.xml](../../{tei_path(meta.id)}) (TEI P5 XML: the text with "
+            f"**Download:** [{escape_text(meta.id)}.tei.xml](../../{tei_path(meta.id)}) (TEI P5 XML: the text with "
             "its notes, paragraph numbers, page breaks, bibliography and registers)", ""]
     if text.abstract:
         out += ["## Abstract", ""]
