@@ -40,7 +40,7 @@ def test_every_entry_lists_where_it_is_cited_and_links_back(site, edition):
         slug = "kim-2016" if text == "Kim 2016" else "kissinger-2011"
         assert f'href="../texts/{slug}/{page}/#fn:{note}">{text}, n. {note}</a>' in chen
     stalin_mao = entry_html(html, "doc-1949-12-16-stalin-mao")
-    assert "Kissinger 2011, n. 18</a> (editor's identification)" in stalin_mao
+    assert re.search(r"Kissinger 2011, n. 18</a> \(<span [^>]+>editor's identification</span>\)", stalin_mao)
     assert "Kim 2016, n. 12</a> (ll. 9–17)" in stalin_mao
 
 
@@ -91,7 +91,10 @@ def test_downloads(site, edition):
     assert len(notes) == 16 + 80
     assert notes[0] == {"text": "kissinger-2011", "note": 18,
                         "url": "texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war/#fn:18",
-                        "basis": "editorial", "citations": [{"key": "doc-1949-12-16-stalin-mao", "pinpoint": None}]}
+                        "basis": "editorial", "note_text": None, "identification": notes[0]["identification"],
+                        "evidence": notes[0]["evidence"],
+                        "citations": [{"key": "doc-1949-12-16-stalin-mao", "pinpoint": None,
+                                       "relation": "editor's identification"}]}
     assert {n["basis"] for n in notes} == {"author", "editorial", "unknown"}
     for note in notes:
         page, anchor = note["url"].split("#")

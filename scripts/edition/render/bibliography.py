@@ -12,7 +12,9 @@ from bibtexparser.model import Entry as BibEntry, Field
 from ..apparatus import Finding
 from ..bibliography.entry import Entry
 from ..bibliography.format import bare, format_entry, long_date, short_label, sort_name, to_markdown
-from ..citations.model import CITED_FROM, IBID, IDENTIFIED, ORIGINALLY
+from ..citations.model import CITED_FROM, IBID, ORIGINALLY
+from ..readers.inline import plain_text
+from .basis import identification_label, is_identified, labelled, relation
 from .context import BIBLIOGRAPHY, SiteContext, relative, site_url
 from .inline import escape_text
 
@@ -23,8 +25,7 @@ GROUPS = (
     ("articles", "Articles and working papers"),
     ("press", "Newspapers and internal reference bulletins"),
 )
-RELATION_LABEL = {IBID: "Ibid.", CITED_FROM: "cited from", ORIGINALLY: "original edition",
-                  IDENTIFIED: "editor's identification"}
+RELATION_LABEL = {IBID: "Ibid.", CITED_FROM: "cited from", ORIGINALLY: "original edition"}
 RELATED_LABEL = {"citedfrom": "Known through", "origpubas": "Another edition of",
                  "translationof": "Translation of", "adaptedfrom": "Adapted from"}
 
@@ -149,9 +150,12 @@ def _cited_list(site: SiteContext, citations, page: str) -> str:
     items = []
     for text_id, number, citation in sorted(citations, key=lambda c: (c[0] != "kim-2016", c[0], c[1])):
         text = site.texts[text_id]
-        details = [d for d in (citation.pinpoint and _pinpoint(site.entries[citation.key], citation.pinpoint),
-                               RELATION_LABEL.get(citation.relation)) if d]
-        suffix = f" ({escape_text('; '.join(details))})" if details else ""
+        details = [escape_text(d) for d in (citation.pinpoint and _pinpoint(site.entries[citation.key],
+                                                                          citation.pinpoint),
+                                            RELATION_LABEL.get(citation.relation)) if d]
+        if is_identified(citation):
+            details.append(identification_label())
+        suffix = f" ({'; '.join(details)})" if details else ""
         items.append(f"[{escape_text(text.meta.short)}, n. {number}]"
                      f"({site.note_link(page, text_id, number)}){suffix}")
     return " · ".join(items)
@@ -182,8 +186,8 @@ def _archive_page(site: SiteContext, archive, cited_in) -> str:
         leaves = ", ".join(sorted({c.pinpoint for _, _, c in citations if c.pinpoint}))
         date = long_date(entry.get("date")) if entry.get("date") else "undated"
         document = f"[{escape_text(bare(entry.get('title')))}]({relative(page, BIBLIOGRAPHY)}#{entry.key})"
-        notes = ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})"
-                          for t, n, _ in sorted(citations, key=lambda c: (c[0], c[1])))
+        notes = ", ".join(labelled(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})",
+                                   [c]) for t, n, c in sorted(citations, key=lambda c: (c[0], c[1])))
         out.append(f"| {escape_text(str(entry.locator))} | {escape_text(leaves)} | {escape_text(date)} "
                    f"| {document} | {notes} |")
     out += ["", f"{len(documents)} documents."]
@@ -304,8 +308,15 @@ def _notes_json(site: SiteContext) -> list[dict]:
     for (text_id, number), note in sorted(site.citations.items(),
                                           key=lambda item: (list(site.texts).index(item[0][0]), item[0][1])):
         basis = {"author": "author", "editorial": "editorial"}.get(note.basis, "unknown")
+        words = site.texts[text_id].note(number)
         out.append({"text": text_id, "note": number,
                     "url": f"{site_url(site.note_pages[(text_id, number)])}#fn:{number}",
                     "basis": basis,
-                    "citations": [{"key": c.key, "pinpoint": c.pinpoint} for c in note.citations]})
+                    # the author's words only; an editor's identification is never given as the note's text
+                    "note_text": plain_text(words.inlines) or None,
+                    **{name: plain_text(value) for name, value in (
+                        ("identification", words.identification), ("evidence", words.evidence),
+                        ("editor_comment", words.comment)) if value},
+                    "citations": [{"key": c.key, "pinpoint": c.pinpoint, "relation": relation(c)}
+                                  for c in note.citations]})
     return out

@@ -8,6 +8,7 @@ from ..layout import section_path
 from ..model import BlockQuote, Paragraph, Section, Text
 from ..readers.inline import note_refs, plain_text
 from .citation import citation_meta, citation_parts, text_bibtex, text_citation
+from .basis import EDITORS_IDENTIFICATION, identification_label
 from .context import SiteContext
 from .glossary import abbreviation_definitions
 from .inline import escape_text, link_title, render_inlines
@@ -142,8 +143,10 @@ class SectionRenderer:
         links = []
         for other in self.site.counterparts.get((self.text.meta.id, number), ()):
             short = self.site.texts[other.text_id].meta.short
+            reason = f"{other.reason} ({EDITORS_IDENTIFICATION})" if other.identified else other.reason
+            label = f" {identification_label()}" if other.identified else ""
             links.append(f'[↔ {escape_text(short)} ¶ {other.paragraph}]'
-                         f'({self.site.paragraph_url(self.page, other)} "{link_title(other.reason)}"){{: .counterpart }}')
+                         f'({self.site.paragraph_url(self.page, other)} "{link_title(reason)}"){{: .counterpart }}{label}')
         return (' <span class="counterparts">' + " ".join(links) + "</span>") if links else ""
 
 
