@@ -11,7 +11,8 @@ from bibtexparser.model import Entry as BibEntry, Field
 
 from ..apparatus import Finding
 from ..bibliography.entry import Entry
-from ..bibliography.format import bare, format_entry, long_date, short_label, sort_name, to_markdown
+from ..bibliography.format import (PARTS_OF_A_BOOK, bare, format_entry, long_date, short_label, sort_name,
+                                   to_markdown)
 from ..citations.model import CITED_FROM, IBID, ORIGINALLY
 from ..readers.inline import plain_text
 from .basis import identification_label, is_identified, labelled, relation
@@ -38,10 +39,17 @@ def crossref_children(entries: dict[str, Entry]) -> dict[str, list[Entry]]:
     return children
 
 
+def is_published_document(entry: Entry) -> bool:
+    """A dated document printed in a collection (a FRUS document), not a part such as an
+    introduction."""
+    return (entry.type == "inbook" and bool(entry.get("crossref")) and len(entry.get("date")) == 10
+            and bare(entry.get("title")) not in PARTS_OF_A_BOOK)
+
+
 def group_of(entry: Entry, children: dict[str, list[Entry]]) -> str:
     if entry.is_archival:
         return "archival"
-    if entry.get("crossref") or children.get(entry.key):
+    if is_published_document(entry) or any(is_published_document(c) for c in children.get(entry.key, ())):
         return "published"
     if entry.type == "report" and entry.get("type") != "Working Paper":
         return "published"
