@@ -2,21 +2,16 @@
 one page per archive, the notes on the apparatus, and the downloads."""
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-
-import bibtexparser
-from bibtexparser.library import Library
-from bibtexparser.model import Entry as BibEntry, Field
 
 from ..apparatus import Finding
 from ..bibliography.entry import Entry
 from ..bibliography.format import (PARTS_OF_A_BOOK, bare, format_entry, long_date, short_label, sort_name,
                                    to_markdown)
 from ..citations.model import CITED_FROM, IBID, ORIGINALLY
-from ..readers.inline import plain_text
-from .basis import identification_label, is_identified, labelled, relation
-from .context import BIBLIOGRAPHY, SiteContext, relative, site_url
+from .basis import identification_label, is_identified, labelled
+from .context import BIBLIOGRAPHY, SiteContext, relative
+from .downloads import render_downloads
 from .inline import escape_text
 
 GROUPS = (
@@ -67,7 +62,7 @@ def render_bibliography(site: SiteContext, findings: list[Finding]) -> dict[str,
         if archive.has_locators:
             files[f"bibliography/{archive.slug}.md"] = _archive_page(site, archive, cited_in)
     files["bibliography/apparatus.md"] = _apparatus_page(site, findings)
-    files.update(_downloads(site))
+    files.update(render_downloads(site))
     return files
 
 
@@ -240,91 +235,3 @@ def _linked_summary(finding: Finding, site: SiteContext) -> str:
     for key in finding.keys:  # keys in the summary are shown as the entries' short labels
         summary = summary.replace(key, short_label(site.entries[key], site.archives))
     return escape_text(summary)
-
-
-# --- downloads --------------------------------------------------------------------
-
-def _downloads(site: SiteContext) -> dict[str, str]:
-    return {
-        "downloads/bibliography.bib": _normalised_bibtex(site),
-        "downloads/bibliography.json": json.dumps(_csl_json(site), ensure_ascii=False, indent=2) + "\n",
-        "downloads/notes.json": json.dumps(_notes_json(site), ensure_ascii=False, indent=2) + "\n",
-    }
-
-
-FIELD_ORDER = ("author", "editor", "translator", "title", "translatedtitle", "shorttitle", "booktitle",
-               "journaltitle", "translatedjournaltitle", "type", "series", "institution", "volume", "number",
-               "pages", "edition", "location", "publisher", "date", "pubstate", "howpublished", "entrysubtype",
-               "doctype", "sender", "recipient", "archive", "fond", "opis", "delo", "papka", "crossref",
-               "related", "relatedtype", "doi", "url", "langid", "note")
-
-
-def _normalised_bibtex(site: SiteContext) -> str:
-    library = Library()
-    for entry in sorted(site.entries.values(), key=lambda e: e.key):
-        fields = [Field(name, "{" + entry.get(name) + "}") for name in FIELD_ORDER if entry.get(name)]
-        library.add(BibEntry(entry.type, entry.key, fields))
-    # The values carry their braces already: no unparse middleware (and no deep copy) needed.
-    return bibtexparser.write_string(library, unparse_stack=[])
-
-
-CSL_TYPES = {"book": "book", "incollection": "chapter", "inbook": "chapter", "report": "report",
-             "periodical": "periodical", "unpublished": "manuscript"}
-
-
-def _csl_json(site: SiteContext) -> list[dict]:
-    items = []
-    for entry in sorted(site.entries.values(), key=lambda e: e.key):
-        kind = CSL_TYPES.get(entry.type, "article-journal")
-        if entry.get("entrysubtype") == "newspaper":
-            kind = "article-newspaper"
-        item: dict = {"id": entry.key, "type": kind, "title": bare(entry.get("title"))}
-        for field, csl in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
-            if entry.get(field):
-                item[csl] = [_csl_name(n) for n in entry.get(field).split(" and ")]
-        if entry.get("date"):
-            item["issued"] = {"date-parts": [[int(p) for p in entry.get("date").split("-")]]}
-        parent = site.entries.get(entry.get("crossref"))
-        container = entry.get("journaltitle") or entry.get("booktitle") or (parent.get("title") if parent else "")
-        for csl, value in (("container-title", container), ("volume", entry.get("volume")),
-                           ("issue", entry.get("number")), ("page", entry.get("pages")),
-                           ("publisher", entry.get("publisher") or entry.get("institution")),
-                           ("publisher-place", entry.get("location")), ("DOI", entry.get("doi")),
-                           ("URL", entry.get("url")), ("note", entry.get("note")),
-                           ("status", entry.get("pubstate"))):
-            if value:
-                item[csl] = bare(value)
-        if entry.get("archive"):
-            archive = site.archives[entry.get("archive")]
-            item["archive"] = f"{archive.name} ({archive.id})" if archive.has_locators else archive.name
-            if entry.locator:
-                item["archive_location"] = str(entry.locator)
-        items.append(item)
-    return items
-
-
-def _csl_name(name: str) -> dict:
-    name = name.strip()
-    if name.startswith("{") or "," not in name:
-        return {"literal": bare(name)}
-    family, given = [part.strip() for part in name.split(",", 1)]
-    return {"family": family, "given": given}
-
-
-def _notes_json(site: SiteContext) -> list[dict]:
-    out = []
-    for (text_id, number), note in sorted(site.citations.items(),
-                                          key=lambda item: (list(site.texts).index(item[0][0]), item[0][1])):
-        basis = {"author": "author", "editorial": "editorial"}.get(note.basis, "unknown")
-        words = site.texts[text_id].note(number)
-        out.append({"text": text_id, "note": number,
-                    "url": f"{site_url(site.note_pages[(text_id, number)])}#fn:{number}",
-                    "basis": basis,
-                    # the author's words only; an editor's identification is never given as the note's text
-                    "note_text": plain_text(words.inlines) or None,
-                    **{name: plain_text(value) for name, value in (
-                        ("identification", words.identification), ("evidence", words.evidence),
-                        ("editor_comment", words.comment)) if value},
-                    "citations": [{"key": c.key, "pinpoint": c.pinpoint, "relation": relation(c)}
-                                  for c in note.citations]})
-    return out

@@ -14,6 +14,7 @@ from .glossary import abbreviation_definitions
 from .inline import escape_text, link_title, render_inlines
 from .linking import link_ranges
 from .notes import NoteRenderer
+from .references import cited_keys, reference_tag
 
 
 def render_text(text: Text, site: SiteContext) -> dict[str, str]:
@@ -26,7 +27,9 @@ def render_text(text: Text, site: SiteContext) -> dict[str, str]:
 
 def render_index(text: Text, site: SiteContext) -> str:
     meta = text.meta
-    out = _front_matter({"title": meta.short, **citation_meta(meta, (meta.first_page, meta.last_page))})
+    every_note = [n.number for n in text.notes]
+    out = _front_matter({"title": meta.short, **_head_tags(citation_meta(meta, (meta.first_page, meta.last_page)),
+                                                           text, site, every_note)})
     out += [f"# {escape_text(meta.title)}", "",
             f'<p class="byline">{escape_text(meta.author)}</p>', "",
             f"**Cite the original as:** {text_citation(meta)}", ""]
@@ -67,7 +70,9 @@ class SectionRenderer:
     def render(self, section: Section) -> str:
         paragraphs = list(section.paragraphs())
         meta = self.text.meta  # the tags describe the whole work, not this section
-        out = _front_matter(citation_meta(meta, (meta.first_page, meta.last_page)))
+        notes_here = [n for p in paragraphs for n in note_refs(p.inlines)]
+        out = _front_matter(_head_tags(citation_meta(meta, (meta.first_page, meta.last_page)),
+                                       self.text, self.site, notes_here))
         out += [f"# {escape_text(section.title)}", "",
                 f'<p class="text-source">{escape_text(self.text.meta.short)}: '
                 f'<a href="../">{escape_text(self.text.meta.title)}</a></p>', ""]
@@ -152,6 +157,16 @@ class SectionRenderer:
 
 def _attr(value: str) -> str:
     return html.escape(value, quote=True)
+
+
+def _head_tags(tags: dict[str, str], text: Text, site: SiteContext, notes) -> dict:
+    """The page head's meta tags, as a list of [name, content] pairs (read by the one
+    template block of overrides/main.html, which needs no dict methods: MiniJinja has none),
+    with a citation_reference for each work the page's notes cite."""
+    pairs = [[name, value] for name, value in tags.items()]
+    pairs += [["citation_reference", reference_tag(site.entries[key], site.entries)]
+              for key in cited_keys(site, text.meta.id, notes)]
+    return {"citation_title": tags["citation_title"], "citation_tags": pairs}
 
 
 def _front_matter(fields: dict) -> list[str]:
