@@ -201,10 +201,14 @@ def _archive_page(site: SiteContext, archive, cited_in) -> str:
 
 APPARATUS_INTRO = (
     "What a careful editor flags in the notes, computed by the build from the resolved citations "
-    "each time the site is made: the same archival locator cited with different dates or for "
-    "different documents, names and titles spelt differently from note to note, other editions of "
-    "one work, a document cited from two archives, and the note segments that the reviewed mapping "
-    "file (`sources/citation-map.toml`) settled because the text alone could not.")
+    "each time the site is made: one archival locator cited for different documents; one document "
+    "cited with different dates, leaves, correspondents or descriptions; archival locators written "
+    "differently (shown as printed); a work whose title, publisher or year is printed differently; "
+    "names spelt differently from note to note; a date in the text that disagrees with the document "
+    "its note cites; other editions of one work; a document cited from two archives; and the note "
+    "segments that the reviewed mapping file (`sources/citation-map.toml`) settled because the text "
+    "alone could not. Each finding names the notes and the form each one prints. Only the authors' "
+    "own words are compared, never the editor's identifications.")
 
 
 def _apparatus_page(site: SiteContext, findings: list[Finding]) -> str:
@@ -221,13 +225,25 @@ def _apparatus_page(site: SiteContext, findings: list[Finding]) -> str:
             notes = ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})"
                               for t, n in finding.notes)
             line = f"- {_linked_summary(finding, site)}"
+            if finding.forms:
+                line += " " + _forms(finding, site, page)
             if entries:
                 line += f" Entries: {entries}."
-            if notes:
+            if notes and not finding.forms:
                 line += f" Notes: {notes}."
             out.append(line)
         out.append("")
     return "\n".join(out)
+
+
+def _forms(finding: Finding, site: SiteContext, page: str) -> str:
+    """Each form as printed, and the notes that print it: “3 July 1950” in Kim 2016 n. 7."""
+    parts = []
+    for form, notes in finding.forms:
+        links = ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})"
+                          for t, n in notes)
+        parts.append(f"“{escape_text(form)}”" + (f" in {links}" if links else ""))
+    return "Forms: " + "; ".join(parts) + "."
 
 
 def _linked_summary(finding: Finding, site: SiteContext) -> str:
