@@ -2,8 +2,6 @@
 each on the real entries of sources/bibliography.bib."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from support import ROOT

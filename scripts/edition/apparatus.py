@@ -18,6 +18,7 @@ import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+import datetime
 from pathlib import Path
 
 from .bibliography.entry import Entry
@@ -283,8 +284,7 @@ def text_disagrees_with_note(entries, printed: list[Printed], texts) -> list[Fin
 
 
 def _days(a: str, b: str) -> int:
-    from datetime import date
-    return (date.fromisoformat(a) - date.fromisoformat(b)).days
+    return (datetime.date.fromisoformat(a) - datetime.date.fromisoformat(b)).days
 
 
 def same_locator(entries, notes) -> list[Finding]:
