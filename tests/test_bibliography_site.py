@@ -40,7 +40,7 @@ def test_every_entry_lists_where_it_is_cited_and_links_back(site, edition):
         slug = "kim-2016" if text == "Kim 2016" else "kissinger-2011"
         assert f'href="../texts/{slug}/{page}/#fn:{note}">{text}, n. {note}</a>' in chen
     stalin_mao = entry_html(html, "doc-1949-12-16-stalin-mao")
-    assert "Kissinger 2011, n. 18</a> (editor's identification)" in stalin_mao
+    assert re.search(r"Kissinger 2011, n. 18</a> \(<span [^>]+>editor's identification</span>\)", stalin_mao)
     assert "Kim 2016, n. 12</a> (ll. 9–17)" in stalin_mao
 
 
@@ -68,9 +68,9 @@ def test_one_page_per_archive(site):
 def test_notes_on_the_apparatus_are_computed(site):
     html = read(site, "bibliography/apparatus")
     text = re.sub(r"<[^>]+>", "", html)
-    assert "APRF, fond 45, opis 1, delo 331, listy 75–7 is cited with different dates" in text
-    assert "n. 7: “Telegram from Roshchin to Stalin”, 1950-07-03; n. 41" in text
-    assert "AVPRF, fond 59a, opis 5a, delo 3, papka 11, listy 100–3 is cited for 2 different documents" in text
+    assert "(fond 45, opis 1, delo 331) is cited with different dates." in text
+    assert "“3 July 1950” in Kim 2016 n. 7; “2 July 1950” in Kim 2016 n. 41" in text
+    assert "AVPRF, fond 059a, opis 5a, delo 3, papka 11, listy 100–3 is cited for 2 different documents" in text
     assert "“Shtykov” and “Shykov” are spelt differently." in text
     assert "“Banmendian” and “Banmendingian” are spelt differently." in text
     assert "Mao Zedong, Stalin yu Chaoxian zhanzheng (2013) is another edition of" in text
@@ -91,7 +91,10 @@ def test_downloads(site, edition):
     assert len(notes) == 16 + 80
     assert notes[0] == {"text": "kissinger-2011", "note": 18,
                         "url": "texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war/#fn:18",
-                        "basis": "editorial", "citations": [{"key": "doc-1949-12-16-stalin-mao", "pinpoint": None}]}
+                        "basis": "editorial", "note_text": None, "identification": notes[0]["identification"],
+                        "evidence": notes[0]["evidence"],
+                        "citations": [{"key": "doc-1949-12-16-stalin-mao", "pinpoint": None,
+                                       "relation": "editor's identification"}]}
     assert {n["basis"] for n in notes} == {"author", "editorial", "unknown"}
     for note in notes:
         page, anchor = note["url"].split("#")

@@ -1,8 +1,13 @@
 """Notes on the apparatus: what a careful editor would flag, computed from the
-resolved citations (never written by hand).
+resolved citations (never written by hand). The checks are general, not tuned to
+known cases; each finding names the notes and the form each one uses.
 
-- one archival locator cited with different dates, or for different documents;
+- one archival locator cited for different documents;
+- one document cited with different dates, leaves, correspondents or descriptions;
+- archival locators written differently (opis "01" and "1"), shown as printed;
+- a work whose title, publisher or year is written differently from note to note;
 - names spelt differently from note to note;
+- a text's date that disagrees with the document its note cites;
 - other editions of one work;
 - one document cited from two archives;
 - segments settled by the reviewed mapping file.
@@ -13,15 +18,20 @@ import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+import datetime
 from pathlib import Path
 
 from .bibliography.entry import Entry
-from .citations.model import NoteCitations
+from .chronology import DAY, PASSAGE, text_events
+from .citations.locators import ARCHIVAL, DAY_MONTH_YEAR, MONTH_DAY_YEAR
+from .citations.model import IBID, IDENTIFIED, Citation, NoteCitations
+from .citations.resolve import normalise
 from .errors import EditionError, SourcePosition
-from .sourcefile import read_toml
 from .readers.inline import plain_text
+from .sourcefile import read_toml
 
 NoteId = tuple[str, int]
+Forms = tuple[tuple[str, tuple[NoteId, ...]], ...]   # each form as printed, and the notes that print it
 EDITION_LINKS = {"translationof": "translation of", "origpubas": "another edition of",
                  "adaptedfrom": "adapted from"}
 
@@ -33,6 +43,7 @@ class Finding:
     notes: tuple[NoteId, ...]
     keys: tuple[str, ...] = ()
     words: frozenset[str] = frozenset()   # for spelling findings: the two spellings
+    forms: Forms = ()                     # the form each note uses
 
 
 @dataclass(frozen=True)
@@ -64,8 +75,216 @@ def find_issues(entries: dict[str, Entry], notes: list[NoteCitations], texts,
             raise EditionError(pair.position, f"the spelling check no longer finds {' / '.join(sorted(pair.words))}; "
                                               "remove the entry")
         spelling = [f for f in spelling if f.words != pair.words]
-    return (same_locator(entries, notes) + spelling + other_editions(entries, notes)
-            + two_archives(entries, notes) + settled_by_mapping(notes))
+    printed = printed_citations(notes, texts)
+    return (same_locator(entries, notes) + document_cited_differently(entries, printed)
+            + locators_written_differently(printed) + works_cited_differently(entries, printed)
+            + spelling + text_disagrees_with_note(entries, printed, texts)
+            + other_editions(entries, notes) + two_archives(entries, notes) + settled_by_mapping(notes))
+
+
+# --- what each note prints -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Printed:
+    """A citation in the author's words, with the characters of the note that make it."""
+    note: NoteId
+    citation: Citation
+    words: str
+
+
+def printed_citations(notes, texts) -> list[Printed]:
+    words = {t.meta.id: {n.number: plain_text(n.inlines) for n in t.notes} for t in texts}
+    return [Printed((n.text_id, n.note), c, words[n.text_id][n.note][c.start:c.end])
+            for n in notes for c in n.citations if c.start >= 0 and c.relation != IDENTIFIED]
+
+
+def _forms(pairs) -> Forms:
+    """(form, note) pairs -> each form with its notes, in the order of the notes."""
+    found: dict[str, list[NoteId]] = defaultdict(list)
+    for form, note in sorted(pairs, key=lambda p: (p[1], p[0])):
+        if note not in found[form]:
+            found[form].append(note)
+    return tuple((form, tuple(found[form])) for form in found)
+
+
+def _printed_date(words: str) -> str:
+    found = [m for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR) for m in pattern.finditer(words)]
+    return min(found, key=lambda m: m.start())[0] if found else "no date"
+
+
+def _label(entry: Entry) -> str:
+    where = f" ({entry.locator})" if entry.locator else ""   # the short label names the archive
+    return f"{entry.key}{where}"
+
+
+# --- one document, cited differently -------------------------------------------
+
+ASPECTS = (
+    # kind, what differs, the form a note prints, the value compared
+    ("one document, different dates", "dates", lambda p: _printed_date(p.words),
+     lambda p: p.citation.cited_date),
+    ("one document, different leaves", "leaves", lambda p: p.citation.pinpoint or "no leaves",
+     lambda p: p.citation.pinpoint or ""),
+    ("one document, different correspondents", "correspondents",
+     lambda p: " to ".join(p.citation.cited_names) or "none named",
+     lambda p: tuple(n.casefold() for n in p.citation.cited_names)),
+    ("one document, different descriptions", "descriptions", lambda p: p.citation.cited_title or "none",
+     lambda p: _description(p.citation)),
+)
+
+
+def _description(citation: Citation) -> str:
+    """The description without its correspondents (those are compared on their own)."""
+    words = citation.cited_title.casefold()
+    for name in citation.cited_names:
+        words = words.replace(name.casefold(), " ")
+    return " ".join(words.split())
+
+
+def document_cited_differently(entries, printed: list[Printed]) -> list[Finding]:
+    """An archival document whose notes give it different dates, leaves, correspondents or
+    descriptions: the notes, and what each one prints."""
+    by_key: dict[str, list[Printed]] = defaultdict(list)
+    for p in printed:   # an "Ibid." repeats a citation: it prints no form of its own
+        if entries[p.citation.key].is_archival and p.citation.relation != IBID:
+            by_key[p.citation.key].append(p)
+    findings = []
+    for key, cites in sorted(by_key.items()):
+        if len({p.note for p in cites}) < 2:
+            continue
+        for kind, what, form, value in ASPECTS:
+            if len({value(p) for p in cites}) > 1:
+                findings.append(Finding(kind, f"{_label(entries[key])} is cited with different {what}.",
+                                        tuple(sorted({p.note for p in cites})), (key,),
+                                        forms=_forms((form(p), p.note) for p in cites)))
+    return findings
+
+
+# --- locators written differently --------------------------------------------------
+
+PARTS = ("fond", "opis", "delo", "papka")
+
+
+def locators_written_differently(printed: list[Printed]) -> list[Finding]:
+    """The same fond, opis, delo or papka printed in two forms ("01" and "1"): shown as
+    printed, so that a leading zero ("059a") is never normalised away."""
+    forms: dict[tuple, set[tuple[str, NoteId]]] = defaultdict(set)
+    for p in printed:
+        match = ARCHIVAL.search(p.words)
+        if not match:
+            continue
+        values = [match[part] or "" for part in PARTS]
+        for i, part in enumerate(PARTS):
+            if values[i]:
+                above = tuple(_unpadded(v) for v in values[:i])
+                forms[(match["archive"], above, part, _unpadded(values[i]))].add((values[i], p.note))
+    findings = []
+    for (archive, above, part, _), found in sorted(forms.items()):
+        if len({form for form, _ in found}) < 2:
+            continue
+        where = ", ".join([archive] + [f"{name} {value}" for name, value in zip(PARTS, above)])
+        findings.append(Finding("locators written differently",
+                                f"{where}: the {part} is printed in {len({f for f, _ in found})} forms.",
+                                tuple(sorted({n for _, n in found})),
+                                forms=_forms((f"{part} {form}", note) for form, note in found)))
+    return findings
+
+
+def _unpadded(value: str) -> str:
+    return re.sub(r"^0+(?=\w)", "", value)
+
+
+# --- a work written differently -------------------------------------------------------
+
+IMPRINT = re.compile(r"\((?:(?P<place>[^():;]+):\s*(?P<publisher>[^():;]+?),\s*)?(?P<year>(?:1[89]|20)\d\d)\)")
+
+
+def works_cited_differently(entries, printed: list[Printed]) -> list[Finding]:
+    """A published work whose notes print its title, publisher or year differently."""
+    by_key: dict[str, list[Printed]] = defaultdict(list)
+    for p in printed:
+        if not entries[p.citation.key].is_archival and p.citation.relation != IBID:
+            by_key[p.citation.key].append(p)
+    findings = []
+    for key, cites in sorted(by_key.items()):
+        if len({p.note for p in cites}) < 2:
+            continue
+        titles: dict[str, list] = defaultdict(list)   # a full and a short title are not compared
+        for p in cites:
+            if p.citation.cited_title:
+                titles[normalise(p.citation.cited_title)[0]].append((p.citation.cited_title.strip(" ,."), p.note))
+        checks = [("title", pairs, _title_form) for pairs in titles.values()]
+        checks += [(what, [(f, p.note) for p in cites for f in [form(p)] if f], lambda f: " ".join(f.split()))
+                   for what, form in (("publisher", _printed_publisher), ("year", _printed_year))]
+        for what, pairs, compared in checks:
+            if len({compared(f) for f, _ in pairs}) > 1:
+                findings.append(Finding(f"one work, different {what}s", f"{key}: its {what} is printed differently.",
+                                        tuple(sorted({n for _, n in pairs})), (key,), forms=_forms(pairs)))
+    return findings
+
+
+def _title_form(title: str) -> str:
+    """What counts in a title's spelling: its letters, spaces and case, not the kind of
+    quotation marks (which nesting changes)."""
+    return " ".join(re.sub(r"[\"'‘’“”]", " ", title).split())
+
+
+def _printed_publisher(p: Printed) -> str:
+    match = IMPRINT.search(p.words)
+    return match["publisher"].strip() if match and match["publisher"] else ""
+
+
+def _printed_year(p: Printed) -> str:
+    match = IMPRINT.search(p.words)
+    return match["year"] if match else ""
+
+
+# --- the text and its note ------------------------------------------------------------
+
+NEAR = 7   # days: a text's date this close to a cited document's date speaks of that document
+# A sentence that speaks of a document being sent, not of an event a document reports.
+SENDING = re.compile(r"\b(?:telegrams?|cables?|messages?|letters?|memorand\w+|wires?|delivered|sent|cabled|"
+                     r"telegraphed|wrote)\b", re.I)
+
+
+def _names_a_correspondent(sentence: str, entry: Entry) -> bool:
+    names = [re.split(r"[\s(]", n.strip())[-1] for n in (entry.get("sender"), entry.get("recipient")) if n]
+    return any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names if len(n) > 2)
+
+
+def text_disagrees_with_note(entries, printed: list[Printed], texts) -> list[Finding]:
+    """A sentence that dates something to the day, a few days from the date of the document
+    its note cites and on none of the cited documents' dates: the text and the note disagree."""
+    dated: dict[NoteId, list[tuple[str, Printed]]] = defaultdict(list)
+    for p in printed:
+        when = p.citation.cited_date or entries[p.citation.key].get("date")
+        if entries[p.citation.key].is_archival and len(when) == 10:
+            dated[p.note].append((when, p))
+    findings = []
+    for text in texts:
+        for event in text_events(text):
+            if event.kind != PASSAGE or event.precision != DAY or event.start != event.end \
+                    or not SENDING.search(event.snippet):
+                continue
+            for number in event.notes:
+                documents = dated.get((text.meta.id, number), [])
+                if not documents or any(when == event.start for when, _ in documents):
+                    continue
+                near = [(when, p) for when, p in documents if 0 < abs(_days(when, event.start)) <= NEAR
+                        and _names_a_correspondent(event.snippet, entries[p.citation.key])]
+                for when, p in near:
+                    findings.append(Finding(
+                        "the text and its note disagree",
+                        f"{text.meta.short}, ¶ {event.paragraph}, dates it “{event.expression}” "
+                        f"(“{event.snippet}”); note {number} cites {p.citation.key}, dated {_printed_date(p.words)}.",
+                        ((text.meta.id, number),), (p.citation.key,),
+                        forms=((f"the text: {event.expression}", ()),
+                               (f"the note: {_printed_date(p.words)}", ((text.meta.id, number),)))))
+    return findings
+
+
+def _days(a: str, b: str) -> int:
+    return (datetime.date.fromisoformat(a) - datetime.date.fromisoformat(b)).days
 
 
 def same_locator(entries, notes) -> list[Finding]:
@@ -78,19 +297,15 @@ def same_locator(entries, notes) -> list[Finding]:
     findings = []
     for (locator, listy), cites in sorted(groups.items()):
         keys = sorted({c.key for _, c in cites})
-        dates = sorted({c.cited_date for _, c in cites if c.cited_date})
-        if len(keys) == 1 and len(dates) <= 1:
-            continue
-        where = f"{locator[0]}, fond {locator[1]}, opis {locator[2]}, delo {locator[3]}" + (
-            f", papka {locator[4]}" if locator[4] else "") + f", listy {listy}"
-        described = "; ".join(f"n. {n[1]}: “{c.cited_title}”, {c.cited_date or 'undated'}" for n, c in cites)
-        if len(keys) > 1:
-            summary = f"{where} is cited for {len(keys)} different documents ({described})."
-            kind = "one locator, several documents"
-        else:
-            summary = f"{where} is cited with different dates ({described}); taken as one document."
-            kind = "one document, different dates"
-        findings.append(Finding(kind, summary, tuple(n for n, _ in cites), tuple(keys)))
+        if len(keys) == 1:
+            continue   # one document cited differently: document_cited_differently
+        # the locator as printed ("fond 059a"), never its normalised form
+        where = f"{locator[0]}, {entries[keys[0]].locator}, listy {listy}"
+        findings.append(Finding("one locator, several documents",
+                                f"{where} is cited for {len(keys)} different documents.",
+                                tuple(n for n, _ in cites), tuple(keys),
+                                forms=_forms((f"{c.cited_title}, {c.cited_date or 'undated'}", n)
+                                             for n, c in cites)))
     return findings
 
 
@@ -151,8 +366,19 @@ def name_variants(entries, notes, texts) -> list[Finding]:
         key = frozenset((a.casefold(), b.casefold()))
         shown, notes_so_far = merged.get(key, ((a, b), set()))
         merged[key] = (shown, notes_so_far | found)
-    return [Finding("spelling", f"“{a}” and “{b}” are spelt differently.", tuple(sorted(found)), words=key)
+    return [Finding("spelling", f"“{a}” and “{b}” are spelt differently.", tuple(sorted(found)), words=key,
+                    forms=_spelling_forms((a, b), words))
             for key, ((a, b), found) in sorted(merged.items(), key=lambda item: item[1][0])]
+
+
+def _spelling_forms(pair: tuple[str, str], words: dict) -> Forms:
+    """Each spelling with the notes that print it (a spelling only an entry has: no notes)."""
+    forms = []
+    for spelling in pair:
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(spelling)}(?![\w-])")
+        forms.append((spelling, tuple((text_id, number) for text_id, notes in words.items()
+                                      for number, text in notes.items() if pattern.search(text))))
+    return tuple(forms)
 
 
 def notes_citing(notes) -> dict[str, set[NoteId]]:

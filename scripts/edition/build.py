@@ -28,6 +28,7 @@ from .manifest import load_manifest
 from .model import Text
 from .readers import READERS
 from .registers import Registers, load_registers
+from .sourcepolicy import check_sources
 from .render.annotations import render_annotations
 from .render.bibliography import render_bibliography
 from .render.chronology import render_chronology
@@ -75,6 +76,7 @@ def read_edition(sources: Path) -> Edition:
     findings = find_issues({e.key: e for e in entries}, notes, texts,
                            load_not_variants(sources / "apparatus.toml"))
     registers = load_registers(sources)
+    check_sources(sources)
     return Edition(texts, entries, archives, notes, findings, registers, settled)
 
 

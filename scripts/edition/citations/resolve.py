@@ -150,7 +150,8 @@ class Resolver:
     def resolve_ibid(self, segment: str, after: int, previous: Citation | None) -> Citation:
         if previous is None:
             raise Unresolved("“Ibid.” with no earlier citation")
-        pinpoint = pinpoint_after(segment[after:]) if segment[after:].strip(" .,*") else None
+        # A bare "Ibid." repeats the whole citation, its pinpoint included.
+        pinpoint = pinpoint_after(segment[after:]) if segment[after:].strip(" .,*") else previous.pinpoint
         return Citation(previous.key, pinpoint, IBID, 0, len(segment))
 
     def _resolve_one(self, segment: str, offset: int) -> Citation:

@@ -2,19 +2,17 @@
 one page per archive, the notes on the apparatus, and the downloads."""
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-
-import bibtexparser
-from bibtexparser.library import Library
-from bibtexparser.model import Entry as BibEntry, Field
 
 from ..apparatus import Finding
 from ..bibliography.entry import Entry
-from ..bibliography.format import bare, format_entry, long_date, short_label, sort_name, to_markdown
-from ..citations.model import CITED_FROM, IBID, IDENTIFIED, ORIGINALLY
+from ..bibliography.format import (PARTS_OF_A_BOOK, bare, format_entry, long_date, short_label, sort_name,
+                                   to_markdown)
+from ..citations.model import CITED_FROM, IBID, ORIGINALLY
 from ..layout import tei_path
-from .context import BIBLIOGRAPHY, SiteContext, relative, site_url
+from .basis import identification_label, is_identified, labelled
+from .context import BIBLIOGRAPHY, SiteContext, relative
+from .downloads import render_downloads
 from .inline import escape_text
 
 GROUPS = (
@@ -24,8 +22,7 @@ GROUPS = (
     ("articles", "Articles and working papers"),
     ("press", "Newspapers and internal reference bulletins"),
 )
-RELATION_LABEL = {IBID: "Ibid.", CITED_FROM: "cited from", ORIGINALLY: "original edition",
-                  IDENTIFIED: "editor's identification"}
+RELATION_LABEL = {IBID: "Ibid.", CITED_FROM: "cited from", ORIGINALLY: "original edition"}
 RELATED_LABEL = {"citedfrom": "Known through", "origpubas": "Another edition of",
                  "translationof": "Translation of", "adaptedfrom": "Adapted from"}
 
@@ -38,10 +35,17 @@ def crossref_children(entries: dict[str, Entry]) -> dict[str, list[Entry]]:
     return children
 
 
+def is_published_document(entry: Entry) -> bool:
+    """A dated document printed in a collection (a FRUS document), not a part such as an
+    introduction."""
+    return (entry.type == "inbook" and bool(entry.get("crossref")) and len(entry.get("date")) == 10
+            and bare(entry.get("title")) not in PARTS_OF_A_BOOK)
+
+
 def group_of(entry: Entry, children: dict[str, list[Entry]]) -> str:
     if entry.is_archival:
         return "archival"
-    if entry.get("crossref") or children.get(entry.key):
+    if is_published_document(entry) or any(is_published_document(c) for c in children.get(entry.key, ())):
         return "published"
     if entry.type == "report" and entry.get("type") != "Working Paper":
         return "published"
@@ -59,7 +63,7 @@ def render_bibliography(site: SiteContext, findings: list[Finding]) -> dict[str,
         if archive.has_locators:
             files[f"bibliography/{archive.slug}.md"] = _archive_page(site, archive, cited_in)
     files["bibliography/apparatus.md"] = _apparatus_page(site, findings)
-    files.update(_downloads(site))
+    files.update(render_downloads(site))
     return files
 
 
@@ -152,9 +156,12 @@ def _cited_list(site: SiteContext, citations, page: str) -> str:
     items = []
     for text_id, number, citation in sorted(citations, key=lambda c: (c[0] != "kim-2016", c[0], c[1])):
         text = site.texts[text_id]
-        details = [d for d in (citation.pinpoint and _pinpoint(site.entries[citation.key], citation.pinpoint),
-                               RELATION_LABEL.get(citation.relation)) if d]
-        suffix = f" ({escape_text('; '.join(details))})" if details else ""
+        details = [escape_text(d) for d in (citation.pinpoint and _pinpoint(site.entries[citation.key],
+                                                                          citation.pinpoint),
+                                            RELATION_LABEL.get(citation.relation)) if d]
+        if is_identified(citation):
+            details.append(identification_label())
+        suffix = f" ({'; '.join(details)})" if details else ""
         items.append(f"[{escape_text(text.meta.short)}, n. {number}]"
                      f"({site.note_link(page, text_id, number)}){suffix}")
     return " · ".join(items)
@@ -185,8 +192,8 @@ def _archive_page(site: SiteContext, archive, cited_in) -> str:
         leaves = ", ".join(sorted({c.pinpoint for _, _, c in citations if c.pinpoint}))
         date = long_date(entry.get("date")) if entry.get("date") else "undated"
         document = f"[{escape_text(bare(entry.get('title')))}]({relative(page, BIBLIOGRAPHY)}#{entry.key})"
-        notes = ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})"
-                          for t, n, _ in sorted(citations, key=lambda c: (c[0], c[1])))
+        notes = ", ".join(labelled(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})",
+                                   [c]) for t, n, c in sorted(citations, key=lambda c: (c[0], c[1])))
         out.append(f"| {escape_text(str(entry.locator))} | {escape_text(leaves)} | {escape_text(date)} "
                    f"| {document} | {notes} |")
     out += ["", f"{len(documents)} documents."]
@@ -197,10 +204,14 @@ def _archive_page(site: SiteContext, archive, cited_in) -> str:
 
 APPARATUS_INTRO = (
     "What a careful editor flags in the notes, computed by the build from the resolved citations "
-    "each time the site is made: the same archival locator cited with different dates or for "
-    "different documents, names and titles spelt differently from note to note, other editions of "
-    "one work, a document cited from two archives, and the note segments that the reviewed mapping "
-    "file (`sources/citation-map.toml`) settled because the text alone could not.")
+    "each time the site is made: one archival locator cited for different documents; one document "
+    "cited with different dates, leaves, correspondents or descriptions; archival locators written "
+    "differently (shown as printed); a work whose title, publisher or year is printed differently; "
+    "names spelt differently from note to note; a date in the text that disagrees with the document "
+    "its note cites; other editions of one work; a document cited from two archives; and the note "
+    "segments that the reviewed mapping file (`sources/citation-map.toml`) settled because the text "
+    "alone could not. Each finding names the notes and the form each one prints. Only the authors' "
+    "own words are compared, never the editor's identifications.")
 
 
 def _apparatus_page(site: SiteContext, findings: list[Finding]) -> str:
@@ -217,13 +228,25 @@ def _apparatus_page(site: SiteContext, findings: list[Finding]) -> str:
             notes = ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})"
                               for t, n in finding.notes)
             line = f"- {_linked_summary(finding, site)}"
+            if finding.forms:
+                line += " " + _forms(finding, site, page)
             if entries:
                 line += f" Entries: {entries}."
-            if notes:
+            if notes and not finding.forms:
                 line += f" Notes: {notes}."
             out.append(line)
         out.append("")
     return "\n".join(out)
+
+
+def _forms(finding: Finding, site: SiteContext, page: str) -> str:
+    """Each form as printed, and the notes that print it: “3 July 1950” in Kim 2016 n. 7."""
+    parts = []
+    for form, notes in finding.forms:
+        links = ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})"
+                          for t, n in notes)
+        parts.append(f"“{escape_text(form)}”" + (f" in {links}" if links else ""))
+    return "Forms: " + "; ".join(parts) + "."
 
 
 def _linked_summary(finding: Finding, site: SiteContext) -> str:
@@ -231,84 +254,3 @@ def _linked_summary(finding: Finding, site: SiteContext) -> str:
     for key in finding.keys:  # keys in the summary are shown as the entries' short labels
         summary = summary.replace(key, short_label(site.entries[key], site.archives))
     return escape_text(summary)
-
-
-# --- downloads --------------------------------------------------------------------
-
-def _downloads(site: SiteContext) -> dict[str, str]:
-    return {
-        "downloads/bibliography.bib": _normalised_bibtex(site),
-        "downloads/bibliography.json": json.dumps(_csl_json(site), ensure_ascii=False, indent=2) + "\n",
-        "downloads/notes.json": json.dumps(_notes_json(site), ensure_ascii=False, indent=2) + "\n",
-    }
-
-
-FIELD_ORDER = ("author", "editor", "translator", "title", "translatedtitle", "shorttitle", "booktitle",
-               "journaltitle", "translatedjournaltitle", "type", "series", "institution", "volume", "number",
-               "pages", "edition", "location", "publisher", "date", "pubstate", "howpublished", "entrysubtype",
-               "doctype", "sender", "recipient", "archive", "fond", "opis", "delo", "papka", "crossref",
-               "related", "relatedtype", "doi", "url", "langid", "note")
-
-
-def _normalised_bibtex(site: SiteContext) -> str:
-    library = Library()
-    for entry in sorted(site.entries.values(), key=lambda e: e.key):
-        fields = [Field(name, "{" + entry.get(name) + "}") for name in FIELD_ORDER if entry.get(name)]
-        library.add(BibEntry(entry.type, entry.key, fields))
-    # The values carry their braces already: no unparse middleware (and no deep copy) needed.
-    return bibtexparser.write_string(library, unparse_stack=[])
-
-
-CSL_TYPES = {"book": "book", "incollection": "chapter", "inbook": "chapter", "report": "report",
-             "periodical": "periodical", "unpublished": "manuscript"}
-
-
-def _csl_json(site: SiteContext) -> list[dict]:
-    items = []
-    for entry in sorted(site.entries.values(), key=lambda e: e.key):
-        kind = CSL_TYPES.get(entry.type, "article-journal")
-        if entry.get("entrysubtype") == "newspaper":
-            kind = "article-newspaper"
-        item: dict = {"id": entry.key, "type": kind, "title": bare(entry.get("title"))}
-        for field, csl in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
-            if entry.get(field):
-                item[csl] = [_csl_name(n) for n in entry.get(field).split(" and ")]
-        if entry.get("date"):
-            item["issued"] = {"date-parts": [[int(p) for p in entry.get("date").split("-")]]}
-        parent = site.entries.get(entry.get("crossref"))
-        container = entry.get("journaltitle") or entry.get("booktitle") or (parent.get("title") if parent else "")
-        for csl, value in (("container-title", container), ("volume", entry.get("volume")),
-                           ("issue", entry.get("number")), ("page", entry.get("pages")),
-                           ("publisher", entry.get("publisher") or entry.get("institution")),
-                           ("publisher-place", entry.get("location")), ("DOI", entry.get("doi")),
-                           ("URL", entry.get("url")), ("note", entry.get("note")),
-                           ("status", entry.get("pubstate"))):
-            if value:
-                item[csl] = bare(value)
-        if entry.get("archive"):
-            archive = site.archives[entry.get("archive")]
-            item["archive"] = f"{archive.name} ({archive.id})" if archive.has_locators else archive.name
-            if entry.locator:
-                item["archive_location"] = str(entry.locator)
-        items.append(item)
-    return items
-
-
-def _csl_name(name: str) -> dict:
-    name = name.strip()
-    if name.startswith("{") or "," not in name:
-        return {"literal": bare(name)}
-    family, given = [part.strip() for part in name.split(",", 1)]
-    return {"family": family, "given": given}
-
-
-def _notes_json(site: SiteContext) -> list[dict]:
-    out = []
-    for (text_id, number), note in sorted(site.citations.items(),
-                                          key=lambda item: (list(site.texts).index(item[0][0]), item[0][1])):
-        basis = {"author": "author", "editorial": "editorial"}.get(note.basis, "unknown")
-        out.append({"text": text_id, "note": number,
-                    "url": f"{site_url(site.note_pages[(text_id, number)])}#fn:{number}",
-                    "basis": basis,
-                    "citations": [{"key": c.key, "pinpoint": c.pinpoint} for c in note.citations]})
-    return out

@@ -8,6 +8,7 @@ from itertools import groupby
 from ..chronology import DAY, DOCUMENT, MONTH_PART, PASSAGE, YEAR, Event, Period, iso_period
 from ..citations.model import IDENTIFIED
 from ..model import Text
+from .basis import identification_label
 from .context import SiteContext, relative
 from .inline import escape_text
 
@@ -137,9 +138,11 @@ def _documents_cell(events: list[Event], site: SiteContext) -> str:
 def _document(event: Event, site: SiteContext) -> str:
     cited = []
     for c in sorted(event.citing, key=lambda c: (list(site.texts).index(c.text_id), c.note)):
-        remarks = [r for r in (c.relation == IDENTIFIED and "editor's identification",
-                               c.cited_date and f"the note dates it {iso_period(c.cited_date).label}") if r]
-        remark = f" ({escape_text('; '.join(remarks))})" if remarks else ""
+        remarks = [escape_text(r) for r in (c.cited_date and f"the note dates it {iso_period(c.cited_date).label}",)
+                   if r]
+        if c.relation == IDENTIFIED:
+            remarks.insert(0, identification_label())
+        remark = f" ({'; '.join(remarks)})" if remarks else ""
         cited.append(f"{escape_text(site.texts[c.text_id].meta.short)} "
                      f"n. [{c.note}]({site.note_link(PAGE, c.text_id, c.note)}){remark}")
     link = f"[{escape_text(event.snippet)}]({site.entry_link(PAGE, event.key)})"

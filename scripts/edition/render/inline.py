@@ -65,8 +65,11 @@ def _render(span: Inline) -> str:
 def link_title(text: str) -> str:
     """Plain text for a link's title attribute: no straight double quotes or backslashes,
     which would end or escape the Markdown title; parentheses escaped, since an
-    unbalanced one would end the link."""
+    unbalanced one would end the link. Material's tooltips insert the title's text as
+    HTML (innerHTML), and Python-Markdown keeps an entity it finds in a title as it is:
+    so &, < and > are escaped twice ("<" -> "&amp;lt;"), and the tooltip shows them as text."""
     text = " ".join(text.replace('"', "”").replace("\\", "").split())
+    text = text.replace("&", "&amp;amp;").replace("<", "&amp;lt;").replace(">", "&amp;gt;")
     return text.replace("(", "\\(").replace(")", "\\)")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..bibliography.format import short_label
 from ..chronology import DAY, PASSAGE, Period
 from ..meetings import shared_works
+from .basis import identification_label
 from .context import BIBLIOGRAPHY, SiteContext, relative
 from .inline import escape_text
 
@@ -15,7 +16,8 @@ def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
            "Kissinger and Kim write about the same months from the same documents and books. This page "
            "lists what both texts rely on, computed from their notes and from the register of persons, "
            "with links into both. In the texts, a paragraph that rests on a document the other text also "
-           "cites shows a small ↔ link to its counterpart.", ""]
+           "cites shows a small ↔ link to its counterpart. Where a note cites a document only by the "
+           f"editor's identification, not in the author's words, it is labelled {identification_label()}.", ""]
     works = shared_works(edition.texts, site.entries, edition.notes)
     documents = [w for w in works if any(site.entries[k].is_archival for k in w.keys)]
     books = [w for w in works if w not in documents]
@@ -48,7 +50,9 @@ def _works(site: SiteContext, works) -> list[str]:
         for text_id, places in work.citing.items():
             short = site.texts[text_id].meta.short
             links = ", ".join(f"[n. {note}]({relative(PAGE, page)}#fn:{note}) (¶ [{paragraph}]"
-                              f"({relative(PAGE, page)}#p{paragraph}))" for note, paragraph, page in places)
+                              f"({relative(PAGE, page)}#p{paragraph})"
+                              + (f"; {identification_label()}" if (text_id, note) in work.identified else "") + ")"
+                              for note, paragraph, page in places)
             out.append(f"- **{escape_text(short)}**: {links}")
         out.append("")
     return out or ["None.", ""]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..bibliography.format import format_entry, short_label, to_plain
 from ..citations.model import IDENTIFIED
 from ..model import AUTHOR, EDITORIAL, Note, Text
+from .basis import identification_label
 from .context import SiteContext
 from .inline import escape_text, link_title, render_inlines
 from .linking import link_ranges
@@ -50,13 +51,13 @@ class NoteRenderer:
                 body += (f' <span class="editor-comment"><strong>Editor:</strong> '
                          f'{render_inlines(note.comment)}</span>')
             if identified:
-                body += (' <span class="identified">The editor identifies the document it relies on: '
+                body += (f' <span class="identified">{identification_label(True)} of the document it relies on: '
                          + " · ".join(self._link(c.key) for c in identified) + "</span>")
             return body
         if note.basis == EDITORIAL:
             links = " · ".join(self._link(c.key) for c in citations)
-            return (f'<span class="basis basis-editorial">Editor\'s identification; the note\'s wording '
-                    f'is not in the source.</span> {render_inlines(note.identification)} '
+            return (f'{identification_label(True)}: the note\'s wording is not in the source. '
+                    f'{render_inlines(note.identification)} '
                     f'<span class="evidence"><strong>Evidence:</strong> {render_inlines(note.evidence)}</span>'
                     + (f' <span class="identified">In the bibliography: {links}</span>' if links else ""))
         return ('<span class="basis basis-unknown">Not established.</span> The note\'s text is not '

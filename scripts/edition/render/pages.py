@@ -8,11 +8,13 @@ from ..layout import section_path, tei_path
 from ..model import BlockQuote, Paragraph, Section, Text
 from ..readers.inline import note_refs, plain_text
 from .citation import citation_meta, citation_parts, text_bibtex, text_citation
+from .basis import EDITORS_IDENTIFICATION, identification_label
 from .context import SiteContext
 from .glossary import abbreviation_definitions
 from .inline import escape_text, link_title, render_inlines
 from .linking import link_ranges
 from .notes import NoteRenderer
+from .references import cited_keys, reference_tag
 
 
 def render_text(text: Text, site: SiteContext) -> dict[str, str]:
@@ -25,7 +27,9 @@ def render_text(text: Text, site: SiteContext) -> dict[str, str]:
 
 def render_index(text: Text, site: SiteContext) -> str:
     meta = text.meta
-    out = _front_matter({"title": meta.short, **citation_meta(meta, (meta.first_page, meta.last_page))})
+    every_note = [n.number for n in text.notes]
+    out = _front_matter({"title": meta.short, **_head_tags(citation_meta(meta, (meta.first_page, meta.last_page)),
+                                                           text, site, every_note)})
     out += [f"# {escape_text(meta.title)}", "",
             f'<p class="byline">{escape_text(meta.author)}</p>', "",
             f"**Cite the original as:** {text_citation(meta)}", "",
@@ -68,7 +72,9 @@ class SectionRenderer:
     def render(self, section: Section) -> str:
         paragraphs = list(section.paragraphs())
         meta = self.text.meta  # the tags describe the whole work, not this section
-        out = _front_matter(citation_meta(meta, (meta.first_page, meta.last_page)))
+        notes_here = [n for p in paragraphs for n in note_refs(p.inlines)]
+        out = _front_matter(_head_tags(citation_meta(meta, (meta.first_page, meta.last_page)),
+                                       self.text, self.site, notes_here))
         out += [f"# {escape_text(section.title)}", "",
                 f'<p class="text-source">{escape_text(self.text.meta.short)}: '
                 f'<a href="../">{escape_text(self.text.meta.title)}</a></p>', ""]
@@ -144,13 +150,25 @@ class SectionRenderer:
         links = []
         for other in self.site.counterparts.get((self.text.meta.id, number), ()):
             short = self.site.texts[other.text_id].meta.short
+            reason = f"{other.reason} ({EDITORS_IDENTIFICATION})" if other.identified else other.reason
+            label = f" {identification_label()}" if other.identified else ""
             links.append(f'[↔ {escape_text(short)} ¶ {other.paragraph}]'
-                         f'({self.site.paragraph_url(self.page, other)} "{link_title(other.reason)}"){{: .counterpart }}')
+                         f'({self.site.paragraph_url(self.page, other)} "{link_title(reason)}"){{: .counterpart }}{label}')
         return (' <span class="counterparts">' + " ".join(links) + "</span>") if links else ""
 
 
 def _attr(value: str) -> str:
     return html.escape(value, quote=True)
+
+
+def _head_tags(tags: dict[str, str], text: Text, site: SiteContext, notes) -> dict:
+    """The page head's meta tags, as a list of [name, content] pairs (read by the one
+    template block of overrides/main.html, which needs no dict methods: MiniJinja has none),
+    with a citation_reference for each work the page's notes cite."""
+    pairs = [[name, value] for name, value in tags.items()]
+    pairs += [["citation_reference", reference_tag(site.entries[key], site.entries)]
+              for key in cited_keys(site, text.meta.id, notes)]
+    return {"citation_title": tags["citation_title"], "citation_tags": pairs}
 
 
 def _front_matter(fields: dict) -> list[str]:

@@ -1,0 +1,123 @@
+"""Notes on the apparatus: the general checks find what a careful editor finds, on the
+real notes and on made-up ones, and each finding names the notes and their forms."""
+from __future__ import annotations
+
+import re
+
+from edition.apparatus import (Printed, document_cited_differently, locators_written_differently,
+                               works_cited_differently)
+from edition.bibliography.entry import Entry
+from edition.citations.model import Citation
+
+KIM = "kim-2016"
+
+
+def findings_of(edition, kind: str):
+    return [f for f in edition.findings if f.kind == kind]
+
+
+def forms(finding) -> dict[str, list[int]]:
+    return {form: [n for _, n in notes] for form, notes in finding.forms}
+
+
+def test_one_document_with_different_dates_names_each_notes_date(edition):
+    found = [f for f in findings_of(edition, "one document, different dates")
+             if f.keys == ("doc-1950-07-02-roshchin-stalin",)]
+    assert len(found) == 1 and forms(found[0]) == {"3 July 1950": [7], "2 July 1950": [41]}
+
+
+def test_one_document_with_different_correspondents(edition):
+    found = {f.keys[0]: forms(f) for f in findings_of(edition, "one document, different correspondents")}
+    assert found["doc-1950-07-15-shtykov-stalin"] == {"Shtykov to Stalin": [44], "Shykov to Stalin": [57, 64]}
+    assert found["doc-1950-07-20-shtykov-stalin"] == {"Shtykov to Stalin": [8, 45, 65], "Shykov to Stalin": [56]}
+
+
+def test_one_document_with_different_descriptions(edition):
+    found = {f.keys[0]: forms(f) for f in findings_of(edition, "one document, different descriptions")}
+    assert found["doc-1950-10-07-soviet-army-stalin"] == {
+        "telegram from a representative of the Soviet Army in Pyongyang to Stalin": [11],
+        "Telegram to Stalin from a representative of the Soviet Army in Pyongyang": [80]}
+
+
+def test_locators_written_differently_are_shown_as_printed(edition):
+    found = findings_of(edition, "locators written differently")
+    opis = next(f for f in found if f.summary.startswith("APRF, fond 45: the opis"))
+    assert forms(opis)["opis 01"] == [17] and 12 in forms(opis)["opis 1"]
+    several = findings_of(edition, "one locator, several documents")
+    assert [f.summary for f in several] == [
+        "AVPRF, fond 059a, opis 5a, delo 3, papka 11, listy 100–3 is cited for 2 different documents."]
+
+
+def test_a_work_whose_title_is_printed_differently(edition):
+    found = {f.keys[0]: forms(f) for f in findings_of(edition, "one work, different titles")}
+    assert found == {"yang-2006-xinzhongguo-zhenya": {'Xinzhongguo "zhenya fangeming" yundong yanjiu': [49],
+                                                      "Xinzhongguo 'zhenyafangeming' yundong yanjiu": [51]}}
+
+
+def test_spelling_findings_say_which_note_carries_which_form(edition):
+    shtykov = next(f for f in findings_of(edition, "spelling") if f.words == frozenset({"shtykov", "shykov"}))
+    assert forms(shtykov)["Shykov"] == [56, 57, 63, 64]
+    assert {8, 20, 23}.issubset(forms(shtykov)["Shtykov"])
+    banmendian = next(f for f in findings_of(edition, "spelling") if "banmendian" in f.words)
+    assert forms(banmendian) == {"Banmendian": [2], "Banmendingian": [43, 44]}
+
+
+def test_the_text_that_disagrees_with_its_note(edition):
+    found = findings_of(edition, "the text and its note disagree")
+    summaries = [f.summary for f in found]
+    assert any(s.startswith("Kim 2016, ¶ 5, dates it “on 2 July 1950”") and "note 7 cites "
+               "doc-1950-07-02-roshchin-stalin, dated 3 July 1950." in s for s in summaries)
+    assert any(s.startswith("Kim 2016, ¶ 18, dates it “21 October 1949”") and "dated 26 October 1949" in s
+               for s in summaries)
+    assert len(found) == 2   # events a document reports later (Incheon, 15 September) are not flagged
+
+
+def test_every_finding_of_a_difference_names_notes_and_forms(edition):
+    for finding in edition.findings:
+        if finding.kind in ("other editions", "one document, two archives", "settled by the mapping file"):
+            continue
+        assert finding.forms and all(form for form, _ in finding.forms), finding
+        assert any(notes for _, notes in finding.forms), finding
+
+
+def test_the_apparatus_page_shows_forms_with_links(site):
+    html = (site / "bibliography/apparatus/index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "Forms: “3 July 1950” in Kim 2016 n. 7; “2 July 1950” in Kim 2016 n. 41." in text
+    assert "“opis 01” in Kim 2016 n. 17" in text
+    assert "AVPRF, fond 059a, opis 5a, delo 3, papka 11" in text and "fond 59a" not in text
+
+
+# --- the same checks on made-up notes: general, not tuned to the known cases ------------------
+
+def entry(key, **fields) -> Entry:
+    return Entry(key, fields.pop("type", "unpublished"), fields, 1)
+
+
+def printed(note: int, key: str, words: str, **cited) -> Printed:
+    return Printed(("t", note), Citation(key, start=0, end=len(words), **cited), words)
+
+
+def test_different_leaves_of_one_document_are_found():
+    entries = {"d": entry("d", entrysubtype="archival", archive="RGASPI", fond="558", opis="11", delo="62")}
+    cites = [printed(1, "d", "Telegram, RGASPI, fond. 558, opis. 11, delo. 62, listy. 71–2", pinpoint="71–2"),
+             printed(2, "d", "Telegram, RGASPI, fond. 558, opis. 11, delo. 62, list. 73", pinpoint="73")]
+    found = document_cited_differently(entries, cites)
+    assert [(f.kind, forms(f)) for f in found] == [("one document, different leaves", {"71–2": [1], "73": [2]})]
+
+
+def test_a_leading_zero_is_a_different_printed_form_and_kept():
+    cites = [printed(1, "d", "AVPRF, fond. 059a, opis. 5a, delo. 3"), printed(2, "d", "AVPRF, fond. 59a, opis. 5a, delo. 3")]
+    found = locators_written_differently(cites)
+    assert len(found) == 1 and forms(found[0]) == {"fond 059a": [1], "fond 59a": [2]}
+
+
+def test_a_work_with_two_publishers_or_years():
+    entries = {"w": entry("w", type="book", title="Uncertain Partners")}
+    cites = [printed(1, "w", "Uncertain Partners (Stanford: Stanford University Press, 1993), 1",
+                     cited_title="Uncertain Partners"),
+             printed(2, "w", "Uncertain Partners (California: Stanford Univ. Press, 1994), 2",
+                     cited_title="Uncertain Partners")]
+    found = {f.kind: forms(f) for f in works_cited_differently(entries, cites)}
+    assert found == {"one work, different publishers": {"Stanford University Press": [1], "Stanford Univ. Press": [2]},
+                     "one work, different years": {"1993": [1], "1994": [2]}}
