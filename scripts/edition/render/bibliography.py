@@ -15,6 +15,7 @@ from ..bibliography.format import bare, format_entry, long_date, short_label, so
 from ..citations.model import CITED_FROM, IBID, IDENTIFIED, ORIGINALLY
 from .context import BIBLIOGRAPHY, SiteContext, relative, site_url
 from .inline import escape_text
+from .readlinks import NOT_LOOKED_UP, is_cited_document, not_found_words, published_as, read_link
 
 GROUPS = (
     ("archival", "Archival documents"),
@@ -82,7 +83,8 @@ def _bibliography_page(site: SiteContext, cited_in) -> str:
            + " · [Notes on the apparatus](apparatus.md)", "",
            "Downloads: [bibliography.bib](../downloads/bibliography.bib) (BibTeX, normalised) · "
            "[bibliography.json](../downloads/bibliography.json) (CSL-JSON) · "
-           "[notes.json](../downloads/notes.json) (every note and what it cites)", ""]
+           "[notes.json](../downloads/notes.json) (every note and what it cites) · "
+           "[readings.json](../downloads/readings.json) (where each cited document can be read)", ""]
     grouped: dict[str, list[Entry]] = defaultdict(list)
     children = crossref_children(site.entries)
     for entry in site.entries.values():
@@ -126,6 +128,7 @@ def _archival_order(entry: Entry):
 def _entry_block(site: SiteContext, entry: Entry, cited_in, page: str, children) -> list[str]:
     out = [f'<div class="bib-entry" id="{entry.key}" markdown>', "",
            to_markdown(format_entry(entry, site.entries, site.archives)), "{: .bib-ref }", ""]
+    out += _reading_block(site, entry)
     related = [f"{RELATED_LABEL.get(entry.get('relatedtype'), 'Related to')}: "
                f"[{escape_text(short_label(site.entries[k], site.archives))}](#{k})" for k in entry.related_keys]
     if children.get(entry.key):
@@ -165,6 +168,33 @@ def _pinpoint(entry: Entry, pinpoint: str) -> str:
     return pinpoint
 
 
+def _reading_block(site: SiteContext, entry: Entry) -> list[str]:
+    """Where the document can be read, under its entry (readings.toml)."""
+    reading = site.readings.of(entry.key) if site.readings is not None else None
+    if reading is None:
+        return []
+    if not reading.found:
+        return [f"{not_found_words(entry)} (searched {escape_text(reading.checked)}).", "{: .bib-reading }", ""]
+    line = f"{read_link(reading)}, where it is titled “{escape_text(reading.title)}”."
+    if reading.comparison == "differs":
+        line += " The page differs from the notes: see the [Notes on the apparatus](apparatus.md)."
+    return [line, "{: .bib-reading }", ""]
+
+
+def _published_as(site: SiteContext, entry: Entry) -> str:
+    reading = site.readings.of(entry.key) if site.readings is not None else None
+    if reading is None:
+        return NOT_LOOKED_UP
+    return published_as(reading) if reading.found else not_found_words(entry)
+
+
+def _download_url(site: SiteContext, entry: Entry) -> str:
+    """A reading's address, for the CSL-JSON and BibTeX downloads, only where the
+    publisher's page is the cited document itself (else it is in readings.json only)."""
+    reading = site.readings.of(entry.key) if site.readings is not None else None
+    return reading.url if reading is not None and reading.found and is_cited_document(entry) else ""
+
+
 # --- archives ------------------------------------------------------------------
 
 def _archive_page(site: SiteContext, archive, cited_in) -> str:
@@ -175,7 +205,7 @@ def _archive_page(site: SiteContext, archive, cited_in) -> str:
     out += [escape_text(archive.about), "",
             f"Full name as cited: {escape_text(archive.as_cited)}." if archive.as_cited else "", "",
             "## Documents cited", "",
-            "| Locator | Leaves cited | Date | Document | Cited in |", "|---|---|---|---|---|"]
+            "| Locator | Leaves cited | Date | Document | Cited in | Published as |", "|---|---|---|---|---|---|"]
     documents = sorted((e for e in site.entries.values() if e.get("archive") == archive.id), key=_archival_order)
     for entry in documents:
         citations = cited_in.get(entry.key, [])
@@ -185,7 +215,7 @@ def _archive_page(site: SiteContext, archive, cited_in) -> str:
         notes = ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})"
                           for t, n, _ in sorted(citations, key=lambda c: (c[0], c[1])))
         out.append(f"| {escape_text(str(entry.locator))} | {escape_text(leaves)} | {escape_text(date)} "
-                   f"| {document} | {notes} |")
+                   f"| {document} | {notes} | {_published_as(site, entry)} |")
     out += ["", f"{len(documents)} documents."]
     return "\n".join(out) + "\n"
 
@@ -250,7 +280,9 @@ FIELD_ORDER = ("author", "editor", "translator", "title", "translatedtitle", "sh
 def _normalised_bibtex(site: SiteContext) -> str:
     library = Library()
     for entry in sorted(site.entries.values(), key=lambda e: e.key):
-        fields = [Field(name, "{" + entry.get(name) + "}") for name in FIELD_ORDER if entry.get(name)]
+        values = {name: entry.get(name) or (_download_url(site, entry) if name == "url" else "")
+                  for name in FIELD_ORDER}
+        fields = [Field(name, "{" + value + "}") for name, value in values.items() if value]
         library.add(BibEntry(entry.type, entry.key, fields))
     # The values carry their braces already: no unparse middleware (and no deep copy) needed.
     return bibtexparser.write_string(library, unparse_stack=[])
@@ -278,7 +310,7 @@ def _csl_json(site: SiteContext) -> list[dict]:
                            ("issue", entry.get("number")), ("page", entry.get("pages")),
                            ("publisher", entry.get("publisher") or entry.get("institution")),
                            ("publisher-place", entry.get("location")), ("DOI", entry.get("doi")),
-                           ("URL", entry.get("url")), ("note", entry.get("note")),
+                           ("URL", entry.get("url") or _download_url(site, entry)), ("note", entry.get("note")),
                            ("status", entry.get("pubstate"))):
             if value:
                 item[csl] = bare(value)
