@@ -1,0 +1,43 @@
+"""A note's tooltip offers "Read the document" in Chromium: the publisher named, the
+link leading to the publisher's page in the same tab, marked as external."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from edition.render.context import build_context, site_url
+
+pytestmark = pytest.mark.browser
+
+TOOLTIP = ".md-tooltip2--active .md-tooltip2__inner"
+
+
+def a_note_with_a_reading(edition):
+    """The first note that cites a document with a reading: its page, number and reading."""
+    pages = build_context(edition).note_pages
+    for note in edition.notes:
+        for citation in note.citations:
+            reading = edition.readings.of(citation.key)
+            if reading is not None and reading.found:
+                return site_url(pages[(note.text_id, note.note)]), note.note, reading
+    pytest.fail("no note cites a document with a reading")
+
+
+def test_note_tooltip_offers_the_document(served, page, edition):
+    url, number, reading = a_note_with_a_reading(edition)
+    page.goto(served.url(url))
+    page.locator(f'a.footnote-ref[href$="#fn:{number}"]').hover()
+    tooltip = page.locator(TOOLTIP).filter(has=page.locator("a.reading-link"))
+    expect(tooltip).to_be_visible()
+    link = tooltip.locator("a.reading-link").first
+    expect(link).to_have_attribute("href", reading.url)
+    expect(link).to_contain_text(f"Read the document: {reading.publisher}")
+    assert link.get_attribute("target") is None          # the same tab
+    assert link.get_attribute("rel") == "external"
+    # "(external site)" is read out but not shown; the arrow is shown but not read out.
+    hidden = link.locator(".visually-hidden")
+    expect(hidden).to_have_text(" (external site)")
+    box = hidden.bounding_box()
+    assert box is None or (box["width"] <= 1 and box["height"] <= 1)
+    assert link.locator(".reading-external").get_attribute("aria-hidden") == "true"
+    assert page.console.errors == []
