@@ -15,6 +15,7 @@ def reading_findings(readings: Readings, notes: list[NoteCitations]) -> list[Fin
     for reading in readings:
         if reading.found and reading.comparison == DIFFERS:
             for difference in reading.differences:
-                summary = f"{reading.publisher}, “{reading.title}”: {difference}"
+                end = "" if difference.rstrip().endswith((".", "!", "?")) else "."
+                summary = f"{reading.publisher}, “{reading.title}”: {difference}{end}"
                 findings.append(Finding(KIND, summary, tuple(sorted(cited_in[reading.entry])), (reading.entry,)))
     return findings

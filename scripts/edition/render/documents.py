@@ -56,10 +56,14 @@ def _page(site: SiteContext, keys: list[str]) -> str:
         if reading is not None and reading.found and reading.comparison == DIFFERS:
             read += " (differs from the note: [apparatus](../bibliography/apparatus.md))"
         out.append(f"| {escape_text(date)} "
-                   f"| {document} | {escape_text(bare(entry.get('sender')))} | {escape_text(bare(entry.get('recipient')))} "
+                   f"| {document} | {_or_dash(entry.get('sender'))} | {_or_dash(entry.get('recipient'))} "
                    f"| {escape_text(_held_at(site, key))} | {notes or 'only through the entries that belong to it'} | {read} |")
     out += ["", f"{len(keys)} documents."]
     return "\n".join(out) + "\n"
+
+
+def _or_dash(value: str) -> str:
+    return escape_text(bare(value)) if value else "—"
 
 
 def _held_at(site: SiteContext, key: str) -> str:
