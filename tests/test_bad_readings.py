@@ -145,3 +145,20 @@ def test_difference_without_its_field(project):
 def test_evidence_date_not_iso(project):
     line = add(project, FOUND.replace('date = "1950-06-25"', 'date = "June 25, 1950"'))
     expect_error(project, f"{READINGS}:{line + 10}", "evidence date 'June 25, 1950' must be written YYYY")
+
+
+
+def policy_line(project) -> int:
+    lines = (project / READINGS).read_text(encoding="utf-8").split("\n")
+    return lines.index("[policy]") + 1
+
+
+def test_unknown_key_in_the_policy(project):
+    edit(project, READINGS, "allowed_hosts = [", "mirrors = []\nallowed_hosts = [")
+    expect_error(project, f"{READINGS}:{policy_line(project)}", r"unknown key\(s\) mirrors in \[policy\]")
+
+
+def test_allowed_host_with_a_scheme(project):
+    edit(project, READINGS, '"history.state.gov",', '"https://history.state.gov",')
+    expect_error(project, f"{READINGS}:{policy_line(project)}",
+                 "allowed host 'https://history.state.gov' must be a bare lower-case host name")

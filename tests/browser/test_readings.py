@@ -41,3 +41,8 @@ def test_note_tooltip_offers_the_document(served, page, edition):
     assert box is None or (box["width"] <= 1 and box["height"] <= 1)
     assert link.locator(".reading-external").get_attribute("aria-hidden") == "true"
     assert page.console.errors == []
+    # Followed from the tooltip, the link asks for the publisher's page in this tab (the test
+    # context refuses every request off loopback, so the page itself is never fetched).
+    with page.expect_request(reading.url) as request:
+        link.click()
+    assert request.value.frame == page.main_frame and len(page.context.pages) == 1
