@@ -170,7 +170,7 @@ def _pinpoint(entry: Entry, pinpoint: str) -> str:
 
 def _reading_block(site: SiteContext, entry: Entry) -> list[str]:
     """Where the document can be read, under its entry (readings.toml)."""
-    reading = site.readings.of(entry.key) if site.readings is not None else None
+    reading = site.readings.of(entry.key)
     if reading is None:
         return []
     if not reading.found:
@@ -182,7 +182,7 @@ def _reading_block(site: SiteContext, entry: Entry) -> list[str]:
 
 
 def _published_as(site: SiteContext, entry: Entry) -> str:
-    reading = site.readings.of(entry.key) if site.readings is not None else None
+    reading = site.readings.of(entry.key)
     if reading is None:
         return NOT_LOOKED_UP
     return published_as(reading) if reading.found else not_found_words(entry)
@@ -191,7 +191,7 @@ def _published_as(site: SiteContext, entry: Entry) -> str:
 def _download_url(site: SiteContext, entry: Entry) -> str:
     """A reading's address, for the CSL-JSON and BibTeX downloads, only where the
     publisher's page is the cited document itself (else it is in readings.json only)."""
-    reading = site.readings.of(entry.key) if site.readings is not None else None
+    reading = site.readings.of(entry.key)
     return reading.url if reading is not None and reading.found and is_cited_document(entry) else ""
 
 

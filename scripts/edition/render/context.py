@@ -13,6 +13,7 @@ from ..bibliography.format import short_label
 from ..citations.model import NoteCitations
 from ..layout import note_places
 from ..meetings import counterparts
+from ..readings.model import NO_READINGS, Readings
 from ..model import PageStart, Text
 
 BIBLIOGRAPHY = "bibliography/index.md"
@@ -42,7 +43,7 @@ class SiteContext:
     matcher: object = None                    # annotate.NameMatcher for links (no ambiguous forms)
     print_pages: dict = field(default_factory=dict)    # (text, paragraph) -> "247" or "247–248"
     counterparts: dict = field(default_factory=dict)   # (text, paragraph) -> [meetings.Counterpart]
-    readings: object = None                   # readings.model.Readings: where documents can be read
+    readings: Readings = NO_READINGS          # where the cited documents can be read
 
     def mention_target(self, from_page: str, match) -> tuple[str, str]:
         """Where the first mention of a person or place links to, and its tooltip."""
