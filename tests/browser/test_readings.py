@@ -46,3 +46,26 @@ def test_note_tooltip_offers_the_document(served, page, edition):
     with page.expect_request(reading.url) as request:
         link.click()
     assert request.value.frame == page.main_frame and len(page.context.pages) == 1
+
+
+def column(page, index: int) -> list[str]:
+    return [t.strip() for t in page.locator(".documents-table tbody tr").evaluate_all(
+        f"rows => rows.map(r => r.cells[{index}].textContent)")]
+
+
+def test_documents_table_sorts_by_a_column_and_back_by_date(served, page):
+    page.goto(served.url("documents/"))
+    by_date = column(page, 1)
+    assert len(by_date) >= 35
+    header = page.locator(".documents-table th").nth(2)
+    expect(header).to_have_attribute("aria-sort", "none")
+    header.get_by_role("button", name="From").click()
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    senders = column(page, 2)
+    assert senders == sorted(senders, key=str.lower) and column(page, 1) != by_date
+    header.get_by_role("button", name="From").click()
+    expect(header).to_have_attribute("aria-sort", "descending")
+    assert column(page, 2) == sorted(senders, key=str.lower, reverse=True)
+    page.locator(".documents-table th").first.get_by_role("button", name="Date").click()
+    assert column(page, 1) == by_date            # the generated order: by date
+    assert page.console.errors == []

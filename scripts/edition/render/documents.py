@@ -43,6 +43,7 @@ def _page(site: SiteContext, keys: list[str]) -> str:
     cited_in = _cited_in(site)
     out = ["# Documents", "", INTRO, "",
            "Download: [readings.json](../downloads/readings.json) (every reading with its evidence).", "",
+           '<div class="documents-table" markdown>', "",
            "| Date | Document | From | To | Held at or printed in | Cited in | Where to read it |",
            "|---|---|---|---|---|---|---|"]
     for key in keys:
@@ -58,7 +59,8 @@ def _page(site: SiteContext, keys: list[str]) -> str:
         out.append(f"| {escape_text(date)} "
                    f"| {document} | {_or_dash(entry.get('sender'))} | {_or_dash(entry.get('recipient'))} "
                    f"| {escape_text(_held_at(site, key))} | {notes or 'only through the entries that belong to it'} | {read} |")
-    out += ["", f"{len(keys)} documents."]
+    out += ["", "</div>", "", f"{len(keys)} documents. The column headers sort the table; *Date* restores "
+            "the order by date."]
     return "\n".join(out) + "\n"
 
 
