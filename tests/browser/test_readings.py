@@ -69,3 +69,17 @@ def test_documents_table_sorts_by_a_column_and_back_by_date(served, page):
     page.locator(".documents-table th").first.get_by_role("button", name="Date").click()
     assert column(page, 1) == by_date            # the generated order: by date
     assert page.console.errors == []
+
+
+def test_documents_page_and_a_note_with_a_reading_pass_axe(served, page, edition):
+    """No serious or critical axe-core violation on the Documents page (sort buttons
+    included) nor on a text page whose notes carry "Read the document"."""
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    url, _, _ = a_note_with_a_reading(edition)
+    for address in (served.url("documents/"), served.url(url)):
+        page.goto(address)
+        page.evaluate(AXE_SCRIPT)
+        results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        blocking = [f"{v['id']}: {v['help']}" for v in results["violations"] if v["impact"] in ("serious", "critical")]
+        assert blocking == [], address
