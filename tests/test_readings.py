@@ -97,6 +97,12 @@ def test_documents_page_lists_every_archival_entry_once(edition):
     assert keys == document_keys(site.entries, edition.readings)  # by date
     dates = [e.get("date") or "9999" for e in (site.entries[k] for k in keys)]
     assert dates == sorted(dates)
+    identified = [(n, c.key) for n in edition.notes for c in n.citations
+                  if c.relation == "identified" and c.key in keys]
+    assert identified
+    for note, key in identified:   # never shown as the author's citation
+        row = rows[keys.index(key)]
+        assert re.search(rf"n\. {note.note}\]\([^)]*{note.text_id}[^)]*\) \(editor's identification\)", row), row
     for key, row in zip(keys, rows):
         reading = edition.readings.of(key)
         if reading is not None and reading.found:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from ..bibliography.format import bare, long_date
+from ..citations.model import IDENTIFIED
 from ..readings.documents import document_keys
 from ..readings.model import DIFFERS, EVIDENCE_FIELDS
 from .context import BIBLIOGRAPHY, SiteContext, relative
@@ -30,13 +31,21 @@ def render_documents(site: SiteContext) -> dict[str, str]:
             "downloads/readings.json": json.dumps(_readings_json(site), ensure_ascii=False, indent=2) + "\n"}
 
 
-def _cited_in(site: SiteContext) -> dict[str, list[tuple[str, int]]]:
-    found: dict[str, list[tuple[str, int]]] = {}
+def _cited_in(site: SiteContext) -> dict[str, dict[tuple[str, int], bool]]:
+    """entry key -> {(text, note): whether the citation is only the editor's identification}."""
+    found: dict[str, dict[tuple[str, int], bool]] = {}
     for (text_id, number), note in site.citations.items():
         for c in note.citations:
-            if (text_id, number) not in found.setdefault(c.key, []):
-                found[c.key].append((text_id, number))
+            notes = found.setdefault(c.key, {})
+            notes[(text_id, number)] = notes.get((text_id, number), True) and c.relation == IDENTIFIED
     return found
+
+
+def _note_links(site: SiteContext, cited: dict[tuple[str, int], bool]) -> str:
+    order = list(site.texts)
+    return ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(PAGE, t, n)})"
+                     + (" (editor's identification)" if cited[(t, n)] else "")
+                     for t, n in sorted(cited, key=lambda c: (order.index(c[0]), c[1])))
 
 
 def _page(site: SiteContext, keys: list[str]) -> str:
@@ -51,8 +60,7 @@ def _page(site: SiteContext, keys: list[str]) -> str:
         reading = site.readings.of(key)
         date = long_date(entry.get("date")) if entry.get("date") else "undated"
         document = f"[{escape_text(bare(entry.get('title')))}]({relative(PAGE, BIBLIOGRAPHY)}#{key})"
-        notes = ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(PAGE, t, n)})"
-                          for t, n in sorted(cited_in.get(key, []), key=lambda c: (list(site.texts).index(c[0]), c[1])))
+        notes = _note_links(site, cited_in.get(key, {}))
         read = where_to_read(reading, entry)
         if reading is not None and reading.found and reading.comparison == DIFFERS:
             read += " (differs from the note: [apparatus](../bibliography/apparatus.md))"
