@@ -50,30 +50,35 @@ def _note_links(site: SiteContext, cited: dict[tuple[str, int], bool]) -> str:
 
 def _page(site: SiteContext, keys: list[str]) -> str:
     cited_in = _cited_in(site)
-    out = ["# Documents", "", INTRO, "",
+    out = ["---", "hide:", "  - toc", "---", "", "# Documents", "", INTRO, "",
            "Download: [readings.json](../downloads/readings.json) (every reading with its evidence).", "",
            '<div class="documents-table" markdown>', "",
-           "| Date | Document | From | To | Held at or printed in | Cited in | Where to read it |",
-           "|---|---|---|---|---|---|---|"]
+           "| Date | Document | Correspondents | Cited in | Where to read it |",
+           "|---|---|---|---|---|"]
     for key in keys:
         entry = site.entries[key]
         reading = site.readings.of(key)
         date = long_date(entry.get("date")) if entry.get("date") else "undated"
-        document = f"[{escape_text(bare(entry.get('title')))}]({relative(PAGE, BIBLIOGRAPHY)}#{key})"
+        document = (f"[{escape_text(bare(entry.get('title')))}]({relative(PAGE, BIBLIOGRAPHY)}#{key})"
+                    f'<span class="reading-detail">{escape_text(_held_at(site, key))}</span>')
         notes = _note_links(site, cited_in.get(key, {}))
         read = where_to_read(reading, entry)
         if reading is not None and reading.found and reading.comparison == DIFFERS:
-            read += " (differs from the note: [apparatus](../bibliography/apparatus.md))"
-        out.append(f"| {escape_text(date)} "
-                   f"| {document} | {_or_dash(entry.get('sender'))} | {_or_dash(entry.get('recipient'))} "
-                   f"| {escape_text(_held_at(site, key))} | {notes or 'only through the entries that belong to it'} | {read} |")
+            read += ('<span class="reading-detail">Differs from the note: see the '
+                     "[apparatus](../bibliography/apparatus.md).</span>")
+        out.append(f"| {escape_text(date)} | {document} | {_correspondents(entry)} "
+                   f"| {notes or 'only through the entries that belong to it'} | {read} |")
     out += ["", "</div>", "", f"{len(keys)} documents. The column headers sort the table; *Date* restores "
             "the order by date."]
     return "\n".join(out) + "\n"
 
 
-def _or_dash(value: str) -> str:
-    return escape_text(bare(value)) if value else "—"
+def _correspondents(entry) -> str:
+    """'Stalin → Mao Zedong' (for a conversation: the participants as the note names them)."""
+    sender, recipient = bare(entry.get("sender")), bare(entry.get("recipient"))
+    if sender and recipient:
+        return f"{escape_text(sender)} → {escape_text(recipient)}"
+    return escape_text(sender or recipient) or "—"
 
 
 def _held_at(site: SiteContext, key: str) -> str:

@@ -33,8 +33,9 @@ def read_link(reading: Reading) -> str:
 
 
 def published_as(reading: Reading) -> str:
-    """The publisher and the title it gives the document, linked: for tables."""
-    return external_link(reading.url, f"{escape_text(reading.publisher)}: “{escape_text(reading.title)}” ")
+    """For tables: the publisher, linked, and under it the title it gives the document."""
+    return (external_link(reading.url, f"{escape_text(reading.publisher)} ")
+            + f'<span class="reading-detail">“{escape_text(reading.title)}”</span>')
 
 
 def not_found_words(entry: Entry) -> str:

@@ -59,11 +59,11 @@ def test_documents_table_sorts_by_a_column_and_back_by_date(served, page):
     assert len(by_date) >= 35
     header = page.locator(".documents-table th").nth(2)
     expect(header).to_have_attribute("aria-sort", "none")
-    header.get_by_role("button", name="From").click()
+    header.get_by_role("button", name="Correspondents").click()
     expect(header).to_have_attribute("aria-sort", "ascending")
     senders = column(page, 2)
     assert senders == sorted(senders, key=str.lower) and column(page, 1) != by_date
-    header.get_by_role("button", name="From").click()
+    header.get_by_role("button", name="Correspondents").click()
     expect(header).to_have_attribute("aria-sort", "descending")
     assert column(page, 2) == sorted(senders, key=str.lower, reverse=True)
     page.locator(".documents-table th").first.get_by_role("button", name="Date").click()
@@ -81,5 +81,6 @@ def test_documents_page_and_a_note_with_a_reading_pass_axe(served, page, edition
         page.goto(address)
         page.evaluate(AXE_SCRIPT)
         results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        blocking = [f"{v['id']}: {v['help']}" for v in results["violations"] if v["impact"] in ("serious", "critical")]
+        blocking = [f"{v['id']}: {v['help']} at " + ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+                    for v in results["violations"] if v["impact"] in ("serious", "critical")]
         assert blocking == [], address
