@@ -227,7 +227,9 @@ APPARATUS_INTRO = (
     "each time the site is made: the same archival locator cited with different dates or for "
     "different documents, names and titles spelt differently from note to note, other editions of "
     "one work, a document cited from two archives, and the note segments that the reviewed mapping "
-    "file (`sources/citation-map.toml`) settled because the text alone could not.")
+    "file (`sources/citation-map.toml`) settled because the text alone could not. Where a publisher's "
+    "page of a cited document (`sources/readings.toml`) prints another date, correspondent, locator "
+    "or leaf than the note, the difference is listed too.")
 
 
 def _apparatus_page(site: SiteContext, findings: list[Finding]) -> str:
