@@ -162,3 +162,13 @@ def test_allowed_host_with_a_scheme(project):
     edit(project, READINGS, '"history.state.gov",', '"https://history.state.gov",')
     expect_error(project, f"{READINGS}:{policy_line(project)}",
                  "allowed host 'https://history.state.gov' must be a bare lower-case host name")
+
+
+def test_url_that_cannot_be_read(project):
+    line = add(project, FOUND.replace("https://history.state.gov/", "https://[history.state.gov/"))
+    expect_error(project, f"{READINGS}:{line + 3}", r"url 'https://\[history.state.gov/.*' cannot be read")
+
+
+def test_status_that_is_not_a_string(project):
+    line = add(project, FOUND.replace('status = "found"', 'status = ["found"]'))
+    expect_error(project, f"{READINGS}:{line + 2}", r"status must be \"found\" or \"not-found\", not \['found'\]")

@@ -89,7 +89,7 @@ def _key_lines(lines: tuple[str, ...], start: int, end: int) -> dict[str, int]:
 def _reading(table: dict, at: SourcePosition, lines: dict[str, int]) -> Reading:
     probe = Reading(str(table.get("entry", "")), str(table.get("status", "")), "", at, lines=lines)
     status = table.get("status")
-    if status not in REQUIRED:
+    if not isinstance(status, str) or status not in REQUIRED:
         raise EditionError(probe.at("status"), f"status must be \"{FOUND}\" or \"{NOT_FOUND}\", "
                                                f"not {status!r}")
     allowed = COMMON | (WHEN_FOUND if status == FOUND else WHEN_NOT_FOUND)

@@ -29,11 +29,16 @@ def validate_readings(readings: Readings, entries: dict[str, Entry], bib_path: P
 
 
 def check_url(url: str, allowed_hosts: tuple[str, ...], at) -> None:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as err:   # a malformed host or port
+        raise EditionError(at, f"url '{url[:80]}' cannot be read ({err}); copy the page's address "
+                               "as the browser shows it") from None
     if parts.scheme != "https" or not parts.netloc:
         raise EditionError(at, f"url '{url[:80]}' must be an https:// address (the publisher's canonical page); "
                                "other schemes are refused")
-    if UNSAFE.search(url) or parts.username or parts.password or parts.port:
+    if UNSAFE.search(url) or parts.username or parts.password or port:
         raise EditionError(at, f"url '{url[:80]}' must be a plain address: no spaces, quotes, user name or port")
     if parts.hostname not in allowed_hosts:
         raise EditionError(at, f"host '{parts.hostname}' is not on [policy].allowed_hosts "
