@@ -176,3 +176,29 @@ def test_values_from_the_file_reach_the_page_as_text(project):
         html = markdown.markdown((project / "docs" / page).read_text(encoding="utf-8"), extensions=extensions)
         assert "&lt;img src=x onerror=alert(1)&gt;" in html, page
         assert "<img" not in html and "onclick" not in html.replace("{: onclick", "") and 'href="javascript' not in html
+
+
+def test_field_comparison_rules(edition):
+    """Names agree when one holds the other's words ("Feng Xi [Stalin]" names Stalin) and differ
+    otherwise (a romanisation, an office for a person); a less precise date is no disagreement;
+    a value the page does not show ("not seen ...") is not compared."""
+    from edition.readings.model import Evidence, Reading
+    from edition.errors import SourcePosition
+
+    entry = next(e for e in edition.entries if e.key == "doc-1950-07-06-stalin-shtykov")
+
+    def outcomes(**evidence):
+        reading = Reading(entry.key, "found", "2026-11-22", SourcePosition("r.toml", 1), "https://x.org/",
+                          "P", "T", Evidence(**evidence), "agrees")
+        return {c.field: c.outcome for c in compare(reading, entry, [("kim-2016", 68, "140")])}
+
+    assert outcomes(sender="Feng Xi [Stalin]", recipient="Shtykov")["sender"] == "agrees"
+    assert outcomes(sender="Stalin", recipient="Shtykov, T. F.")["recipient"] == "agrees"
+    assert outcomes(sender="Council of Ministers", recipient="Shtykov")["sender"] == "differs"
+    assert outcomes(date="1950-07")["date"] == "agrees"
+    assert outcomes(date="1950-07-07")["date"] == "differs"
+    assert outcomes(date="")["date"] == "not compared"
+    assert outcomes(locator="not seen: the page's citation was cut off (APRF, f. 45)")["locator"] == "not compared"
+    found = outcomes(locator="APRF, f. 45, op. 1, d. 140, l. 141")
+    assert (found["archive"], found["delo"], found["leaves"]) == ("agrees", "agrees", "differs")
+    assert outcomes(locator="AVP RF, f. 45, op. 1, d. 140, l. 140")["archive"] == "differs"
