@@ -4,6 +4,7 @@ to allowed hosts, the Documents page lists every document once, the notes, bibli
 archive pages and downloads carry the links, and data from the file reaches pages as text."""
 from __future__ import annotations
 
+from html import escape
 import json
 import re
 from pathlib import Path
@@ -140,6 +141,9 @@ def test_bibliography_and_archive_pages_carry_the_readings(edition, site):
         block = bibliography[start:bibliography.index("</div>", start)]
         if reading.found:
             assert f'href="{reading.url}" rel="external">Read the document: ' in block
+            assert "Compared with the entry and the notes: " in block
+            for item in reading.publisher_adds:
+                assert escape(item, quote=False) in block
         else:
             assert "No published translation found" in block or "No online publication found" in block
     for archive in ("aprf", "avprf", "rgaspi", "tsamo"):

@@ -15,6 +15,7 @@ from ..bibliography.format import bare, format_entry, long_date, short_label, so
 from ..citations.model import CITED_FROM, IBID, IDENTIFIED, ORIGINALLY
 from .context import BIBLIOGRAPHY, SiteContext, relative, site_url
 from .inline import escape_text
+from ..readings.compare import LOCATOR_PARTS
 from .readlinks import NOT_LOOKED_UP, is_cited_document, not_found_words, published_as, read_link
 
 GROUPS = (
@@ -176,9 +177,27 @@ def _reading_block(site: SiteContext, entry: Entry) -> list[str]:
     if not reading.found:
         return [f"{not_found_words(entry)} (searched {escape_text(reading.checked)}).", "{: .bib-reading }", ""]
     line = f"{read_link(reading)}, where it is titled “{escape_text(reading.title)}”."
-    if reading.comparison == "differs":
-        line += " The page differs from the notes: see the [Notes on the apparatus](apparatus.md)."
-    return [line, "{: .bib-reading }", ""]
+    line += _compared(site.readings.checks.get(entry.key, ()), reading.differences)
+    out = [line, "{: .bib-reading }", ""]
+    if reading.publisher_adds:
+        out += ["<strong>The publisher's page adds:</strong> "
+                + " · ".join(escape_text(item) for item in reading.publisher_adds), "{: .bib-reading }", ""]
+    return out
+
+
+def _compared(checks, differences: tuple[str, ...]) -> str:
+    """'Compared with the entry and the notes: date, recipient agree; locator, sender differ (...).'
+    The differing fields are those the file declares (the build has checked that they cover
+    every difference it finds); a field counts as agreeing only if none is declared for it."""
+    differ = list(dict.fromkeys(d.split(":", 1)[0].strip() for d in differences))
+    agree = [c.field for c in checks if c.outcome == "agrees" and c.field not in differ
+             and not (c.field in LOCATOR_PARTS and "locator" in differ)]
+    parts = ([f"{', '.join(agree)} agree{'s' if len(agree) == 1 else ''}"] if agree else []) + (
+        [f"{', '.join(differ)} differ{'s' if len(differ) == 1 else ''} "
+         "(see the [Notes on the apparatus](apparatus.md))"] if differ else []) + (
+        ["the page's locator could not be compared"]
+        if any(c.field == "locator" and c.outcome == "not compared" for c in checks) else [])
+    return f" Compared with the entry and the notes: {'; '.join(parts)}." if parts else ""
 
 
 def _published_as(site: SiteContext, entry: Entry) -> str:
