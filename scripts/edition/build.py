@@ -27,11 +27,15 @@ from .errors import EditionError, SourcePosition
 from .manifest import load_manifest
 from .model import Text
 from .readers import READERS
+from .readings.findings import reading_findings
+from .readings.model import NO_READINGS, Readings
+from .readings.stage import read_readings
 from .registers import Registers, load_registers
 from .sourcepolicy import check_sources
 from .render.annotations import render_annotations
 from .render.bibliography import render_bibliography
 from .render.chronology import render_chronology
+from .render.documents import render_documents
 from .render.context import build_context
 from .render.front import render_front
 from .render.pages import render_text
@@ -47,6 +51,7 @@ class Edition:
     findings: list[Finding]             # the notes on the apparatus
     registers: Registers                # persons, terms, places
     settled_by_map: int = 0             # segments the reviewed mapping settled
+    readings: Readings = NO_READINGS    # where each cited document can be read
 
     def citations_of(self, text_id: str, note: int) -> NoteCitations:
         return next(n for n in self.notes if n.text_id == text_id and n.note == note)
@@ -75,9 +80,11 @@ def read_edition(sources: Path) -> Edition:
     settled = sum(1 for n in notes for c in n.citations if c.settled_by)
     findings = find_issues({e.key: e for e in entries}, notes, texts,
                            load_not_variants(sources / "apparatus.toml"))
+    readings = read_readings(sources / "readings.toml", entries, notes, bib_path)
+    findings += reading_findings(readings, notes)
     registers = load_registers(sources)
     check_sources(sources)
-    return Edition(texts, entries, archives, notes, findings, registers, settled)
+    return Edition(texts, entries, archives, notes, findings, registers, settled, readings)
 
 
 def check_every_entry_cited(entries: list[Entry], notes: list[NoteCitations], path: Path) -> None:
@@ -100,10 +107,11 @@ def render_edition(edition: Edition) -> dict[str, str]:
     files.update(render_chronology(edition, site))
     files.update(render_annotations(site, edition))
     files.update(render_tei(edition.texts, site))
+    files.update(render_documents(site))
     return files
 
 
-GENERATED = ("texts", "bibliography", "downloads", "chronology", "people", "glossary", "where-the-texts-meet")  # folders of docs/ the build owns
+GENERATED = ("texts", "bibliography", "downloads", "chronology", "people", "glossary", "where-the-texts-meet", "documents")  # folders of docs/ the build owns
 
 
 def write_tree(files: dict[str, str], docs: Path) -> None:

@@ -10,10 +10,12 @@ from ..bibliography.format import (PARTS_OF_A_BOOK, bare, format_entry, long_dat
                                    to_markdown)
 from ..citations.model import CITED_FROM, IBID, ORIGINALLY
 from ..layout import tei_path
+from ..readings.compare import LOCATOR_PARTS
 from .basis import identification_label, is_identified, labelled
 from .context import BIBLIOGRAPHY, SiteContext, relative
 from .downloads import render_downloads
 from .inline import escape_text
+from .readlinks import NOT_LOOKED_UP, not_found_words, published_as, read_link
 
 GROUPS = (
     ("archival", "Archival documents"),
@@ -88,6 +90,7 @@ def _bibliography_page(site: SiteContext, cited_in) -> str:
            "Downloads: [bibliography.bib](../downloads/bibliography.bib) (BibTeX, normalised) · "
            "[bibliography.json](../downloads/bibliography.json) (CSL-JSON) · "
            "[notes.json](../downloads/notes.json) (every note and what it cites) · "
+           "[readings.json](../downloads/readings.json) (where each cited document can be read) · "
            + " · ".join(f"[{escape_text(t)}.tei.xml](../{tei_path(t)})" for t in site.texts)
            + " (each text with its notes and apparatus, TEI P5)", ""]
     grouped: dict[str, list[Entry]] = defaultdict(list)
@@ -133,6 +136,7 @@ def _archival_order(entry: Entry):
 def _entry_block(site: SiteContext, entry: Entry, cited_in, page: str, children) -> list[str]:
     out = [f'<div class="bib-entry" id="{entry.key}" markdown>', "",
            to_markdown(format_entry(entry, site.entries, site.archives)), "{: .bib-ref }", ""]
+    out += _reading_block(site, entry)
     related = [f"{RELATED_LABEL.get(entry.get('relatedtype'), 'Related to')}: "
                f"[{escape_text(short_label(site.entries[k], site.archives))}](#{k})" for k in entry.related_keys]
     if children.get(entry.key):
@@ -175,6 +179,44 @@ def _pinpoint(entry: Entry, pinpoint: str) -> str:
     return pinpoint
 
 
+def _reading_block(site: SiteContext, entry: Entry) -> list[str]:
+    """Where the document can be read, under its entry (readings.toml)."""
+    reading = site.readings.of(entry.key)
+    if reading is None:
+        return []
+    if not reading.found:
+        return [f"{not_found_words(entry)} (searched {escape_text(reading.checked)}).", "{: .bib-reading }", ""]
+    line = f"{read_link(reading)}, where it is titled “{escape_text(reading.title)}”."
+    line += _compared(site.readings.checks.get(entry.key, ()), reading.differences)
+    out = [line, "{: .bib-reading }", ""]
+    if reading.publisher_adds:
+        out += ["<strong>The publisher's page adds:</strong> "
+                + " · ".join(escape_text(item) for item in reading.publisher_adds), "{: .bib-reading }", ""]
+    return out
+
+
+def _compared(checks, differences: tuple[str, ...]) -> str:
+    """'Compared with the entry and the notes: date, recipient agree; locator, sender differ (...).'
+    The differing fields are those the file declares (the build has checked that they cover
+    every difference it finds); a field counts as agreeing only if none is declared for it."""
+    differ = list(dict.fromkeys(d.split(":", 1)[0].strip() for d in differences))
+    agree = [c.field for c in checks if c.outcome == "agrees" and c.field not in differ
+             and not (c.field in LOCATOR_PARTS and "locator" in differ)]
+    parts = ([f"{', '.join(agree)} agree{'s' if len(agree) == 1 else ''}"] if agree else []) + (
+        [f"{', '.join(differ)} differ{'s' if len(differ) == 1 else ''} "
+         "(see the [Notes on the apparatus](apparatus.md))"] if differ else []) + (
+        ["the page's locator could not be compared"]
+        if any(c.field == "locator" and c.outcome == "not compared" for c in checks) else [])
+    return f" Compared with the entry and the notes: {'; '.join(parts)}." if parts else ""
+
+
+def _published_as(site: SiteContext, entry: Entry) -> str:
+    reading = site.readings.of(entry.key)
+    if reading is None:
+        return NOT_LOOKED_UP
+    return published_as(reading) if reading.found else not_found_words(entry)
+
+
 # --- archives ------------------------------------------------------------------
 
 def _archive_page(site: SiteContext, archive, cited_in) -> str:
@@ -185,7 +227,7 @@ def _archive_page(site: SiteContext, archive, cited_in) -> str:
     out += [escape_text(archive.about), "",
             f"Full name as cited: {escape_text(archive.as_cited)}." if archive.as_cited else "", "",
             "## Documents cited", "",
-            "| Locator | Leaves cited | Date | Document | Cited in |", "|---|---|---|---|---|"]
+            "| Locator | Leaves cited | Date | Document | Cited in | Published as |", "|---|---|---|---|---|---|"]
     documents = sorted((e for e in site.entries.values() if e.get("archive") == archive.id), key=_archival_order)
     for entry in documents:
         citations = cited_in.get(entry.key, [])
@@ -195,7 +237,7 @@ def _archive_page(site: SiteContext, archive, cited_in) -> str:
         notes = ", ".join(labelled(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})",
                                    [c]) for t, n, c in sorted(citations, key=lambda c: (c[0], c[1])))
         out.append(f"| {escape_text(str(entry.locator))} | {escape_text(leaves)} | {escape_text(date)} "
-                   f"| {document} | {notes} |")
+                   f"| {document} | {notes} | {_published_as(site, entry)} |")
     out += ["", f"{len(documents)} documents."]
     return "\n".join(out) + "\n"
 
@@ -210,7 +252,8 @@ APPARATUS_INTRO = (
     "names spelt differently from note to note; a date in the text that disagrees with the document "
     "its note cites; other editions of one work; a document cited from two archives; and the note "
     "segments that the reviewed mapping file (`sources/citation-map.toml`) settled because the text "
-    "alone could not. Each finding names the notes and the form each one prints. Only the authors' "
+    "alone could not. Where a publisher's page of a cited document (`sources/readings.toml`) prints "
+    "another date, correspondent, locator or leaf than the note, the difference is listed too. Each finding names the notes and the form each one prints. Only the authors' "
     "own words are compared, never the editor's identifications.")
 
 

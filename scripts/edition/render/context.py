@@ -13,6 +13,7 @@ from ..bibliography.format import short_label
 from ..citations.model import NoteCitations
 from ..layout import note_places
 from ..meetings import counterparts
+from ..readings.model import NO_READINGS, Readings
 from ..model import PageStart, Text
 
 BIBLIOGRAPHY = "bibliography/index.md"
@@ -42,6 +43,7 @@ class SiteContext:
     matcher: object = None                    # annotate.NameMatcher for links (no ambiguous forms)
     print_pages: dict = field(default_factory=dict)    # (text, paragraph) -> "247" or "247–248"
     counterparts: dict = field(default_factory=dict)   # (text, paragraph) -> [meetings.Counterpart]
+    readings: Readings = NO_READINGS          # where the cited documents can be read
 
     def mention_target(self, from_page: str, match) -> tuple[str, str]:
         """Where the first mention of a person or place links to, and its tooltip."""
@@ -76,6 +78,7 @@ def build_context(edition) -> SiteContext:
         print_pages=print_pages(edition.texts),
         counterparts=counterparts(edition.texts, entries, edition.notes,
                                   lambda e: short_label(e, edition.archives)),
+        readings=edition.readings,
     )
 
 

@@ -18,6 +18,7 @@ from ..bibliography.format import bare
 from ..readers.inline import plain_text
 from .basis import relation
 from .context import SiteContext, site_url
+from .readlinks import is_cited_document
 
 
 def render_downloads(site: SiteContext) -> dict[str, str]:
@@ -43,10 +44,18 @@ def normalised_bibtex(site: SiteContext) -> str:
         values = dict(entry.fields)
         if entry.get("date"):
             values["year"] = entry.get("date")[:4]   # classic BibTeX styles read `year`, not `date`
+        values["url"] = values.get("url") or download_url(site, entry)
         fields = [Field(name, "{" + values[name] + "}") for name in FIELD_ORDER if values.get(name)]
         library.add(BibEntry(entry.type, entry.key, fields))
     # The values carry their braces already: no unparse middleware (and no deep copy) needed.
     return bibtexparser.write_string(library, unparse_stack=[])
+
+
+def download_url(site: SiteContext, entry: Entry) -> str:
+    """A reading's address, for the CSL-JSON and BibTeX downloads, only where the
+    publisher's page is the cited document itself (else it is in readings.json only)."""
+    reading = site.readings.of(entry.key)
+    return reading.url if reading is not None and reading.found and is_cited_document(entry) else ""
 
 
 # --- CSL-JSON -------------------------------------------------------------------
@@ -122,7 +131,7 @@ def _published(entry: Entry, site: SiteContext) -> dict:
                        ("collection-title", entry.get("series")),
                        ("publisher", source.get("publisher") or source.get("institution")),
                        ("publisher-place", source.get("location")), ("DOI", entry.get("doi")),
-                       ("URL", entry.get("url")), ("status", entry.get("pubstate") or source.get("pubstate"))):
+                       ("URL", entry.get("url") or download_url(site, entry)), ("status", entry.get("pubstate") or source.get("pubstate"))):
         if value:
             item[csl] = bare(value)
     return item

@@ -9,6 +9,7 @@ from .basis import identification_label
 from .context import SiteContext
 from .inline import escape_text, link_title, render_inlines
 from .linking import link_ranges
+from .readlinks import read_link
 
 
 class NoteRenderer:
@@ -21,7 +22,7 @@ class NoteRenderer:
         out = ["## Notes {: #notes }", "", '<div class="footnote" role="doc-endnotes" markdown>', "<ol markdown>"]
         for note in notes:
             out += [f'<li id="fn:{note.number}" value="{note.number}" markdown="block">', "",
-                    self.body(note) + " " + _backref(note.number), "", "</li>"]
+                    self.body(note) + self.readings(note) + " " + _backref(note.number), "", "</li>"]
         out += ["</ol>", "</div>", ""]
         return out
 
@@ -62,6 +63,15 @@ class NoteRenderer:
                     + (f' <span class="identified">In the bibliography: {links}</span>' if links else ""))
         return ('<span class="basis basis-unknown">Not established.</span> The note\'s text is not '
                 'in the source, and what it cites has not been identified.')
+
+    def readings(self, note: Note) -> str:
+        """'Read the document' for each cited document a publisher's page gives (shown in the
+        note's tooltip too, which holds the note's content)."""
+        keys = dict.fromkeys(c.key for c in self.site.citations[(self.text.meta.id, note.number)].citations)
+        found = [(k, r) for k in keys if (r := self.site.readings.of(k)) is not None and r.found]
+        links = [read_link(r) + (f" ({escape_text(short_label(self.site.entries[k], self.site.archives))})"
+                                 if len(found) > 1 else "") for k, r in found]
+        return f' <span class="reading">{" · ".join(links)}</span>' if links else ""
 
     def _link(self, key: str) -> str:
         label = short_label(self.site.entries[key], self.site.archives)

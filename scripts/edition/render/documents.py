@@ -1,0 +1,140 @@
+"""The Documents page (every archival and published primary source cited in either text,
+by date, with where it can be read), the counts for the editorial-method page, and the
+readings.json download. Fed by the readings stage (edition.readings)."""
+from __future__ import annotations
+
+import json
+
+from ..bibliography.format import bare, long_date
+from ..citations.model import IDENTIFIED
+from ..readings.documents import document_keys
+from ..readings.model import DIFFERS, EVIDENCE_FIELDS
+from .context import BIBLIOGRAPHY, SiteContext, relative
+from .front import SNIPPETS
+from .inline import escape_text
+from .readlinks import NOT_LOOKED_UP, is_cited_document, where_to_read
+
+PAGE = "documents/index.md"
+INTRO = (
+    "Every archival document and every document printed in a published collection that the notes of "
+    "either text cite, by date. **Cited in** leads to the notes; **Where to read it** leads to the "
+    "publisher's page (a translation on the Wilson Center Digital Archive, the document in *Foreign "
+    "Relations of the United States*, …), found and compared with the note by the editors and recorded "
+    "in `sources/readings.toml`. Where the page differs from the note, the difference is listed on the "
+    "[Notes on the apparatus](../bibliography/apparatus.md).")
+
+
+def render_documents(site: SiteContext) -> dict[str, str]:
+    keys = document_keys(site.entries, site.readings)
+    return {PAGE: _page(site, keys),
+            f"{SNIPPETS}/readings.md": _counts(site, keys),
+            "downloads/readings.json": json.dumps(_readings_json(site), ensure_ascii=False, indent=2) + "\n"}
+
+
+def _cited_in(site: SiteContext) -> dict[str, dict[tuple[str, int], bool]]:
+    """entry key -> {(text, note): whether the citation is only the editor's identification}."""
+    found: dict[str, dict[tuple[str, int], bool]] = {}
+    for (text_id, number), note in site.citations.items():
+        for c in note.citations:
+            notes = found.setdefault(c.key, {})
+            notes[(text_id, number)] = notes.get((text_id, number), True) and c.relation == IDENTIFIED
+    return found
+
+
+def _note_links(site: SiteContext, cited: dict[tuple[str, int], bool]) -> str:
+    order = list(site.texts)
+    return ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(PAGE, t, n)})"
+                     + (" (editor's identification)" if cited[(t, n)] else "")
+                     for t, n in sorted(cited, key=lambda c: (order.index(c[0]), c[1])))
+
+
+def _page(site: SiteContext, keys: list[str]) -> str:
+    cited_in = _cited_in(site)
+    out = ["---", "hide:", "  - toc", "---", "", "# Documents", "", INTRO, "",
+           "Download: [readings.json](../downloads/readings.json) (every reading with its evidence).", "",
+           '<div class="documents-table" markdown>', "",
+           "| Date | Document | Correspondents | Cited in | Where to read it |",
+           "|---|---|---|---|---|"]
+    for key in keys:
+        entry = site.entries[key]
+        reading = site.readings.of(key)
+        date = long_date(entry.get("date")) if entry.get("date") else "undated"
+        document = (f"[{escape_text(bare(entry.get('title')))}]({relative(PAGE, BIBLIOGRAPHY)}#{key})"
+                    f'<span class="reading-detail">{escape_text(_held_at(site, key))}</span>')
+        notes = _note_links(site, cited_in.get(key, {}))
+        read = where_to_read(reading, entry)
+        if reading is not None and reading.found and reading.comparison == DIFFERS:
+            read += ('<span class="reading-detail">Differs from the note: see the '
+                     "[apparatus](../bibliography/apparatus.md).</span>")
+        out.append(f"| {escape_text(date)} | {document} | {_correspondents(entry)} "
+                   f"| {notes or 'only through the entries that belong to it'} | {read} |")
+    out += ["", "</div>", "", f"{len(keys)} documents. The column headers sort the table; *Date* restores "
+            "the order by date."]
+    return "\n".join(out) + "\n"
+
+
+def _correspondents(entry) -> str:
+    """'Stalin → Mao Zedong' (for a conversation: the participants as the note names them)."""
+    sender, recipient = bare(entry.get("sender")), bare(entry.get("recipient"))
+    if sender and recipient:
+        return f"{escape_text(sender)} → {escape_text(recipient)}"
+    return escape_text(sender or recipient) or "—"
+
+
+def _held_at(site: SiteContext, key: str) -> str:
+    entry = site.entries[key]
+    if entry.locator:
+        return f"{entry.get('archive')}, {entry.locator}"
+    if entry.get("archive") and entry.get("archive") in site.archives:
+        return site.archives[entry.get("archive")].name
+    parent = site.entries.get(entry.get("crossref"))
+    if parent is not None:
+        volume = f", vol. {parent.get('volume')}" if parent.get("volume") else ""
+        return f"{bare(parent.get('shorttitle') or parent.get('title'))}{volume}"
+    return bare(entry.get("institution") or entry.get("howpublished"))
+
+
+def reading_counts(site: SiteContext, keys: list[str]) -> dict[str, int]:
+    readings = [site.readings.of(k) for k in keys]
+    return {"cited": len(keys),
+            "linked": sum(1 for r in readings if r is not None and r.found),
+            "differ": sum(1 for r in readings if r is not None and r.found and r.comparison == DIFFERS),
+            "not found": sum(1 for r in readings if r is not None and not r.found),
+            "not looked up": sum(1 for r in readings if r is None)}
+
+
+def _counts(site: SiteContext, keys: list[str]) -> str:
+    counts = reading_counts(site, keys)
+    lines = [f"The notes of the two texts cite **{counts['cited']} documents** (archival documents and "
+             "documents printed in published collections such as *Foreign Relations of the United States*). "
+             "For each, the editors looked for a publisher's page where it can be read, and compared what "
+             "that page prints (date, correspondents, archival locator, pages) with the note.", "",
+             f"- **{counts['linked']}** can be read on a publisher's page, linked from every note that cites "
+             f"them and from the [Documents](documents/index.md) page; on **{counts['differ']}** of these "
+             "pages the publisher's date, names or locator differ from the note, as listed on the "
+             "[Notes on the apparatus](bibliography/apparatus.md);",
+             f"- **{counts['not found']}**: no published translation found (the searches made are recorded "
+             "in `sources/readings.toml` and in the download [readings.json](downloads/readings.json))."]
+    if counts["not looked up"]:
+        lines[-1] = lines[-1][:-1] + ";"
+        lines.append(f"- **{counts['not looked up']}**: {NOT_LOOKED_UP.lower()}.")
+    return "\n".join(lines) + "\n"
+
+
+def _readings_json(site: SiteContext) -> dict:
+    items = []
+    for reading in sorted(site.readings, key=lambda r: r.entry):
+        item = {"entry": reading.entry, "status": reading.status, "checked": reading.checked}
+        if reading.found:
+            item.update({
+                "url": reading.url, "publisher": reading.publisher, "title": reading.title,
+                "is_cited_document": is_cited_document(site.entries[reading.entry]),
+                "evidence": {name: getattr(reading.evidence, name) for name in EVIDENCE_FIELDS},
+                "comparison": reading.comparison, "differences": list(reading.differences),
+                "publisher_adds": list(reading.publisher_adds),
+                "checks": [{"field": c.field, "outcome": c.outcome} for c in site.readings.checks.get(reading.entry, ())],
+            })
+        else:
+            item["searched"] = reading.searched
+        items.append(item)
+    return {"allowed_hosts": list(site.readings.allowed_hosts), "readings": items}

@@ -1,0 +1,174 @@
+"""Bad data in sources/readings.toml stops the build with `readings.toml:line: message`,
+exit 1, no traceback, the previous output intact (breaking.expect_error)."""
+from __future__ import annotations
+
+from breaking import append, edit, expect_error, line_of
+
+READINGS = "sources/readings.toml"
+ENTRY = "frus-1950-v07-unsc-resolution-06-25"
+FOUND = f'''[[reading]]
+entry = "{ENTRY}"
+status = "found"
+url = "https://history.state.gov/historicaldocuments/frus1950v07/d84"
+publisher = "Foreign Relations of the United States"
+title = "Resolution"
+comparison = "agrees"
+checked = "2026-11-22"
+
+[reading.evidence]
+date = "1950-06-25"
+sender = ""
+recipient = ""
+locator = ""
+pages = "155-156"
+'''
+
+
+def without_reading(project, entry: str) -> None:
+    """Drop the real reading for an entry, so that a test can add its own."""
+    path = project / READINGS
+    blocks = path.read_text(encoding="utf-8").split("[[reading]]")
+    kept = [b for b in blocks if f'entry = "{entry}"' not in b]
+    assert len(kept) == len(blocks) - 1, entry
+    path.write_text("[[reading]]".join(kept), encoding="utf-8")
+
+
+def add(project, block: str, entry: str = ENTRY) -> int:
+    without_reading(project, entry)
+    return append(project, READINGS, block)
+
+
+def test_unknown_top_level_key(project):
+    line = append(project, READINGS, '[polcy]\nallowed_hosts = ["example.org"]\n')
+    expect_error(project, f"{READINGS}:{line}", "unknown key 'polcy'")
+
+
+def test_unknown_key_in_a_reading(project):
+    line = add(project, FOUND.replace('checked = "2026-11-22"', 'checked = "2026-11-22"\nlink = "x"'))
+    expect_error(project, f"{READINGS}:{line + 8}", "unknown key 'link' in a \\[\\[reading\\]\\]")
+
+
+def test_key_of_the_other_status(project):
+    line = add(project, FOUND.replace('checked = "2026-11-22"', 'checked = "2026-11-22"\nsearched = "x"'))
+    expect_error(project, f"{READINGS}:{line + 8}", "'searched' belongs to a reading with status \"not-found\"")
+
+
+def test_unknown_evidence_field(project):
+    line = add(project, FOUND + 'telegram = "no. 8600"\n')
+    expect_error(project, f"{READINGS}:{line + 15}", "unknown evidence field 'telegram'")
+
+
+def test_entry_not_in_the_bibliography(project):
+    line = append(project, READINGS, FOUND.replace(ENTRY, "frus-1950-v07-unsc-resolution-06-26"))
+    expect_error(project, f"{READINGS}:{line + 1}",
+                 "entry 'frus-1950-v07-unsc-resolution-06-26' is not a key in bibliography.bib")
+
+
+def test_second_reading_for_an_entry(project):
+    first = line_of(project, READINGS, f'entry = "{ENTRY}"') - 1
+    line = append(project, READINGS, FOUND)
+    expect_error(project, f"{READINGS}:{line}", f"a second \\[\\[reading\\]\\] for '{ENTRY}' "
+                                                f"\\(the first is at line {first}\\)")
+
+
+def test_url_that_is_not_https(project):
+    line = add(project, FOUND.replace("https://history", "http://history"))
+    expect_error(project, f"{READINGS}:{line + 3}", "must be an https:// address")
+
+
+def test_url_with_a_script_scheme(project):
+    line = add(project, FOUND.replace("https://history.state.gov/historicaldocuments/frus1950v07/d84",
+                                      "javascript:alert(1)"))
+    expect_error(project, f"{READINGS}:{line + 3}", "must be an https:// address")
+
+
+def test_host_not_on_the_allow_list(project):
+    line = add(project, FOUND.replace("https://history.state.gov", "https://wilson-center-digital-archive.dvincitest.com"))
+    expect_error(project, f"{READINGS}:{line + 3}", "host 'wilson-center-digital-archive.dvincitest.com' is not on "
+                                                    r"\[policy\].allowed_hosts")
+
+
+def test_found_without_title(project):
+    line = add(project, FOUND.replace('title = "Resolution"\n', ""))
+    expect_error(project, f"{READINGS}:{line}", "lacks 'title'")
+
+
+def test_found_without_evidence(project):
+    line = add(project, FOUND.split("\n[reading.evidence]")[0] + "\n")
+    expect_error(project, f"{READINGS}:{line}", "lacks 'evidence'")
+
+
+def test_missing_evidence_field(project):
+    line = add(project, FOUND.replace('pages = "155-156"\n', ""))
+    expect_error(project, f"{READINGS}:{line + 9}", r"\[reading.evidence\] lacks 'pages'")
+
+
+def test_not_found_without_the_search(project):
+    line = add(project, f'[[reading]]\nentry = "{ENTRY}"\nstatus = "not-found"\nchecked = "2026-11-22"\n')
+    expect_error(project, f"{READINGS}:{line}", "lacks 'searched'")
+
+
+def test_unknown_status(project):
+    line = add(project, FOUND.replace('status = "found"', 'status = "maybe"'))
+    expect_error(project, f"{READINGS}:{line + 2}", "status must be \"found\" or \"not-found\"")
+
+
+def test_differs_without_differences(project):
+    line = add(project, FOUND.replace('comparison = "agrees"', 'comparison = "differs"'))
+    expect_error(project, f"{READINGS}:{line + 6}", "comparison = \"differs\" needs differences")
+
+
+def test_difference_the_file_does_not_declare(project):
+    line = add(project, FOUND.replace('date = "1950-06-25"', 'date = "1950-06-26"'))
+    expect_error(project, f"{READINGS}:{line + 10}", r"the publisher's date \(1950-06-26\) differs from the "
+                                                     "entry's date 1950-06-25; if the page shows this")
+
+
+def test_pages_that_do_not_hold_the_cited_pages(project):
+    line = add(project, FOUND.replace('pages = "155-156"', 'pages = "157-158"'))
+    expect_error(project, f"{READINGS}:{line + 14}", r"the publisher's pages \(157-158\) differs from the pages "
+                                                     r"the notes cite \(kim-2016 n. 34: 155–6\)")
+
+
+def test_archival_leaves_that_differ_undeclared(project):
+    edit(project, READINGS, 'locator = "TsAMO RF, fond 5, opis 918795, delo 121, listi 705-706"',
+         'locator = "TsAMO RF, fond 5, opis 918795, delo 121, listi 707-708"')
+    expect_error(project, f"{READINGS}:{line_of(project, READINGS, 'listi 707-708')}",
+                 "the publisher's leaves .* differs from the leaves the notes cite")
+
+
+def test_difference_without_its_field(project):
+    line = add(project, FOUND.replace('comparison = "agrees"', 'comparison = "differs"\ndifferences = ["a date"]'))
+    expect_error(project, f"{READINGS}:{line + 7}", "difference “a date” must start with the field")
+
+
+def test_evidence_date_not_iso(project):
+    line = add(project, FOUND.replace('date = "1950-06-25"', 'date = "June 25, 1950"'))
+    expect_error(project, f"{READINGS}:{line + 10}", "evidence date 'June 25, 1950' must be written YYYY")
+
+
+
+def policy_line(project) -> int:
+    lines = (project / READINGS).read_text(encoding="utf-8").split("\n")
+    return lines.index("[policy]") + 1
+
+
+def test_unknown_key_in_the_policy(project):
+    edit(project, READINGS, "allowed_hosts = [", "mirrors = []\nallowed_hosts = [")
+    expect_error(project, f"{READINGS}:{policy_line(project)}", r"unknown key\(s\) mirrors in \[policy\]")
+
+
+def test_allowed_host_with_a_scheme(project):
+    edit(project, READINGS, '"history.state.gov",', '"https://history.state.gov",')
+    expect_error(project, f"{READINGS}:{policy_line(project)}",
+                 "allowed host 'https://history.state.gov' must be a bare lower-case host name")
+
+
+def test_url_that_cannot_be_read(project):
+    line = add(project, FOUND.replace("https://history.state.gov/", "https://[history.state.gov/"))
+    expect_error(project, f"{READINGS}:{line + 3}", r"url 'https://\[history.state.gov/.*' cannot be read")
+
+
+def test_status_that_is_not_a_string(project):
+    line = add(project, FOUND.replace('status = "found"', 'status = ["found"]'))
+    expect_error(project, f"{READINGS}:{line + 2}", r"status must be \"found\" or \"not-found\", not \['found'\]")

@@ -1,0 +1,208 @@
+"""Where a cited document can be read (sources/readings.toml), on the real data: the
+evidence agrees with the entries or the difference is declared and reported, links go only
+to allowed hosts, the Documents page lists every document once, the notes, bibliography,
+archive pages and downloads carry the links, and data from the file reaches pages as text."""
+from __future__ import annotations
+
+from html import escape
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import markdown
+
+from breaking import edit, run_build
+from support import ROOT
+
+from edition.readings.compare import DIFFER, LOCATOR_PARTS, compare, parse_locator, parse_ranges, pinpoints_by_key
+from edition.readings.documents import document_keys, must_have_reading
+from edition.readings.findings import KIND
+from edition.render.context import build_context
+from edition.render.documents import reading_counts
+
+MIRRORS = ("dvincitest", "staging", "mirror", "archive.org", "webcache")
+
+
+def found(edition):
+    return [r for r in edition.readings if r.found]
+
+
+def test_every_archival_and_frus_document_has_a_reading(edition):
+    """Completeness (enforced): each archival document and each document in FRUS has a
+    verified link with evidence or "not found" with the search made."""
+    missing = [e.key for e in edition.entries if must_have_reading(e) and edition.readings.of(e.key) is None]
+    assert missing == []
+    assert sum(1 for e in edition.entries if must_have_reading(e)) >= 35   # 29 archival, 6 FRUS
+
+
+def test_links_go_only_to_allowed_hosts_over_https(edition):
+    hosts = edition.readings.allowed_hosts
+    assert "digitalarchive.wilsoncenter.org" in hosts and "history.state.gov" in hosts
+    assert not [h for h in hosts if any(m in h for m in MIRRORS)]
+    assert found(edition)
+    for reading in found(edition):
+        parts = urlsplit(reading.url)
+        assert parts.scheme == "https" and parts.hostname in hosts, reading.url
+
+
+def test_every_difference_between_page_and_entry_is_declared_and_reported(edition):
+    entries = {e.key: e for e in edition.entries}
+    pinpoints = pinpoints_by_key(edition.notes)
+    reported = {(f.keys[0], f.summary) for f in edition.findings if f.kind == KIND}
+    for reading in found(edition):
+        checks = compare(reading, entries[reading.entry], pinpoints.get(reading.entry, []))
+        declared = {d.split(":", 1)[0] for d in reading.differences}
+        for check in checks:
+            if check.outcome == DIFFER:
+                assert check.field in declared or (check.field in LOCATOR_PARTS and "locator" in declared), \
+                    (reading.entry, check)
+        assert (reading.comparison == "differs") == bool(reading.differences)
+        for difference in reading.differences:
+            assert any(key == reading.entry and difference in summary for key, summary in reported)
+
+
+def test_the_telegram_of_14_may_1950_differs_in_its_leaf(edition):
+    """Kim n. 28 cites RGASPI f. 558, op. 11, d. 334, list 56; the Wilson Center page prints l. 55."""
+    reading = edition.readings.of("doc-1950-05-14-stalin-mao")
+    assert reading is not None and reading.found
+    entries = {e.key: e for e in edition.entries}
+    checks = {c.field: c.outcome for c in compare(reading, entries[reading.entry],
+                                                  pinpoints_by_key(edition.notes)[reading.entry])}
+    assert checks["fond"] == checks["opis"] == checks["delo"] == "agrees"
+    assert checks["leaves"] == "differs"
+    assert any(f.kind == KIND and f.keys == (reading.entry,) and ("kim-2016", 28) in f.notes
+               for f in edition.findings)
+
+
+def test_locator_and_range_parsing():
+    locators = parse_locator("APRF, f. 45, op. 1, d. 140, l. 140, and RGASPI, f. 558, op. 11, d. 346, ll. 0140-0142")
+    assert [(p.archive, p.parts, p.leaves) for p in locators] == [
+        ("APRF", {"fond": "45", "opis": "1", "delo": "140"}, "140"),
+        ("RGASPI", {"fond": "558", "opis": "11", "delo": "346"}, "0140-0142")]
+    avp = parse_locator("AVP RF, Fond 059a, Opis 5a, Delo 3, Papka 11, listy 75-77")[0]
+    assert (avp.archive, avp.parts["papka"], avp.leaves) == ("AVP RF", "11", "75-77")
+    assert parse_ranges("352–5") == [(352, 355)] and parse_ranges("109–69") == [(109, 169)]
+    assert parse_ranges("0140-0142") == [(140, 142)] and parse_ranges("178-179ff.")[0][1] == float("inf")
+
+
+def test_documents_page_lists_every_archival_entry_once(edition):
+    site = build_context(edition)
+    page = (ROOT / "docs" / "documents" / "index.md").read_text(encoding="utf-8")
+    rows = [line for line in page.split("\n") if line.startswith("| ") and "bibliography/index.md#" in line]
+    keys = [re.search(r"bibliography/index\.md#([\w-]+)\)", row)[1] for row in rows]
+    archival = {e.key for e in edition.entries if e.is_archival}
+    assert len(keys) == len(set(keys))
+    assert archival <= set(keys)
+    assert keys == document_keys(site.entries, edition.readings)  # by date
+    dates = [e.get("date") or "9999" for e in (site.entries[k] for k in keys)]
+    assert dates == sorted(dates)
+    identified = [(n, c.key) for n in edition.notes for c in n.citations
+                  if c.relation == "identified" and c.key in keys]
+    assert identified
+    for note, key in identified:   # never shown as the author's citation
+        row = rows[keys.index(key)]
+        assert re.search(rf"n\. {note.note}\]\([^)]*{note.text_id}[^)]*\) \(editor's identification\)", row), row
+    for key, row in zip(keys, rows):
+        reading = edition.readings.of(key)
+        if reading is not None and reading.found:
+            assert f'href="{reading.url}"' in row
+        elif reading is not None:
+            assert "No published translation found" in row or "No online publication found" in row
+
+
+def test_method_page_counts(edition, site):
+    html = (site / "method" / "index.html").read_text(encoding="utf-8")
+    counts = reading_counts(build_context(edition), document_keys({e.key: e for e in edition.entries},
+                                                                   edition.readings))
+    assert counts["linked"] == len(found(edition))
+    assert f"cite <strong>{counts['cited']} documents</strong>" in html
+    assert f"<strong>{counts['linked']}</strong> can be read" in html
+    assert f"<strong>{counts['not found']}</strong>: no published translation found" in html
+
+
+def test_notes_offer_the_document_and_mark_the_link_external(edition, site):
+    reading = found(edition)[0]
+    note = next((n, c) for n in edition.notes for c in n.citations if c.key == reading.entry)[0]
+    pages = list((site / "texts" / note.text_id).rglob("index.html"))
+    html = next(p.read_text(encoding="utf-8") for p in pages if f'id="fn:{note.note}"' in p.read_text(encoding="utf-8"))
+    item = html[html.index(f'<li id="fn:{note.note}"'):]
+    item = item[:item.index("</li>")]
+    link = re.search(r'<a class="reading-link" href="([^"]+)" rel="external">Read the document: ([^<]+?) <span', item)
+    assert link and link[1] == reading.url and link[2] == reading.publisher
+    assert "target=" not in item    # the same tab
+    assert '<span class="visually-hidden"> (external site)</span>' in item
+
+
+def test_bibliography_and_archive_pages_carry_the_readings(edition, site):
+    bibliography = (site / "bibliography" / "index.html").read_text(encoding="utf-8")
+    for reading in edition.readings:
+        start = bibliography.index(f'<div class="bib-entry" id="{reading.entry}">')
+        block = bibliography[start:bibliography.index("</div>", start)]
+        if reading.found:
+            assert f'href="{reading.url}" rel="external">Read the document: ' in block
+            assert "Compared with the entry and the notes: " in block
+            for item in reading.publisher_adds:
+                assert escape(item, quote=False) in block
+        else:
+            assert "No published translation found" in block or "No online publication found" in block
+    for archive in ("aprf", "avprf", "rgaspi", "tsamo"):
+        html = (site / "bibliography" / archive / "index.html").read_text(encoding="utf-8")
+        assert "<th>Published as</th>" in html
+        rows = html.split("<tbody>")[1].split("</tbody>")[0].count("<tr>")
+        cells = len(re.findall(r'<td>(?:<a class="reading-link"|No published translation found|Not yet looked up)', html))
+        assert rows == cells > 0
+
+
+def test_downloads_carry_the_url_only_where_the_page_is_the_document(edition):
+    entries = {e.key: e for e in edition.entries}
+    csl = {i["id"]: i for i in json.loads((ROOT / "docs/downloads/bibliography.json").read_text(encoding="utf-8"))}
+    readings = json.loads((ROOT / "docs/downloads/readings.json").read_text(encoding="utf-8"))
+    assert {r["entry"] for r in readings["readings"]} == {r.entry for r in edition.readings}
+    for reading in found(edition):
+        itself = not entries[reading.entry].is_archival
+        assert csl[reading.entry].get("URL") == (reading.url if itself else entries[reading.entry].get("url") or None)
+    frus = [r for r in found(edition) if r.entry.startswith("frus-")]
+    assert frus and all(csl[r.entry]["URL"].startswith("https://history.state.gov/") for r in frus)
+    bib = (ROOT / "docs/downloads/bibliography.bib").read_text(encoding="utf-8")
+    for reading in frus:
+        assert f"url = {{{reading.url}}}" in bib
+
+
+def test_values_from_the_file_reach_the_page_as_text(project):
+    hostile = '<img src=x onerror=alert(1)> *em* [x](javascript:alert(1)) {: onclick=alert(2) }'
+    edit(project, "sources/readings.toml", 'publisher = "Foreign Relations of the United States"\ntitle = '
+         '"Resolution Adopted by the United Nations Security Council, June 25, 1950"',
+         f"publisher = '{hostile}'\ntitle = '{hostile}'")
+    assert run_build(project).returncode == 0
+    extensions = ["attr_list", "md_in_html", "tables"]
+    for page in ("bibliography/index.md", "documents/index.md", "texts/kim-2016/03-from-a-passive-to-an-eager-stance.md"):
+        html = markdown.markdown((project / "docs" / page).read_text(encoding="utf-8"), extensions=extensions)
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html, page
+        assert "<img" not in html and "onclick" not in html.replace("{: onclick", "") and 'href="javascript' not in html
+
+
+def test_field_comparison_rules(edition):
+    """Names agree when one holds the other's words ("Feng Xi [Stalin]" names Stalin) and differ
+    otherwise (a romanisation, an office for a person); a less precise date is no disagreement;
+    a value the page does not show ("not seen ...") is not compared."""
+    from edition.readings.model import Evidence, Reading
+    from edition.errors import SourcePosition
+
+    entry = next(e for e in edition.entries if e.key == "doc-1950-07-06-stalin-shtykov")
+
+    def outcomes(**evidence):
+        reading = Reading(entry.key, "found", "2026-11-22", SourcePosition("r.toml", 1), "https://x.org/",
+                          "P", "T", Evidence(**evidence), "agrees")
+        return {c.field: c.outcome for c in compare(reading, entry, [("kim-2016", 68, "140")])}
+
+    assert outcomes(sender="Feng Xi [Stalin]", recipient="Shtykov")["sender"] == "agrees"
+    assert outcomes(sender="Stalin", recipient="Shtykov, T. F.")["recipient"] == "agrees"
+    assert outcomes(sender="Council of Ministers", recipient="Shtykov")["sender"] == "differs"
+    assert outcomes(date="1950-07")["date"] == "agrees"
+    assert outcomes(date="1950-07-07")["date"] == "differs"
+    assert outcomes(date="")["date"] == "not compared"
+    assert outcomes(locator="not seen: the page's citation was cut off (APRF, f. 45)")["locator"] == "not compared"
+    found = outcomes(locator="APRF, f. 45, op. 1, d. 140, l. 141")
+    assert (found["archive"], found["delo"], found["leaves"]) == ("agrees", "agrees", "differs")
+    assert outcomes(locator="AVP RF, f. 45, op. 1, d. 140, l. 140")["archive"] == "differs"
