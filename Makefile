@@ -24,12 +24,10 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m edition check
 
-## site: strict MkDocs build into site/ (replaced only when the build succeeds)
-site: build
-	@rm -rf .site-new
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site-new
-	@rm -rf site && mv .site-new site
-	@echo "site: built into site/"
+## site: the generator, then a strict MkDocs build (every warning fails it) into site/,
+## replaced only when the whole build succeeded
+site: $(STAMP)
+	$(BIN)/python -m edition site
 
 ## serve: build, then serve with live reload on http://127.0.0.1:8000/
 serve: build
