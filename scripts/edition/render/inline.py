@@ -65,9 +65,22 @@ def _render(span: Inline) -> str:
 def link_title(text: str) -> str:
     """Plain text for a link's title attribute: no straight double quotes or backslashes,
     which would end or escape the Markdown title; parentheses escaped, since an
-    unbalanced one would end the link."""
-    text = " ".join(text.replace('"', "”").replace("\\", "").split())
+    unbalanced one would end the link; escaped HTML for Material's tooltips."""
+    text = tooltip_text(text.replace('"', "”").replace("\\", ""))
     return text.replace("(", "\\(").replace(")", "\\)")
+
+
+def tooltip_text(text: str) -> str:
+    """Text for a `title` attribute that Python-Markdown writes (a link's title, an `abbr`
+    expansion). Material's tooltips insert the title into the page as HTML, so the title
+    itself must be escaped HTML: the source holds it escaped twice, since Python-Markdown
+    leaves an existing entity (`&lt;`) as it is in an attribute. One line, no markup."""
+    return html.escape(html.escape(" ".join(text.split()), quote=False), quote=False)
+
+
+def tooltip_attribute(text: str) -> str:
+    """The same for a `title` attribute in raw HTML, which Markdown passes through as it is."""
+    return html.escape(html.escape(" ".join(text.split()), quote=False), quote=True)
 
 
 def note_ref(number: int) -> str:
