@@ -65,12 +65,13 @@ class TomlFile:
         table, preferring a line that holds some of the value; else the table's header."""
         start = self._header_lines.get(keys[0], 1) if keys else 1
         field = keys[-1] if keys else ""
-        pieces = sorted(CONTROL.split(value), key=len)
-        fragment = pieces[-1][:20] if pieces else ""
+        pieces = sorted(re.split(r'[\x00-\x1f\x7f-\x9f\u2028\u2029"\\\\]', value), key=len)
+        fragment = pieces[-1][:20] if pieces and len(pieces[-1]) >= 3 else ""
         candidates = [number for number, line in enumerate(self.lines, 1)
                       if number >= start and (m := FIELD.match(line)) and m[1] == field]
         holding = [n for n in candidates if fragment and fragment in self.lines[n - 1]]
-        return (holding or candidates or [start])[0]
+        anywhere = [n for n, line in enumerate(self.lines, 1) if fragment and fragment in line]
+        return (holding or candidates or anywhere or [start])[0]
 
     def table(self, key: str) -> SourcePosition:
         """The line of the [key] header (quoted or not)."""
