@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from browser_support import PREFIX
+
 DEBRIS = ("titlepage.xhtml", "dummy_split_", "To cite this article", "Article views",
           "View Crossmark data", "dgkim@pku.edu.cn", "© 2016 Informa", "Submit your article")
 
@@ -89,8 +91,7 @@ def test_block_quotes_render_as_blockquote(site):
 
 
 def _site_prefix() -> str:
-    config = (Path(__file__).parent.parent / "mkdocs.yml").read_text()
-    return urlsplit(re.search(r"^site_url: (.+)$", config, re.M)[1].strip()).path
+    return PREFIX  # the `site` fixture builds for http://127.0.0.1:PORT/repo/
 
 
 def test_every_internal_link_and_anchor_resolves(site):

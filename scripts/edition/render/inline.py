@@ -34,6 +34,13 @@ def escape_text(text: str) -> str:
     return _LINE_NUMBER.sub(r"\1\\\2\3", text)
 
 
+def escape_html(text: str) -> str:
+    """Data for raw HTML the generator writes: escaped, on one line, and with braces as
+    character references, so that no attribute list or template directive can be read in it."""
+    text = html.escape(" ".join(text.split("\n")), quote=True)
+    return text.replace("{", "&#123;").replace("}", "&#125;")
+
+
 def is_safe_url(url: str) -> bool:
     return bool(SAFE_URL.match(url.strip())) and not re.match(r"^\s*(javascript|data|vbscript):", url, re.I)
 
