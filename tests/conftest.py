@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support import ROOT  # noqa: E402  (puts scripts/ on sys.path)
+from support import ROOT, copy_project  # noqa: E402  (puts scripts/ on sys.path)
 from browser_support import (CHROMIUM_ARGS, PREFIX, Console, Served, chromium_path, page_urls,  # noqa: E402
                              serve_folder, serving, skip_browser)
 
@@ -65,14 +65,16 @@ def _server():
 
 @pytest.fixture(scope="session")
 def site(_server, tmp_path_factory) -> Path:
-    """The real site, built once: the generator, then the strict MkDocs build (`make site`'s
+    """The real site, built once, from a copy of the project (so that parallel workers never
+    write the same docs/): the generator, then the strict MkDocs build (`make site`'s
     command, in-process), for the address it is served at (http://127.0.0.1:PORT/repo/)."""
     from edition.errors import EditionError
     from edition.site import SiteFailed, build_site
 
-    out = tmp_path_factory.mktemp("built") / "site"
+    project = copy_project(tmp_path_factory.mktemp("built"), site_config=True)
+    out = project / "site"
     try:
-        build_site(ROOT, site_dir=out, site_url=_server.origin + PREFIX)
+        build_site(project, site_dir=out, site_url=_server.origin + PREFIX)
     except (SiteFailed, EditionError) as err:
         pytest.fail(f"the site does not build:\n{err}", pytrace=False)
     serve_folder(_server, out)

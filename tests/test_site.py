@@ -95,7 +95,8 @@ def _site_prefix() -> str:
 
 
 def test_every_internal_link_and_anchor_resolves(site):
-    pages = {path: parse(path) for path in html_pages(site)}
+    pages = {path.resolve(): parse(path) for path in html_pages(site)}
+    ids = {path: set(page.ids) for path, page in pages.items()}
     prefix = _site_prefix()
     broken = []
     for path, page in pages.items():
@@ -104,7 +105,7 @@ def test_every_internal_link_and_anchor_resolves(site):
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
                 continue
             if parts.path.startswith(prefix):  # absolute links (the 404 page) are under site_url
-                target = site / unquote(parts.path[len(prefix):])
+                target = (site / unquote(parts.path[len(prefix):])).resolve()
             else:
                 target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
             if target.is_dir():
@@ -113,7 +114,7 @@ def test_every_internal_link_and_anchor_resolves(site):
                 broken.append(f"{path.relative_to(site)} -> {href}")
                 continue
             if parts.fragment and target.suffix == ".html":
-                if parts.fragment not in pages.get(target, parse(target)).ids:
+                if parts.fragment not in (ids.get(target) or set(parse(target).ids)):
                     broken.append(f"{path.relative_to(site)} -> {href}")
     assert broken == []
 
