@@ -226,3 +226,20 @@ def test_the_copy_builds_once_its_mappings_are_added(project):
     append(project, "sources/citation-map.toml", "".join("[[segment]]" + c for c in copies))
     result = run_build(project)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_manifest_doi_with_markup_is_refused(project):
+    edit(project, MANIFEST, 'doi = "10.1080/14682745.2016.1190339"', 'doi = "10.1080/x)<img src=x onerror=alert(1)>"')
+    expect_error(project, f"{MANIFEST}:{kim_entry(project)}", "doi '.*' must look like 10.1080/")
+
+
+def test_a_manifest_isbn_must_be_an_isbn(project):
+    edit(project, MANIFEST, 'isbn = "978-1-59420-271-1"', 'isbn = "978 <b>"')
+    line = line_of(project, MANIFEST, 'id = "kissinger-2011"') - 1
+    expect_error(project, f"{MANIFEST}:{line}", "isbn '978 <b>' must be digits and hyphens")
+
+
+def test_a_correction_field_must_be_a_string(project):
+    edit(project, "sources/corrections.toml", 'heading = "Disclosure statement"', "heading = 5")
+    line = line_of(project, "sources/corrections.toml", "heading = 5") - 2
+    expect_error(project, f"sources/corrections.toml:{line}", "'heading' of \\[\\[appendix\\]\\] must be a string")

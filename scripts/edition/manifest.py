@@ -15,6 +15,8 @@ OPTIONAL = ("author_sort", "volume", "issue", "chapter", "publisher", "place", "
 KINDS = ("article", "chapter")
 RANGE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DOI = re.compile(r"^10\.\d{4,9}/[^\s<>\"'()\[\]{}\\]+$")
+ISBN = re.compile(r"^(?:\d[\d-]{8,15}[\dXx])$")
 SHORT = re.compile(r"^[\w][\w .,'’&()–-]*$")  # shown in navigation and page titles
 
 
@@ -52,6 +54,10 @@ def _text_meta(at: SourcePosition, table: dict, sources: Path, readers) -> TextM
         raise EditionError(at, "give the text's 'doi' or 'isbn'")
     if not isinstance(table["year"], int) or isinstance(table["year"], bool):
         raise EditionError(at, "year must be a number, e.g. year = 2016")
+    if table.get("doi") and not DOI.match(table["doi"]):
+        raise EditionError(at, f"doi '{table['doi']}' must look like 10.1080/14682745.2016.1190339 (no https://doi.org/)")
+    if table.get("isbn") and not ISBN.match(table["isbn"]):
+        raise EditionError(at, f"isbn '{table['isbn']}' must be digits and hyphens (a final X allowed)")
     first_note, last_note = _range(at, table, "notes")
     first_page, last_page = _range(at, table, "pages") if "pages" in table else (0, 0)
     source = inside(at, sources / "texts", table["source"], "source")
