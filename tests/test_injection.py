@@ -100,6 +100,12 @@ def test_markup_in_every_kind_of_field_is_shown_and_never_runs(project, context)
             assert page.locator("a[href^='javascript:']").count() == 0, relative
             text = page.inner_text("body")
             shown |= {field for field in _fields() if payload(field) in text}
+        # A tooltip shows the markup as the text it is (not escaped twice, not as markup).
+        page.goto(server.origin + PREFIX + PAGES[3])
+        page.locator("article a[href*='people/stalin']").first.hover()
+        page.wait_for_timeout(500)
+        tips = " ".join(page.locator(".md-tooltip2, .md-tooltip").all_inner_texts())
+        assert payload("person_role") in tips, tips[:300]
     # Each payload reached some page, as the text it is.
     assert shown >= _fields() - {"author_sort", "mapping_why", "correction_why"}, sorted(_fields() - shown)
 
