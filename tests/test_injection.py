@@ -69,6 +69,8 @@ PAGES = ["", "texts/", "texts/kim-2016/", "texts/kissinger-2011/01-kim-il-sung-a
 def poison(project: Path) -> None:
     for relative, anchor, field in FIELDS:
         edit(project, relative, anchor, anchor + " " + payload(field))
+    edit(project, KISSINGER, "That is not what Kim Il-sung decided.",  # a link that would run script
+         "That is not what Kim Il-sung decided. [click me](javascript:window.__pwned='link')")
     heading = f"{TITLE} {payload('title')}"  # the title: in the manifest and as the source prints it
     edit(project, KIM, f"## {TITLE}", f"## {heading}", count=2)
     edit(project, MANIFEST, f'title = "{TITLE}"', f'title = "{heading}"')
