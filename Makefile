@@ -1,5 +1,7 @@
 # The README's two commands are `make serve` and `make test`; both set up .venv
-# from requirements.txt on first use. Needs only Python 3.11+ and make.
+# from requirements.txt on first use. Needs Python 3.11+ and make (and, for the browser
+# tests, Debian's chromium: scripts/ensure-chromium installs it as root, or says what to do).
+# A failing command makes `make` exit 2 (the tool itself exits 1 on bad input).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -10,13 +12,20 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build site serve test bench check fuzz clean
 
+# The venv: Python 3.11+ checked before anything is installed; a .venv whose Python does
+# not run, or whose last install was interrupted (.venv/.installing left behind), is rebuilt.
 $(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "make: Python 3.11 or newer is needed; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo missing). Install it, or run make PYTHON=python3.11"; exit 1; }
+	@if [ -e $(VENV)/.installing ] || { [ -e $(VENV) ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }; then \
+	  echo "make: $(VENV) is half-installed or broken; rebuilding it"; rm -rf $(VENV); fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@touch $(VENV)/.installing
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@rm -f $(VENV)/.installed-*
+	@rm -f $(VENV)/.installed-* $(VENV)/.installing
 	@touch $@
 
-## build: generate the Markdown pages under docs/texts/ from sources/
+## build: generate the Markdown pages under docs/ from sources/
 build: $(STAMP)
 	$(BIN)/python -m edition build
 
@@ -24,20 +33,21 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m edition check
 
-## site: strict MkDocs build into site/ (replaced only when the build succeeds)
-site: build
-	@rm -rf .site-new
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site-new
-	@rm -rf site && mv .site-new site
-	@echo "site: built into site/"
+## site: the generator, then a strict MkDocs build (every warning fails it) into site/,
+## replaced only when the whole build succeeded
+site: $(STAMP)
+	$(BIN)/python -m edition site
 
 ## serve: build, then serve with live reload on http://127.0.0.1:8000/
 serve: build
 	$(BIN)/mkdocs serve --config-file mkdocs.serve.yml --livereload
 
-## test: the whole test suite, browser tests included
+## test: the whole test suite, browser tests included, in two workers; prints its duration
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	@scripts/ensure-chromium
+	@start=$$(date +%s); status=0; \
+	$(BIN)/python -m pytest -n 2 --dist loadfile -q || status=$$?; \
+	echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
 
 ## bench: performance measurements (name: value lines)
 bench: build
@@ -47,5 +57,8 @@ bench: build
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py
 
+## clean: remove everything the build and the tests generate (not .venv)
 clean:
-	rm -rf site .site-new docs/texts .pytest_cache
+	rm -rf site .site-new .site-old .pytest_cache .hypothesis \
+	  $(addprefix docs/,texts bibliography downloads chronology people glossary where-the-texts-meet) docs/.texts-*
+	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +

@@ -23,9 +23,20 @@ def paragraphs(text):
                     yield block, False
 
 
-def copy_project(tmp_path: Path) -> Path:
-    """A copy of the project's inputs, to break on purpose."""
+def copy_project(tmp_path: Path, site_config: bool = False) -> Path:
+    """A copy of the project's inputs (sources/ and the hand-written docs/; with
+    `site_config`, also mkdocs.yml and overrides/), to build or break on purpose."""
+    from edition.build import GENERATED
+
+    def generated(folder: str, names: list[str]) -> list[str]:
+        if Path(folder) != ROOT / "docs":
+            return []
+        return [n for n in names if n in GENERATED or n.startswith(".texts-")]
+
     root = tmp_path / "project"
-    shutil.copytree(ROOT / "sources", root / "sources")
-    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("texts", ".texts-*"))
+    shutil.copytree(ROOT / "sources", root / "sources", symlinks=True)
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=generated)
+    if site_config:
+        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        shutil.copytree(ROOT / "overrides", root / "overrides")
     return root

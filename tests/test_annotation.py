@@ -1,12 +1,8 @@
 """Registers, the name matcher, tooltips, person pages, the meeting points, citing."""
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import json
 import re
-import threading
 from pathlib import Path
 
 import pytest
@@ -157,40 +153,14 @@ def test_citation_meta_and_cite_box(site):
 
 
 @pytest.mark.browser
-def test_cite_box_cites_a_clicked_paragraph(site):
-    import os
-    if os.environ.get("EDITION_SKIP_BROWSER") == "1":
-        pytest.skip("EDITION_SKIP_BROWSER=1")
-    from playwright.sync_api import sync_playwright
-    from test_injection import CHROMIUM
-    with _serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM)
-        try:
-            page = browser.new_page()
-            page.goto(f"{base}/{TEXT_PAGES[3]}/")
-            page.click("#p41 .para-num")
-            box = page.inner_text(".cite-box")
-            assert page.locator(".cite-box button.cite-copy").count() == 2
-            assert "paragraph 41" in box
-            assert "(2016): 247" in box and "¶ 41" in box
-            assert box.count("#p41") == 1
-        finally:
-            browser.close()
-
-
-@contextlib.contextmanager
-def _serve(folder: Path):
-    """The built site on a loopback port, for as long as the test needs it."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def test_cite_box_cites_a_clicked_paragraph(served, page):
+    page.goto(served.url(f"{TEXT_PAGES[3]}/"))
+    page.click("#p41 .para-num")
+    box = page.inner_text(".cite-box")
+    assert page.locator(".cite-box button.cite-copy").count() == 2
+    assert "paragraph 41" in box
+    assert "(2016): 247" in box and "¶ 41" in box
+    assert box.count("#p41") == 1
 
 
 def test_where_the_texts_meet_on_the_same_days(site):

@@ -1,91 +1,164 @@
-"""Source texts and BibTeX fields are data: markup put into them is shown as text and
-never runs. The built pages are opened in Chromium to check that nothing ran."""
+"""Data never becomes markup: markup put into every kind of field of the sources (texts,
+notes, manifest, BibTeX, archives, registers, notes file, reviewed mappings) is shown as text
+and never runs. A copy of the sources is poisoned, built with `python -m edition site` and
+opened in Chromium, where tooltips are hovered and the Cite-this box is used; no injected
+element may exist and no injected script may have run."""
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from breaking import KIM, KISSINGER, MANIFEST, edit, expect_error, make_project, run_build
+from breaking import KIM, KISSINGER, MANIFEST, edit, expect_error, line_of, run_build
+from browser_support import PREFIX, serve_folder, serving
 from support import ROOT
 
-PAYLOADS = {
-    "paragraph": '<script>window.__pwned="paragraph"</script>',
-    "attribute": '<img src=x onerror="window.__pwned=\'onerror\'">',
-    "link": "[click me](javascript:window.__pwned='link')",
-    "note": '<script>window.__pwned="note"</script>',
-    "heading": "<b onmouseover=\"window.__pwned='heading'\">bold</b>",
-    "bibtex": "<svg onload=\"window.__pwned='bibtex'\"></svg>",
-}
-CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+NOTES = "sources/notes/kissinger-2011.toml"
+TITLE = "New insights into Mao's initial strategic consideration towards the Korean War intervention"
 
 
-def _poison(project: Path) -> None:
-    edit(project, KISSINGER, "That is not what Kim Il-sung decided.",
-         f"That is not what Kim Il-sung decided. {PAYLOADS['paragraph']} {PAYLOADS['attribute']} {PAYLOADS['link']}")
-    edit(project, KIM, "<sup>13</sup>Jin Chongji,", f"<sup>13</sup>{PAYLOADS['note']} Jin Chongji,")
-    title = "New insights into Mao's initial strategic consideration towards the Korean War intervention"
-    edit(project, KIM, f"## {title}", f"## {title} {PAYLOADS['heading']}", count=2)
-    edit(project, MANIFEST, f'title = "{title}"', f"title = \"{title} {PAYLOADS['heading'].replace(chr(34), chr(92) + chr(34))}\"")
-    edit(project, "sources/bibliography.bib", "translatedtitle = {From the Yalu River to Panmunjom}",
-         f"translatedtitle = {{From the Yalu River to Panmunjom {PAYLOADS['bibtex']}}}")
+def payload(field: str) -> str:
+    """Markup that, if it ever became markup, would leave an element of class `pwn` and
+    record the field in window.__pwned; as text it is harmless."""
+    return f"<img src=x class=pwn onerror=window.__pwned='{field}'><b class=pwn>{field}</b>"
 
 
-def _build_site(project: Path) -> Path:
+# (file, the text to find, field name): the payload is put after the text found.
+FIELDS = [
+    (KISSINGER, "That is not what Kim Il-sung decided.", "paragraph"),
+    (KIM, "<sup>13</sup>Jin Chongji,", "note"),
+    (MANIFEST, 'author = "Donggil Kim', "author"),
+    (MANIFEST, 'author_sort = "Kim, Donggil', "author_sort"),
+    (MANIFEST, 'container = "Cold War History', "container"),
+    (MANIFEST, 'volume = "16', "volume"),
+    (MANIFEST, 'issue = "3', "issue"),
+    (MANIFEST, 'rights_holder = "Informa UK Limited, trading as Taylor & Francis Group', "rights_holder"),
+    (MANIFEST, 'chapter = "Chapter 5: Triangular Diplomacy and the Korean War', "chapter"),
+    (MANIFEST, 'publisher = "Penguin Press', "publisher"),
+    (MANIFEST, 'place = "New York', "place"),
+    ("sources/bibliography.bib", "translatedtitle = {From the Yalu River to Panmunjom", "bib_title"),
+    ("sources/bibliography.bib", "publisher = {Nauchnaya Kniga", "bib_publisher"),
+    ("sources/bibliography.bib", "author = {Bajanov, Evgenii P.", "bib_author"),
+    ("sources/archives.toml", 'name = "Arkhiv Prezidenta Rossiiskoi Federatsii', "archive_name"),
+    ("sources/archives.toml", 'translation = "Archive of the President of the Russian Federation', "archive_translation"),
+    ("sources/persons.toml", 'name = "Joseph Stalin', "person_name"),
+    ("sources/persons.toml", "role_1949_50 = \"Soviet leader", "person_role"),
+    ("sources/persons.toml", "note = \"'I. V. Stalin'", "person_note"),
+    ("sources/places.toml", 'gloss = "Port where the first US ground forces', "place_gloss"),
+    ("sources/places.toml", 'name = "Pusan', "place_name"),
+    ("sources/terms.toml", 'expansion = "Korean People\'s Army', "term_expansion"),
+    ("sources/terms.toml", 'gloss = "The North Korean army.', "term_gloss"),
+    (NOTES, 'identification = "Conversation between Stalin and Mao Zedong', "identification"),
+    (NOTES, 'evidence = "The quoted remark', "evidence"),
+    ("sources/citation-map.toml", "why = \"One segment cites the translation", "mapping_why"),
+    ("sources/corrections.toml", "why = \"the journal's disclosure statement", "correction_why"),
+]
+
+PAGES = ["", "texts/", "texts/kim-2016/", "texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war/",
+         "texts/kim-2016/02-prc-policy-on-the-korean-peninsula-before-the-outbreak-of/",
+         "texts/kim-2016/04-a-setback-in-chinas-early-troop-dispatch/",
+         "bibliography/", "bibliography/aprf/", "bibliography/apparatus/", "people/", "people/stalin/",
+         "people/kim-il-sung/", "glossary/", "method/", "chronology/", "where-the-texts-meet/"]
+
+
+def poison(project: Path) -> None:
+    for relative, anchor, field in FIELDS:
+        edit(project, relative, anchor, anchor + " " + payload(field))
+    edit(project, KISSINGER, "That is not what Kim Il-sung decided.",  # a link that would run script
+         "That is not what Kim Il-sung decided. [click me](javascript:window.__pwned='link')")
+    heading = f"{TITLE} {payload('title')}"  # the title: in the manifest and as the source prints it
+    edit(project, KIM, f"## {TITLE}", f"## {heading}", count=2)
+    edit(project, MANIFEST, f'title = "{TITLE}"', f'title = "{heading}"')
+
+
+def build_site(project: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")
-    assert run_build(project).returncode == 0
-    site = project / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=project, capture_output=True, text=True,
-                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    result = subprocess.run([sys.executable, "-m", "edition", "site"], cwd=project, capture_output=True,
+                            text=True, env=dict(os.environ, PYTHONPATH=str(ROOT / "scripts")))
     assert result.returncode == 0, result.stderr
-    return site
+    return project / "site"
 
 
 @pytest.mark.browser
-def test_markup_in_sources_is_shown_and_never_runs(tmp_path):
-    if os.environ.get("EDITION_SKIP_BROWSER") == "1":
-        pytest.skip("EDITION_SKIP_BROWSER=1")
-    from playwright.sync_api import sync_playwright
-
-    project = make_project(tmp_path)
-    _poison(project)
-    site = _build_site(project)
-    pages = {
-        "texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war": ("paragraph", "attribute", "link"),
-        "texts/kim-2016/02-prc-policy-on-the-korean-peninsula-before-the-outbreak-of": ("note",),
-        "texts/kim-2016": ("heading",),
-        "bibliography": ("bibtex",),
-    }
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM)
-        try:
-            page = browser.new_page()
-            for path, kinds in pages.items():
-                page.goto((site / path / "index.html").as_uri())
-                page.wait_for_load_state("load")
-                assert page.locator("a[href^='javascript:']").count() == 0, path
-                page.mouse.move(200, 200)
-                assert page.evaluate("window.__pwned") is None, path
-                body = page.inner_text("article")
-                for kind in kinds:
-                    assert PAYLOADS[kind] in body, (kind, body[:300])
-        finally:
-            browser.close()
+def test_markup_in_every_kind_of_field_is_shown_and_never_runs(project, context):
+    poison(project)
+    site = build_site(project)
+    shown: set[str] = set()
+    with serving() as server:
+        serve_folder(server, site)
+        page = context.new_page()
+        for relative in PAGES:
+            page.goto(server.origin + PREFIX + relative)
+            page.wait_for_load_state("load")
+            _use(page)
+            assert page.evaluate("window.__pwned") is None, (relative, page.evaluate("window.__pwned"))
+            assert page.locator(".pwn, img[src='x']").count() == 0, relative
+            assert page.locator("a[href^='javascript:']").count() == 0, relative
+            text = page.inner_text("body")
+            shown |= {field for field in _fields() if payload(field) in text}
+        # A tooltip shows the markup as the text it is (not escaped twice, not as markup).
+        page.goto(server.origin + PREFIX + PAGES[3])
+        page.locator("article a[href*='people/stalin']").first.hover()
+        page.wait_for_timeout(500)
+        tips = " ".join(page.locator(".md-tooltip2, .md-tooltip").all_inner_texts())
+        assert payload("person_role") in tips, tips[:300]
+    # Each payload reached some page, as the text it is.
+    assert shown >= _fields() - {"author_sort", "mapping_why", "correction_why"}, sorted(_fields() - shown)
 
 
-def test_short_name_with_markup_is_refused(tmp_path):
-    project = make_project(tmp_path)
+def _fields() -> set[str]:
+    return {field for _, _, field in FIELDS} | {"title"}
+
+
+def _use(page) -> None:
+    """Hover what shows a tooltip (Material inserts `title` text into the page) and cite a
+    paragraph, where the Cite-this box rewrites its citation."""
+    targets = page.locator("article [title], article abbr, article .footnote-ref")
+    for i in range(min(targets.count(), 40)):
+        target = targets.nth(i)
+        if target.is_visible():
+            target.hover()
+    number = page.locator(".para-num").first
+    if number.count():
+        number.click()
+        page.wait_for_timeout(50)
+
+
+def test_no_generated_line_is_a_directive(project):
+    """Markup and directive text in the sources never starts a generated line as a snippet,
+    front matter, attribute list or template directive."""
+    poison(project)
+    for relative, anchor, field in FIELDS[2:4]:
+        edit(project, relative, anchor, anchor + ' --8<-- x {: onclick=alert(1) } {{ config }} {% raw %}')
+    assert run_build(project).returncode == 0
+    for path in (project / "docs").rglob("*.md"):
+        if path.parent == project / "docs":
+            continue  # hand-written pages include the generated snippets on purpose
+        lines = path.read_text(encoding="utf-8").split("\n")
+        body = lines
+        if lines[0] == "---":  # front matter: YAML data, each value one JSON (so YAML) string
+            end = lines.index("---", 1)
+            for line in lines[1:end]:
+                key, value = line.split(": ", 1)
+                assert re.match(r"^[a-z_]+$", key), (path, line)
+                assert (isinstance(json.loads(value), str) if value.startswith('"')
+                        else re.match(r"^[\w .,’–-]+$", value)), (path, line)  # data is always quoted
+            body = lines[end + 1:]
+        for line in body:
+            assert not re.match(r"\s*-+8<-+", line), (path, line)
+            if line.startswith("    "):
+                continue  # a code block (the BibTeX of the Cite-this box): shown as written
+            assert not re.search(r"(?<!\\)\{(?:\\?\{|%)", line), (path, line)  # unescaped {{ or {%
+            assert not re.search(r"(?<!\\)\{:[^}]*onclick", line), (path, line)
+
+
+def test_short_name_with_markup_is_refused(project):
     edit(project, MANIFEST, 'short = "Kim 2016"', 'short = "Kim <script>2016"')
-    line = _line(project, 'id = "kim-2016"') - 1
+    line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
     expect_error(project, f"{MANIFEST}:{line}", "short 'Kim <script>2016' may hold only")
-
-
-def _line(project: Path, needle: str) -> int:
-    lines = (project / MANIFEST).read_text(encoding="utf-8").split("\n")
-    return next(i + 1 for i, line in enumerate(lines) if needle in line)

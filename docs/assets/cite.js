@@ -6,12 +6,9 @@
     var chicago = box.querySelector(".cite-chicago");
     var number = paragraph.id.slice(1);
     var page = paragraph.getAttribute("data-page");
-    // prefix and suffix are the generator's own, escaped HTML (data attributes)
-    var button = chicago.querySelector("button");
-    chicago.innerHTML = chicago.getAttribute("data-prefix") + (page ? ": " + page : "") +
-      chicago.getAttribute("data-suffix").replace(/\.$/, "") +
-      "; this edition, ¶ " + number + ". ";
-    if (button) chicago.appendChild(button);
+    // The citation's markup is the generator's; only text is set here (never innerHTML).
+    chicago.querySelector(".cite-pin").textContent = page ? ": " + page : "";
+    chicago.querySelector(".cite-end").textContent = "; this edition, ¶ " + number + ". ";
     box.querySelector(".cite-target").textContent = "paragraph " + number;
     box.open = true;
     var link = box.querySelector(".cite-url");

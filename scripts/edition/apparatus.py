@@ -60,7 +60,8 @@ def load_not_variants(path: Path) -> list[NotVariant]:
     pairs = []
     for table, at in read_toml(path).array_table("not_variant"):
         words = table.get("words", [])
-        if len(words) != 2 or not table.get("why"):
+        if (not isinstance(words, list) or len(words) != 2 or not all(isinstance(w, str) and w.strip() for w in words)
+                or not isinstance(table.get("why"), str) or not table.get("why")):
             raise EditionError(at, "[[not_variant]] needs words = [\"a\", \"b\"] and why")
         pairs.append(NotVariant(frozenset(w.casefold() for w in words), table["why"], at))
     return pairs

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -123,9 +124,7 @@ def write_tree(files: dict[str, str], docs: Path) -> None:
     staging = Path(tempfile.mkdtemp(prefix=".texts-staging-", dir=docs))
     try:
         for relative in sorted(files):
-            if relative.split("/")[0] not in GENERATED:
-                raise ValueError(f"{relative} is outside the generated folders")
-            path = staging / relative
+            path = staging / checked_path(relative)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(files[relative], encoding="utf-8", newline="\n")
         for folder in GENERATED:
@@ -134,6 +133,23 @@ def write_tree(files: dict[str, str], docs: Path) -> None:
                 _swap(staging / folder, docs / folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+# A generated file's path: a generated folder, then names of letters, digits, '_', '-' and
+# '.' (never '..', never empty, never absolute). Keys from the sources that become file
+# names are checked for this shape where they are read, with their line; this is the
+# writer's own guard, so that nothing is ever written outside the generated folders.
+PATH_PART = re.compile(r"^[\w-][\w.-]*$", re.ASCII)
+
+
+def checked_path(relative: str) -> str:
+    parts = relative.split("/")
+    if parts[0] not in GENERATED or len(parts) < 2 or not all(
+            PATH_PART.match(part) and ".." not in part for part in parts[1:]):
+        raise EditionError(SourcePosition(Path("sources")),
+                           f"the build would write '{relative}', outside its folders of docs/; "
+                           "a key that becomes a file name has the wrong shape")
+    return relative
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -1,10 +1,12 @@
-"""Command line: ``python -m edition build`` (or ``check``).
+"""Command line: ``python -m edition build`` (or ``check``, or ``site``).
 
-Bad input ends the run with ``path:line: message`` on stderr and exit status 1.
+Bad input ends the run with ``path:line: message`` on stderr (one line a problem) and
+exit status 1; never a traceback (set EDITION_DEBUG=1 to see one for an internal error).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -13,22 +15,54 @@ from .errors import EditionError
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="edition", description="Build the edition's Markdown pages.")
-    parser.add_argument("command", choices=("build", "check"),
-                        help="build: write docs/texts/; check: read and validate only")
+    parser = argparse.ArgumentParser(prog="edition", description="Build the edition's Markdown pages and site.")
+    parser.add_argument("command", choices=("build", "check", "site"),
+                        help="build: write the generated pages under docs/; check: read and validate only; "
+                             "site: build, then a strict MkDocs build into site/ (replaced only on success)")
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
+    parser.add_argument("--site-dir", type=Path, help="site: where to build (default: ROOT/site)")
+    parser.add_argument("--site-url", help="site: the address the site is published at (default: mkdocs.yml's)")
     args = parser.parse_args(argv)
     try:
-        if args.command == "build":
-            edition = build(args.root)
-            print(f"edition: built {len(edition.texts)} texts into {args.root / 'docs' / 'texts'}")
-        else:
-            edition = read_edition(args.root / "sources")
-            print(f"edition: {len(edition.texts)} texts read, no problems found")
+        return _run(args)
     except EditionError as err:
-        print(f"{_relative(err.where)}: {err.message}", file=sys.stderr)
+        print(f"{_relative(err.where)}: {_one_line(err.message)}", file=sys.stderr)
         return 1
+    except RecursionError:
+        if os.environ.get("EDITION_DEBUG"):
+            raise
+        print(f"{args.root / 'sources'}: the input nests too deeply to be read (markup nested thousands "
+              "of levels?); simplify it", file=sys.stderr)
+        return 1
+    except Exception as err:  # a bug: still one line, never a traceback for an editor
+        if os.environ.get("EDITION_DEBUG"):
+            raise
+        print(f"{args.root / 'sources'}: internal error ({type(err).__name__}: {_one_line(str(err))}); "
+              "please report it with the input that caused it (EDITION_DEBUG=1 shows where)", file=sys.stderr)
+        return 1
+
+
+def _run(args) -> int:
+    if args.command == "build":
+        edition = build(args.root)
+        print(f"edition: built {len(edition.texts)} texts into {args.root / 'docs'}")
+    elif args.command == "check":
+        edition = read_edition(args.root / "sources")
+        print(f"edition: {len(edition.texts)} texts read, no problems found")
+    else:
+        from .site import SiteFailed, build_site
+        try:
+            pages = build_site(args.root, args.site_dir, args.site_url)
+        except SiteFailed as failed:
+            for problem in failed.problems:
+                print(_one_line(str(problem)), file=sys.stderr)
+            return 1
+        print(f"site: {pages} pages built into {args.site_dir or args.root / 'site'}")
     return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split("\n"))
 
 
 def _relative(where) -> str:

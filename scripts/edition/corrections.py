@@ -67,5 +67,8 @@ def load_corrections(path: Path) -> Corrections:
             extra = set(table) - {"text", field, "why"}
             if extra:
                 raise EditionError(at, f"[[{kind}]] has unknown field(s) {', '.join(sorted(extra))}")
+            for key, value in table.items():
+                if not isinstance(value, str):
+                    raise EditionError(at, f"'{key}' of [[{kind}]] must be a string in double quotes")
             entries.append(Correction(kind, table["text"], table[field], table["why"], at))
     return Corrections(entries)

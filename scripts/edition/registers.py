@@ -6,17 +6,29 @@ the build with the line.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import EditionError, SourcePosition
 from .sourcefile import read_toml
 
-PERSON_FIELDS = {"name", "sort", "variants", "ambiguous_short", "title_forms", "other_romanisations",
-                 "born", "died", "dates_note", "role_1949_50", "role_in_texts", "cited_for", "kind",
-                 "note", "sources"}
-TERM_FIELDS = {"expansion", "expanded_in", "variants", "gloss", "note", "sources"}
-PLACE_FIELDS = {"name", "variants", "title_forms", "gloss", "note", "sources", "related"}
+# The fields of each register and the shape of each: "text" (one line), "year", "forms"
+# (a list of name forms the matcher looks for: two characters or more, no outer spaces),
+# "texts" (a list of one-line strings), "sources" (a list of references or http(s) addresses).
+PERSON_FIELDS = {"name": "text", "sort": "text", "variants": "forms", "ambiguous_short": "forms",
+                 "title_forms": "forms", "other_romanisations": "texts", "born": "year", "died": "year",
+                 "dates_note": "text", "role_1949_50": "text", "role_in_texts": "text", "cited_for": "text",
+                 "kind": "text", "note": "text", "sources": "sources"}
+TERM_FIELDS = {"expansion": "text", "expanded_in": "text", "variants": "forms", "gloss": "text",
+               "note": "text", "sources": "sources"}
+PLACE_FIELDS = {"name": "text", "variants": "forms", "title_forms": "forms", "gloss": "text",
+                "note": "text", "sources": "sources", "related": "texts"}
+PERSON_KINDS = ("actor", "historian", "translator/editor")
+# Keys: persons and places become file names and anchors; terms are abbreviations.
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ABBREVIATION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./&'-]*$")
+URL = re.compile(r"^https?://[^\s<>\"'`\\{}|^\[\]]+$")
 
 
 @dataclass(frozen=True)
@@ -76,18 +88,57 @@ def load_registers(sources: Path) -> Registers:
     return Registers(persons, terms, places)
 
 
-def _tables(path: Path, fields: set[str], required: tuple[str, ...]):
+def _tables(path: Path, fields: dict[str, str], required: tuple[str, ...]):
     toml = read_toml(path)
+    key_shape = ABBREVIATION if fields is TERM_FIELDS else SLUG
     for key, table in toml.data.items():
         at = toml.table(key)
-        unknown = set(table) - fields
+        if not isinstance(table, dict):
+            raise EditionError(SourcePosition(path, toml.line_of((key,))),
+                               f"'{key}' must be a table: [{key}] followed by its fields")
+        if not key_shape.match(key):
+            shape = ("letters, digits, spaces and . / & ' -" if key_shape is ABBREVIATION
+                     else "lowercase letters, digits and single hyphens (it becomes a file name)")
+            raise EditionError(at, f"the key [{key}] must be {shape}")
+        unknown = set(table) - set(fields)
         if unknown:
             raise EditionError(at, f"unknown field(s) {', '.join(sorted(unknown))} in [{key}]; "
                                    f"the fields are listed at the top of {path.name}")
         for name in required:
             if not table.get(name):
                 raise EditionError(at, f"[{key}] needs '{name}'")
+        for name, value in table.items():
+            problem = _shape_problem(fields[name], value)
+            if problem:
+                line = toml.line_of((key, name))
+                raise EditionError(SourcePosition(path, line), f"'{name}' of [{key}] {problem}")
+        if fields is PERSON_FIELDS and table["kind"] not in PERSON_KINDS:
+            raise EditionError(SourcePosition(path, toml.line_of((key, "kind"))),
+                               f"'kind' of [{key}] must be one of: {', '.join(PERSON_KINDS)}")
         yield key, table, at
+
+
+def _shape_problem(shape: str, value) -> str:
+    """What is wrong with a register value of this shape ("" when nothing is)."""
+    if shape == "text":
+        return "" if isinstance(value, str) else "must be a string in double quotes"
+    if shape == "year":
+        ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 2100
+        return "" if ok else "must be a year written as a number, e.g. born = 1912"
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return 'must be a list of strings, e.g. ["a", "b"]'
+    if shape == "forms":
+        for form in value:
+            if len(form) < 2 or form != form.strip():
+                return (f"holds the form “{form}”: a name form has two characters or more and no spaces "
+                        "around it (a shorter one would be found inside other words)")
+    if shape == "sources":
+        for source in value:
+            if source.startswith(("http:", "https:")) and not URL.match(source):
+                return f"holds the address “{source}”, which has a space or one of < > \" ' ` {{ }} | \\ ^ [ ]"
+            if not source.strip():
+                return "holds an empty source"
+    return ""
 
 
 def _person(key: str, t: dict, at: SourcePosition) -> Person:

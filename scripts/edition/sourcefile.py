@@ -60,6 +60,19 @@ class TomlFile:
         return [(table, SourcePosition(self.path, starts[i] if i < len(starts) else 0))
                 for i, table in enumerate(tables)]
 
+    def line_of(self, keys: tuple[str, ...], value: str = "") -> int:
+        """The line of a value (best effort): where its key is set, after the header of its
+        table, preferring a line that holds some of the value; else the table's header."""
+        start = self._header_lines.get(keys[0], 1) if keys else 1
+        field = keys[-1] if keys else ""
+        pieces = sorted(re.split(r'[\x00-\x1f\x7f-\x9f\u2028\u2029"\\\\]', value), key=len)
+        fragment = pieces[-1][:20] if pieces and len(pieces[-1]) >= 3 else ""
+        candidates = [number for number, line in enumerate(self.lines, 1)
+                      if number >= start and (m := FIELD.match(line)) and m[1] == field]
+        holding = [n for n in candidates if fragment and fragment in self.lines[n - 1]]
+        anywhere = [n for n, line in enumerate(self.lines, 1) if fragment and fragment in line]
+        return (holding or candidates or anywhere or [start])[0]
+
     def table(self, key: str) -> SourcePosition:
         """The line of the [key] header (quoted or not)."""
         return SourcePosition(self.path, self._header_lines.get(key, 0))
@@ -74,6 +87,13 @@ class TomlFile:
         return found
 
 
+# C0 and C1 control characters (a tab, a newline or U+0085 included) and the Unicode line and
+# paragraph separators: no field of the TOML sources is more than one line of text, and a
+# control character or line break in one would carry into front matter or a Markdown line.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+FIELD = re.compile(r'^\s*"?([^"=\s]+)"?\s*=')
+
+
 def read_toml(path: Path) -> TomlFile:
     raw = read_source(path).text
     try:
@@ -85,4 +105,23 @@ def read_toml(path: Path) -> TomlFile:
         if "twice" in message:
             message += "; each entry is defined once: merge the two"
         raise EditionError(SourcePosition(path, int(match[1]) if match else 0), f"not valid TOML: {message}") from None
-    return TomlFile(path, data, tuple(raw.split("\n")))
+    toml = TomlFile(path, data, tuple(raw.split("\n")))
+    _check_one_line(toml, data, ())
+    return toml
+
+
+def _check_one_line(toml: TomlFile, value, keys: tuple[str, ...]) -> None:
+    """Every key and string of a TOML source is one line of text without control characters."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_one_line(toml, key, keys + (key,))
+            _check_one_line(toml, item, keys + (key,))
+    elif isinstance(value, list):
+        for item in value:
+            _check_one_line(toml, item, keys)
+    elif isinstance(value, str) and CONTROL.search(value):
+        char = CONTROL.search(value)[0]
+        what = "a line break" if char in "\n\r\u2028\u2029\x85" else f"the control character U+{ord(char):04X}"
+        raise EditionError(SourcePosition(toml.path, toml.line_of(keys, value)),
+                           f"'{'.'.join(CONTROL.sub('?', k) for k in keys)}' contains {what}; "
+                           "write the value on one line, without control characters")

@@ -21,11 +21,17 @@ from ..errors import EditionError, SourcePosition
 from ..sourcefile import read_source
 from .entry import Entry
 
-PARSE_STACK = (
-    ResolveStringReferencesMiddleware(allow_inplace_modification=True),
+PARSE_STACK = (ResolveStringReferencesMiddleware(allow_inplace_modification=True),)
+# After the checks on the raw values (undefined @string names).
+CLEAN_STACK = (
     RemoveEnclosingMiddleware(allow_inplace_modification=True),
     NormalizeFieldKeys(allow_inplace_modification=True),
 )
+# A bare word left after string resolution names an @string that is not defined.
+BARE_WORD = re.compile(r"^[A-Za-z_][\w:.+/-]*$")
+# LaTeX commands and accents ({\"o}, \'e, \emph{...}) and math: the edition shows field
+# values as written, so they would appear raw; write the characters themselves.
+LATEX = re.compile(r"\\(?:[A-Za-z]+|[^A-Za-z\s])|\$")
 # A value still holding `name # "text"` after string resolution: bibtexparser
 # does not resolve concatenations.
 CONCATENATION = re.compile(r'^(?:[\w-]+|"[^"]*"|\{[^{}]*\})(?:\s*#\s*(?:[\w-]+|"[^"]*"|\{[^{}]*\}))+$')
@@ -44,9 +50,32 @@ def parse_bibliography(path: Path) -> list[Entry]:
     finally:
         logger.level = level
     reject_failed_blocks(library, path)
+    reject_undefined_strings(library, path)
+    for middleware in CLEAN_STACK:
+        library = middleware.transform(library)
     entries = to_entries(library)
     reject_unresolved_concatenations(entries, path)
+    reject_latex(entries, path)
     return entries
+
+
+def reject_undefined_strings(library: Library, path: Path) -> None:
+    for block in library.entries:
+        for field in block.fields:
+            value = str(field.value).strip()
+            if BARE_WORD.match(value):
+                raise EditionError(SourcePosition(path, field.start_line + 1),
+                                   f"field '{field.key}' of '{block.key}' is the bare word '{value}', which "
+                                   "names no @string; put the value in braces, {like this}, or define the @string")
+
+
+def reject_latex(entries: list[Entry], path: Path) -> None:
+    for entry in entries:
+        for name, value in entry.fields.items():
+            if name not in ("url", "doi") and (found := LATEX.search(value)):
+                raise EditionError(SourcePosition(path, entry.field_lines.get(name, entry.line)),
+                                   f"field '{name}' of '{entry.key}' holds LaTeX ('{found[0]}'), which would be "
+                                   "shown as written; write the characters themselves (ö, not {\\\"o})")
 
 
 def reject_failed_blocks(library: Library, path: Path) -> None:

@@ -43,6 +43,21 @@ def validate_entries(entries: list[Entry], archives: dict[str, Archive], path: P
         _check_fields(entry, path)
         _check_links(entry, keys, path)
         _check_archival(entry, archives, path)
+    _check_crossref_chains({entry.key: entry for entry in entries}, path)
+
+
+def _check_crossref_chains(by_key: dict[str, Entry], path: Path) -> None:
+    """A crossref leads to a parent, and never back to the entry (directly or through others)."""
+    for entry in by_key.values():
+        seen = [entry.key]
+        parent = entry.get("crossref").strip()
+        while parent:
+            if parent in seen:
+                chain = " -> ".join(seen + [parent])
+                raise EditionError(_at(path, entry, "crossref"), f"the crossref of '{entry.key}' leads back to "
+                                                                 f"itself ({chain}); a crossref names the parent work")
+            seen.append(parent)
+            parent = by_key[parent].get("crossref").strip() if parent in by_key else ""
 
 
 def _at(path: Path, entry: Entry, name: str) -> SourcePosition:
@@ -94,6 +109,8 @@ def _check_date(value: str, entry: Entry, at: SourcePosition) -> None:
 
 
 def _check_links(entry: Entry, keys: set[str], path: Path) -> None:
+    if "," in entry.get("crossref"):
+        raise EditionError(_at(path, entry, "crossref"), f"crossref of '{entry.key}' names one parent entry")
     for name in ("crossref", "related"):
         for key in [k.strip() for k in entry.get(name).split(",") if k.strip()]:
             if key not in keys:

@@ -31,17 +31,32 @@ class MappedSegment:
     position: SourcePosition
 
 
+KEY_CHARS = 12  # the entries are indexed by the first characters of `starts`
+
+
 class CitationMap:
     def __init__(self, entries: list[MappedSegment]):
         self.entries = entries
         self.used: dict[MappedSegment, int] = {e: 0 for e in entries}
+        self.by_note: dict[tuple[str, int], list[MappedSegment]] = {}
+        self.by_start: dict[str, list[MappedSegment]] = {}
+        for entry in entries:
+            self.by_note.setdefault((entry.text, entry.note), []).append(entry)
+            self.by_start.setdefault(entry.starts[:KEY_CHARS], []).append(entry)
 
     def find(self, text_id: str, note: int, segment: str) -> MappedSegment | None:
-        for entry in self.entries:
-            if entry.text == text_id and entry.note == note and segment.startswith(entry.starts):
+        for entry in self.by_note.get((text_id, note), ()):
+            if segment.startswith(entry.starts):
                 self.used[entry] += 1
                 return entry
         return None
+
+    def elsewhere(self, segment: str) -> MappedSegment | None:
+        """A mapping for another note (or text) whose segment begins as this one does: a text
+        renumbered, or copied under a new id, whose mapping was not carried over."""
+        candidates = self.by_start.get(segment[:KEY_CHARS], [])
+        candidates += [e for key, entries in self.by_start.items() if len(key) < KEY_CHARS for e in entries]
+        return next((e for e in candidates if segment.startswith(e.starts)), None)
 
     def check_all_used(self) -> None:
         for entry, count in self.used.items():
@@ -64,6 +79,13 @@ def _segment(table: dict, at: SourcePosition) -> MappedSegment:
     unknown = set(table) - {"text", "note", "starts", "why", "cites", "commentary"}
     if unknown:
         raise EditionError(at, f"unknown field(s) {', '.join(sorted(unknown))}")
+    for name, kind in (("text", str), ("note", int), ("starts", str), ("why", str), ("commentary", bool)):
+        if name in table and not isinstance(table[name], kind):
+            raise EditionError(at, f"'{name}' must be {'a number' if kind is int else 'true or false' if kind is bool else 'a string'}")
+    if len(table["starts"].strip()) < 8:
+        raise EditionError(at, "'starts' must give the segment's first words (8 characters or more)")
+    if not isinstance(table.get("cites", []), list) or not all(isinstance(c, dict) for c in table.get("cites", [])):
+        raise EditionError(at, "'cites' must be a list like [{ key = \"...\", pinpoint = \"...\" }]")
     cites = []
     for cite in table.get("cites", []):
         if "key" not in cite or cite.get("relation", "") not in RELATIONS:

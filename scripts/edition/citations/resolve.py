@@ -23,7 +23,8 @@ from .mapping import CitationMap
 from .model import CITED_FROM, IBID, IDENTIFIED, Citation, NoteCitations
 from .segments import Segment, citation_start, split_segments
 
-PREFIX = 8  # signatures are at least this long; their first characters index them
+PREFIX = 8  # signatures are at least this long
+END = ""    # the trie key under which the signatures ending at a node are kept
 IBID_RE = re.compile(r"^\W*ibid\W*", re.I)
 CITED_FROM_RE = re.compile(r"[.,]\s*[Cc]ited from\s+")
 
@@ -57,10 +58,16 @@ class Resolver:
         self.mapping = mapping
         self.map_path = map_path
         self.signatures = self._signatures(entries)
-        # Indexes, so that resolving grows with the notes, not with notes × entries.
-        self.by_prefix: dict[str, list[Signature]] = {}
+        # Indexes, so that resolving grows with the notes, not with notes × entries: a trie of
+        # the signatures, walked from each position of a segment, costs at most the length of
+        # the longest signature per position however many titles share their first letters.
+        self.trie: dict = {}
         for signature in self.signatures:
-            self.by_prefix.setdefault(signature.text[:PREFIX], []).append(signature)
+            node = self.trie
+            for char in signature.text:
+                node = node.setdefault(char, {})
+            node.setdefault(END, []).append(signature)
+        self.steps = 0  # trie steps taken (a measure of the work, for the scaling test)
         self.by_locator: dict[tuple, list[Entry]] = {}
         for entry in entries:
             if entry.locator:
@@ -123,6 +130,14 @@ class Resolver:
             return [self._known(Citation(c.key, c.pinpoint, c.relation, segment.start, segment.end,
                                          settled_by=at), mapped.position.path, mapped.position.line)
                     for c in mapped.cites]
+        settled_elsewhere = self.mapping.elsewhere(segment.text)
+        if settled_elsewhere:
+            other = settled_elsewhere
+            raise EditionError(
+                text.meta.notes_file or text.meta.source,
+                f"{text.meta.short}, note {number}: the segment “{segment.text[:60]}…” needs a reviewed mapping: "
+                f"{other.position} settles the same words for {other.text} note {other.note}, which does not "
+                f"apply here; add a [[segment]] with text = \"{text.meta.id}\" and note = {number} to {self.map_path}")
         try:
             return [self._shift(c, segment.start) for c in self._resolve(segment.text, previous)]
         except Unresolved as why:
@@ -219,8 +234,7 @@ class Resolver:
 
     def _work(self, segment: str) -> Citation | None:
         text, index = normalise(segment)
-        hits = [(len(s.text), i, s) for i in range(len(text) - PREFIX + 1)
-                for s in self.by_prefix.get(text[i:i + PREFIX], ()) if text.startswith(s.text, i)]
+        hits = [(len(s.text), i, s) for i, s in self._signatures_in(text)]
         if not hits:
             return None
         longest = max(h[0] for h in hits)
@@ -239,6 +253,17 @@ class Resolver:
         title = segment[match_start:match_end]
         return Citation(signature.entry.key, pinpoint_after(segment[match_end:]), "", start,
                         len(segment.rstrip(". ")), cited_title=title)
+
+    def _signatures_in(self, text: str):
+        """(position, signature) for every signature that occurs in the normalised text."""
+        for i in range(len(text) - PREFIX + 1):
+            node = self.trie
+            for char in text[i:]:
+                node = node.get(char)
+                self.steps += 1
+                if node is None:
+                    break
+                yield from ((i, signature) for signature in node.get(END, ()))
 
     @staticmethod
     def _narrow(best: dict, segment: str) -> dict:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 
 from ..model import Emphasis, Inline, Link, NoteRef, PageStart, Plain, Strong
+from ..errors import EditionError
 from ..sourcefile import SourceFile
 
 _MD = MarkdownIt("commonmark")
@@ -31,7 +32,23 @@ class RawBlock:
         return plain_text(self.inlines)
 
 
+MAX_DEPTH = 20  # inline markup nested deeper is refused: no text needs it, and it would exhaust the stack
+
+
+class TooDeep(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
 def parse_markdown_blocks(source: SourceFile) -> list[RawBlock]:
+    try:
+        return _blocks(source)
+    except TooDeep as deep:
+        raise EditionError(source.at(deep.line), f"inline markup (emphasis, bold, links) is nested more than "
+                                                 f"{MAX_DEPTH} levels deep here; simplify it") from None
+
+
+def _blocks(source: SourceFile) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     tokens = _MD.parse(source.text)
     for i, token in enumerate(tokens):
@@ -54,8 +71,10 @@ def parse_inline(tokens, first_line: int = 0) -> tuple[Inline, ...]:
     return merge_plain(spans)
 
 
-def _parse_until(tokens, i: int, closing: str | None, line: list[int]) -> tuple[list[Inline], int]:
+def _parse_until(tokens, i: int, closing: str | None, line: list[int], depth: int = 0) -> tuple[list[Inline], int]:
     """Spans up to the closing token; line[0] is the current source line (line breaks advance it)."""
+    if depth > MAX_DEPTH:
+        raise TooDeep(line[0])
     spans: list[Inline] = []
     while i < len(tokens):
         token = tokens[i]
@@ -63,7 +82,7 @@ def _parse_until(tokens, i: int, closing: str | None, line: list[int]) -> tuple[
         if closing and kind == closing:
             return spans, i + 1
         if kind in ("em_open", "strong_open", "link_open"):
-            children, i = _parse_until(tokens, i + 1, kind.replace("_open", "_close"), line)
+            children, i = _parse_until(tokens, i + 1, kind.replace("_open", "_close"), line, depth + 1)
             if kind == "em_open":
                 spans.append(Emphasis(tuple(merge_plain(children))))
             elif kind == "strong_open":

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import EditionError, SourcePosition
 from ..model import AUTHOR, EDITORIAL, UNKNOWN, Note, Plain, TextMeta
 from ..sourcefile import read_toml
-from .inline import _MD, parse_inline
+from .inline import _MD, MAX_DEPTH, TooDeep, parse_inline
 
 BASES = {"author": AUTHOR, "editorial": EDITORIAL, "unknown": UNKNOWN}
 FIELDS = {"number", "basis", "text", "identification", "evidence", "comment", "cites"}
@@ -34,6 +34,21 @@ def _note(table: dict, at: SourcePosition) -> Note:
         raise EditionError(at, f"unknown field(s) {', '.join(sorted(unknown))}; use {', '.join(sorted(FIELDS))}")
     if not isinstance(table.get("number"), int):
         raise EditionError(at, "each [[note]] needs number = N")
+    for field in ("basis", "text", "identification", "evidence", "comment"):
+        if not isinstance(table.get(field, ""), str):
+            raise EditionError(at, f"'{field}' of note {table['number']} must be a string in double quotes")
+    cites = table.get("cites", [])
+    if not isinstance(cites, list) or not all(isinstance(c, str) and c for c in cites):
+        raise EditionError(at, f"'cites' of note {table['number']} must be a list of bibliography keys, "
+                               'e.g. cites = ["doc-1950-07-02-roshchin-stalin"]')
+    try:
+        return _checked_note(table, at)
+    except TooDeep:
+        raise EditionError(at, f"inline markup in note {table['number']} is nested more than {MAX_DEPTH} "
+                               "levels deep; simplify it") from None
+
+
+def _checked_note(table: dict, at: SourcePosition) -> Note:
     basis = BASES.get(table.get("basis", ""))
     if basis is None:
         raise EditionError(at, f"basis must be one of {', '.join(BASES)}")

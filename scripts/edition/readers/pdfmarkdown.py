@@ -196,6 +196,11 @@ def build_sections(flow, meta, corrections: Corrections, source: SourceFile, log
     sections: list[dict] = []
     for block in flow:
         if block.kind == "heading":
+            refs = list(note_ref_spans(block.inlines))
+            if refs:
+                raise EditionError(source.at(refs[0].line or block.line),
+                                   f"note marker {refs[0].number} is in a heading; a note belongs to the "
+                                   "paragraph it comments: move the marker into the paragraph")
             title = block.text.strip()
             appendix = corrections.find("appendix", meta.id, title)
             if appendix and sections:

@@ -1,10 +1,8 @@
 """How to cite the original works (Chicago notes-bibliography, note form)."""
 from __future__ import annotations
 
-import html
-
 from ..model import TextMeta
-from .inline import escape_text
+from .inline import escape_html, escape_text
 
 
 def text_citation(meta: TextMeta) -> str:
@@ -16,7 +14,7 @@ def text_citation(meta: TextMeta) -> str:
 def citation_parts(meta: TextMeta) -> tuple[str, str]:
     """HTML before and after the pinpoint (": 247") of a Chicago note citation of the
     original, for the "Cite this" box, which puts the page or paragraph between them."""
-    return _parts(meta, html.escape, doi_link=False)
+    return _parts(meta, escape_html, doi_link=False)
 
 
 def _parts(meta: TextMeta, escape, doi_link: bool) -> tuple[str, str]:

@@ -5,7 +5,7 @@ import functools
 import re
 
 from ..registers import Place, Registers, Term
-from .inline import escape_text
+from .inline import escape_text, tooltip_text
 
 
 def place_anchor(place: Place) -> str:
@@ -30,7 +30,7 @@ def _abbreviations(registers: Registers) -> tuple[re.Pattern, dict[str, str]]:
     for term in registers.terms:
         for form in (term.abbreviation,) + term.variants:
             # `abbr` matches on word boundaries, which a final full stop ("U.S.") never meets.
-            titles[form.rstrip(".")] = " ".join(term_title(term).replace("]", ")").split())
+            titles[form.rstrip(".")] = tooltip_text(term_title(term))
     ordered = sorted(titles, key=lambda f: (-len(f), f))
     return re.compile(r"\b(" + "|".join(map(re.escape, ordered)) + r")\b"), titles
 

@@ -34,6 +34,13 @@ def escape_text(text: str) -> str:
     return _LINE_NUMBER.sub(r"\1\\\2\3", text)
 
 
+def escape_html(text: str) -> str:
+    """Data for raw HTML the generator writes: escaped, on one line, and with braces as
+    character references, so that no attribute list or template directive can be read in it."""
+    text = html.escape(" ".join(text.split("\n")), quote=True)
+    return text.replace("{", "&#123;").replace("}", "&#125;")
+
+
 def is_safe_url(url: str) -> bool:
     return bool(SAFE_URL.match(url.strip())) and not re.match(r"^\s*(javascript|data|vbscript):", url, re.I)
 
@@ -65,12 +72,22 @@ def _render(span: Inline) -> str:
 def link_title(text: str) -> str:
     """Plain text for a link's title attribute: no straight double quotes or backslashes,
     which would end or escape the Markdown title; parentheses escaped, since an
-    unbalanced one would end the link. Material's tooltips insert the title's text as
-    HTML (innerHTML), and Python-Markdown keeps an entity it finds in a title as it is:
-    so &, < and > are escaped twice ("<" -> "&amp;lt;"), and the tooltip shows them as text."""
-    text = " ".join(text.replace('"', "”").replace("\\", "").split())
-    text = text.replace("&", "&amp;amp;").replace("<", "&amp;lt;").replace(">", "&amp;gt;")
+    unbalanced one would end the link; escaped HTML for Material's tooltips."""
+    text = tooltip_text(text.replace('"', "”").replace("\\", ""))
     return text.replace("(", "\\(").replace(")", "\\)")
+
+
+def tooltip_text(text: str) -> str:
+    """Text for a `title` attribute that Python-Markdown writes (a link's title, an `abbr`
+    expansion). Material's tooltips insert the title into the page as HTML, so the title
+    itself must be escaped HTML: the source holds it escaped twice, since Python-Markdown
+    leaves an existing entity (`&lt;`) as it is in an attribute. One line, no markup."""
+    return html.escape(html.escape(" ".join(text.split()), quote=False), quote=False)
+
+
+def tooltip_attribute(text: str) -> str:
+    """The same for a `title` attribute in raw HTML, which Markdown passes through as it is."""
+    return html.escape(html.escape(" ".join(text.split()), quote=False), quote=True)
 
 
 def note_ref(number: int) -> str:

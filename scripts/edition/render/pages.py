@@ -1,7 +1,6 @@
 """A text -> its Markdown pages: an index page and one page per section."""
 from __future__ import annotations
 
-import html
 import json
 
 from ..layout import section_path, tei_path
@@ -101,13 +100,15 @@ class SectionRenderer:
         pages = (f"{first}–{last}" if last != first else f"{first}") if first else ""
         prefix, suffix = citation_parts(self.text.meta)
         bibtex = "\n".join("    " + line for line in text_bibtex(self.text.meta).split("\n"))
-        shown = f"{prefix}{': ' + pages if pages else ''}{suffix}"
+        # The citation is HTML of the generator's own with the data escaped in it; the script
+        # that cites a paragraph sets only the text of the pinpoint and the ending spans.
+        shown = (f'<span class="cite-prefix">{prefix}</span><span class="cite-pin">{": " + pages if pages else ""}'
+                 f'</span><span class="cite-suffix">{suffix.removesuffix(".")}</span><span class="cite-end">.</span>')
         # Folded by default, so that the text comes first on a phone; citing a paragraph opens it.
         return ['<details class="cite-box" markdown>',
                 '<summary class="cite-head"><strong>Cite this</strong> <span class="cite-target">page</span>'
                 ' <span class="cite-hint">(click a paragraph number to cite that paragraph)</span></summary>', "",
-                f'<p class="cite-chicago" data-prefix="{_attr(prefix)}" data-suffix="{_attr(suffix)}">'
-                f"{shown}</p>", "",
+                f'<p class="cite-chicago">{shown}</p>', "",
                 bibtex, "",
                 '<p class="cite-edition">In this edition: <a class="cite-url" href="#">this page</a></p>', "",
                 "</details>", ""]
@@ -155,10 +156,6 @@ class SectionRenderer:
             links.append(f'[↔ {escape_text(short)} ¶ {other.paragraph}]'
                          f'({self.site.paragraph_url(self.page, other)} "{link_title(reason)}"){{: .counterpart }}{label}')
         return (' <span class="counterparts">' + " ".join(links) + "</span>") if links else ""
-
-
-def _attr(value: str) -> str:
-    return html.escape(value, quote=True)
 
 
 def _head_tags(tags: dict[str, str], text: Text, site: SiteContext, notes) -> dict:

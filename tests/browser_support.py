@@ -2,15 +2,18 @@
 the sub-path HTTP server, where Chromium is, and a console-error collector."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
+import threading
 from dataclasses import dataclass, field
+from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 PREFIX = "/repo/"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -100,3 +103,23 @@ class Console:
         self.errors: list[str] = []
         page.on("console", lambda m: m.type == "error" and self.errors.append(f"{page.url}: {m.text}"))
         page.on("pageerror", lambda e: self.errors.append(f"{page.url}: uncaught {e}"))
+
+
+@contextlib.contextmanager
+def serving(folder: Path | None = None):
+    """A Server on a free loopback port serving `folder` (or, until `serve_folder`, nothing)
+    under PREFIX; yields the server, whose `origin` is http://127.0.0.1:PORT."""
+    server = Server(("127.0.0.1", 0), partial(SubPathHandler, directory=str(folder or os.devnull)))
+    server.origin = f"http://127.0.0.1:{server.server_port}"
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def serve_folder(server: Server, folder: Path) -> None:
+    server.RequestHandlerClass = partial(SubPathHandler, directory=str(folder))
