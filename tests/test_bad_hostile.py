@@ -124,7 +124,7 @@ def test_born_must_be_a_year(project):
 
 
 def test_a_source_address_with_markup_is_refused(project):
-    url = "https://kids.britannica.com/students/article/Kim-Il-Sung/275274"
+    url = "https://www.britannica.com/summary/Kim-Il-Sung"
     edit(project, PERSONS, url, url + '><img src=x onerror=alert(1)>')
     line = line_of(project, PERSONS, url)
     expect_error(project, f"{PERSONS}:{line}", "'sources' of \\[kim-il-sung\\] holds the address")

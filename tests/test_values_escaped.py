@@ -6,7 +6,7 @@ import html as htmllib
 import re
 
 from breaking import edit
-from test_injection import _build_site
+from test_injection import build_site
 
 PAYLOAD = "<svg onload=alert(1)>&"
 
@@ -16,7 +16,7 @@ def test_bibliography_values_are_escaped_in_pages_and_tooltips(project):
          f"title = {{Telegram from Roshchin to Stalin {PAYLOAD}}},\n  date = {{1950-07-02}}")
     edit(project, "sources/bibliography.bib", "translatedtitle = {From the Yalu River to Panmunjom}",
          f"translatedtitle = {{From the Yalu River to Panmunjom {PAYLOAD}}}")
-    site = _build_site(project)
+    site = build_site(project)
     pages = ["bibliography", "bibliography/aprf", "bibliography/apparatus", "where-the-texts-meet", "chronology",
              "texts/kim-2016/01-introduction", "texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war"]
     seen = 0
