@@ -50,7 +50,7 @@ def _note_links(site: SiteContext, cited: dict[tuple[str, int], bool]) -> str:
 
 def _page(site: SiteContext, keys: list[str]) -> str:
     cited_in = _cited_in(site)
-    out = ["---", "hide:", "  - toc", "---", "", "# Documents", "", INTRO, "",
+    out = ["---", 'hide: ["toc"]', "---", "", "# Documents", "", INTRO, "",
            "Download: [readings.json](../downloads/readings.json) (every reading with its evidence).", "",
            '<div class="documents-table" markdown>', "",
            "| Date | Document | Correspondents | Cited in | Where to read it |",
