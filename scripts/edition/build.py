@@ -23,6 +23,7 @@ from .citations.mapping import load_citation_map
 from .citations.model import NoteCitations
 from .citations.resolve import Resolver
 from .corrections import load_corrections
+from .edition_info import EditionInfo, load_edition_info
 from .errors import EditionError, SourcePosition
 from .manifest import load_manifest
 from .model import Text
@@ -45,6 +46,7 @@ class Edition:
     findings: list[Finding]             # the notes on the apparatus
     registers: Registers                # persons, terms, places
     settled_by_map: int = 0             # segments the reviewed mapping settled
+    info: EditionInfo = EditionInfo()   # the edition's own title, editors, version, address
 
     def citations_of(self, text_id: str, note: int) -> NoteCitations:
         return next(n for n in self.notes if n.text_id == text_id and n.note == note)
@@ -74,7 +76,8 @@ def read_edition(sources: Path) -> Edition:
     findings = find_issues({e.key: e for e in entries}, notes, texts,
                            load_not_variants(sources / "apparatus.toml"))
     registers = load_registers(sources)
-    return Edition(texts, entries, archives, notes, findings, registers, settled)
+    return Edition(texts, entries, archives, notes, findings, registers, settled,
+                   load_edition_info(sources.parent))
 
 
 def check_every_entry_cited(entries: list[Entry], notes: list[NoteCitations], path: Path) -> None:
