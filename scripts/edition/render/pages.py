@@ -90,7 +90,8 @@ class SectionRenderer:
     def render(self, section: Section) -> str:
         paragraphs = list(section.paragraphs())
         meta = self.text.meta  # the tags describe the whole work, not this section
-        out = _front_matter(citation_meta(meta, (meta.first_page, meta.last_page)))
+        # The title in the front matter: a page marker may stand before the heading.
+        out = _front_matter({"title": section.title, **citation_meta(meta, (meta.first_page, meta.last_page))})
         if section.page_start:   # the print page begins with this heading
             out += [page_start_block(section.page_start), ""]
         out += [f"# {escape_text(section.title)}", "",
