@@ -7,7 +7,7 @@
 // (document$) each show the panel of the paragraph the address names, or close it.
 //
 // The citation's wording comes from the generator, as JSON in the page
-// (<script type="application/json" id="cite-data">); it is read as text and put into the
+// (the data-citation attribute of #cite-data); it is read as text and put into the
 // page with textContent and DOM nodes only, never as markup.
 (function () {
   "use strict";
@@ -16,7 +16,7 @@
   function citeData() {
     var node = document.getElementById("cite-data");
     if (!node) return null;
-    try { return JSON.parse(node.textContent); } catch (error) { return null; }
+    try { return JSON.parse(node.getAttribute("data-citation") || "null"); } catch (error) { return null; }
   }
 
   function pageUrl(data) {

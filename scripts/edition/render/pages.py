@@ -1,6 +1,7 @@
 """A text -> its Markdown pages: an index page and one page per section."""
 from __future__ import annotations
 
+import html
 import json
 
 from ..layout import section_path
@@ -128,9 +129,10 @@ class SectionRenderer:
         data = {"chicago": paragraph_citation_runs(meta, info),
                 "bibtex": [text_bibtex(meta), paragraph_bibtex(meta, info)],
                 "url": url, "text": meta.short}
-        # Data for the script, as JSON it reads as text; "<" escaped so that nothing in it
-        # can end the element.
-        payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+        # Data for the script, as JSON in an escaped attribute, which it reads as text. Not a
+        # <script type="application/json">: the theme's instant navigation re-runs the
+        # scripts of the page it loads, JSON included.
+        payload = html.escape(json.dumps(data, ensure_ascii=False, sort_keys=True), quote=True)
         return ['<details class="cite-box" markdown>',
                 '<summary class="cite-head"><strong>Cite this page</strong>'
                 ' <span class="cite-hint">(to cite one paragraph, click its number)</span></summary>', "",
@@ -138,7 +140,7 @@ class SectionRenderer:
                 bibtex, "",
                 f'<p class="cite-edition" markdown>In this edition: {edition_citation(info, url)}</p>', "",
                 "</details>", "",
-                f'<script type="application/json" id="cite-data">{payload}</script>', ""]
+                f'<div id="cite-data" hidden data-citation="{payload}"></div>', ""]
 
     def _blocks(self, blocks) -> list[str]:
         out = []
