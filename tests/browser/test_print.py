@@ -32,7 +32,7 @@ def test_print_to_pdf_keeps_notes_and_page_markers_and_drops_navigation(served, 
     page.goto(served.url(relative))
     notes = [re.sub(r"\s*↩\s*$", "", text) for text in
              page.locator("div.footnote li").all_inner_texts()]
-    markers = page.locator("article .page-marker").all_inner_texts()
+    markers = [m.get_attribute("data-page") for m in page.locator("article .page-marker").all()]
     article = squash(page.locator("article.md-content__inner").inner_text())
     chrome = {squash(label) for label in page.evaluate(CHROME)} - {""}
     chrome = {label for label in chrome if label not in article}
