@@ -76,6 +76,7 @@
   // 5. Per page (and again after each instant navigation): abbreviations reachable by
   //    keyboard, sidenotes, the search button of the 404 page.
   function perPage() {
+    nameNavigationLandmarks();
     reachableAbbreviations();
     sidenotes();
     var search = document.querySelector("[data-open-search]");
@@ -88,6 +89,21 @@
         if (input) input.focus();
       });
     }
+  }
+
+  // With navigation.indexes, a section of the navigation that has an index page is a
+  // <nav> labelled by an icon-only label: several navigation landmarks without a name
+  // (axe: landmark-unique). Name each after its section's title ("Texts", "Kim 2016").
+  function nameNavigationLandmarks() {
+    document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) {
+      var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+      if (label && label.textContent.trim()) return;
+      var title = nav.querySelector(":scope > .md-nav__title");
+      var name = title && title.textContent.trim();
+      if (!name) return;
+      nav.removeAttribute("aria-labelledby");
+      nav.setAttribute("aria-label", name);
+    });
   }
 
   // The first use of each abbreviation on a page can take the focus, which opens the
