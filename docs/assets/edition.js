@@ -31,6 +31,7 @@
   //    page marker, a heading's permalink) moves the focus to its target, so that the
   //    next Tab continues from there and not from the top of the page. Paragraph numbers
   //    are handled by cite.js (focus goes to the citation shown under the paragraph).
+  var pendingFocus = null;
   function focusTarget(id) {
     var target = document.getElementById(id);
     if (!target) return;
@@ -47,7 +48,10 @@
     if (!link.hash || link.pathname !== location.pathname || link.origin !== location.origin) return;
     var id = decodeURIComponent(link.hash.slice(1));
     if (!id) return;
-    // After the browser (or the theme) has scrolled to the target.
+    // After the browser (or the theme) has scrolled to the target; and again if the
+    // theme's instant navigation reloads the page's content for the new address, which
+    // replaces the element (see perPage).
+    pendingFocus = { id: id, until: Date.now() + 3000 };
     setTimeout(function () { focusTarget(id); }, 0);
   });
 
@@ -76,6 +80,8 @@
   // 5. Per page (and again after each instant navigation): abbreviations reachable by
   //    keyboard, sidenotes, the search button of the 404 page.
   function perPage() {
+    if (pendingFocus && Date.now() < pendingFocus.until) focusTarget(pendingFocus.id);
+    pendingFocus = null;
     nameNavigationLandmarks();
     reachableAbbreviations();
     sidenotes();
