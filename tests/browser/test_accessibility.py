@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "chronology": "chronology/",
     "where the texts meet": "where-the-texts-meet/",
     "apparatus": "bibliography/apparatus/",
+    "archive": "bibliography/aprf/",
     "about": "about/",
     "404": "404.html",
 }
