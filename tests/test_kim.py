@@ -96,15 +96,21 @@ def _page_starts(spans):
 
 
 def test_page_markers_239_to_254_in_order(texts):
-    pages = [page for p, _ in paragraphs(texts["kim-2016"]) for page in _page_starts(p.inlines)]
-    assert pages == list(range(239, 255))
+    """239 with the title and abstract, 250 at a heading, the others in the text."""
+    text = texts["kim-2016"]
+    in_text = [page for p, _ in paragraphs(text) for page in _page_starts(p.inlines)]
+    at_headings = [s.page_start for s in text.sections if s.page_start]
+    assert text.title_page == 239 and at_headings == [250]
+    assert sorted([239] + at_headings + in_text) == list(range(239, 255))
 
 
 def test_page_markers_stand_where_pages_begin(texts):
     text = texts["kim-2016"]
     flat = {page: _words(p.inlines) for p, _ in paragraphs(text) for page in _page_starts(p.inlines)}
     assert flat[241].startswith("However, Russian archival material")
-    assert flat[250].startswith("The North Korean leadership also wished")
+    assert 250 not in flat and 239 not in flat
+    setback = next(s for s in text.sections if s.page_start == 250)
+    assert setback.title == "A setback in China's early troop dispatch: Stalin's opposition"
     joined = next(p for p, _ in paragraphs(text) if 240 in _page_starts(p.inlines))
     k = joined.inlines.index(PageStart(240))
     assert _words(joined.inlines[:k]).endswith("which then ")

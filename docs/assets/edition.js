@@ -27,7 +27,152 @@
     records.forEach(function (record) { record.addedNodes.forEach(nameTooltip); });
   }).observe(document.body, { childList: true });
 
-  // 3. Instant navigation to another page's anchor (a citation in a note to its
+  // 3. Keyboard: following an in-page link (a note number, the back-link of a note, a
+  //    page marker, a heading's permalink) moves the focus to its target, so that the
+  //    next Tab continues from there and not from the top of the page. Paragraph numbers
+  //    are handled by cite.js (focus goes to the citation shown under the paragraph).
+  var pendingFocus = null;
+  function focusTarget(id) {
+    var target = document.getElementById(id);
+    if (!target) return;
+    if (target.matches("sup")) target = target.querySelector("a") || target;  // a note marker
+    if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) {
+      target.setAttribute("tabindex", "-1");
+    }
+    target.focus({ preventScroll: true });
+  }
+  document.addEventListener("click", function (event) {
+    // The theme makes every link absolute: an in-page link is one to this page with a hash.
+    var link = event.target instanceof Element && event.target.closest("article a[href]");
+    if (!link || link.matches(".para-num") || link.closest(".cite-panel")) return;
+    if (!link.hash || link.pathname !== location.pathname || link.origin !== location.origin) return;
+    var id = decodeURIComponent(link.hash.slice(1));
+    if (!id) return;
+    // After the browser (or the theme) has scrolled to the target; and again if the
+    // theme's instant navigation reloads the page's content for the new address, which
+    // replaces the element (see perPage).
+    pendingFocus = { id: id, until: Date.now() + 3000 };
+    setTimeout(function () { focusTarget(id); }, 0);
+  });
+
+  // 4. Escape closes an open tooltip (a note's text, an abbreviation's expansion) without
+  //    moving the focus or the mouse (WCAG 1.4.13: dismissible). It stays closed until the
+  //    focus or the pointer moves to something else.
+  var dismissedHost = null;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll(".md-tooltip2--active").forEach(function (tooltip) {
+      tooltip.classList.add("edition-dismissed");
+      dismissedHost = document.querySelector('[aria-controls="' + tooltip.id + '"], [aria-describedby="' +
+                                              tooltip.id + '"]') || dismissedHost;
+    });
+  });
+  function undismiss(event) {
+    if (dismissedHost && event.target instanceof Node && dismissedHost.contains(event.target)) return;
+    dismissedHost = null;
+    document.querySelectorAll(".md-tooltip2.edition-dismissed").forEach(function (tooltip) {
+      tooltip.classList.remove("edition-dismissed");
+    });
+  }
+  document.addEventListener("focusin", undismiss);
+  document.addEventListener("pointerover", undismiss);
+
+  // 5. Per page (and again after each instant navigation): abbreviations reachable by
+  //    keyboard, sidenotes, the search button of the 404 page.
+  function perPage() {
+    if (pendingFocus && Date.now() < pendingFocus.until) focusTarget(pendingFocus.id);
+    pendingFocus = null;
+    nameNavigationLandmarks();
+    reachableAbbreviations();
+    sidenotes();
+    var search = document.querySelector("[data-open-search]");
+    if (search && !search.dataset.bound) {
+      search.dataset.bound = "1";
+      search.addEventListener("click", function () {
+        var toggle = document.getElementById("__search");
+        if (toggle) toggle.checked = true;
+        var input = document.querySelector(".md-search__input");
+        if (input) input.focus();
+      });
+    }
+  }
+
+  // With navigation.indexes, a section of the navigation that has an index page is a
+  // <nav> labelled by an icon-only label: several navigation landmarks without a name
+  // (axe: landmark-unique). Name each after its section's title ("Texts", "Kim 2016").
+  function nameNavigationLandmarks() {
+    document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) {
+      var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+      if (label && label.textContent.trim()) return;
+      var title = nav.querySelector(":scope > .md-nav__title");
+      var name = title && title.textContent.trim();
+      if (!name) return;
+      nav.removeAttribute("aria-labelledby");
+      nav.setAttribute("aria-label", name);
+    });
+  }
+
+  // The first use of each abbreviation on a page can take the focus, which opens the
+  // theme's tooltip with its expansion (the glossary page lists them all). Only the
+  // first, so that a keyboard reader is not stopped at every "US".
+  function reachableAbbreviations() {
+    var seen = {};
+    document.querySelectorAll("article abbr[title]").forEach(function (abbr) {
+      var key = abbr.textContent + "\u0000" + abbr.getAttribute("title");
+      if (seen[key]) return;
+      seen[key] = true;
+      abbr.tabIndex = 0;
+    });
+  }
+
+  // Sidenotes: each note also in the margin, beside the line that calls it, numbered as
+  // in print. Only wide screens show them (edition.css); the notes list stays, for print,
+  // narrow screens and assistive technology (the sidenotes are hidden from it, being a
+  // copy). Built from the notes list with cloned nodes, never from markup.
+  function sidenotes() {
+    var article = document.querySelector("article.md-content__inner");
+    if (!article || article.querySelector(".sidenote")) return;
+    article.querySelectorAll("p.para sup > a.footnote-ref").forEach(function (ref) {
+      var id = decodeURIComponent(ref.hash.slice(1));
+      var item = document.getElementById(id);
+      if (!item || !item.matches(".footnote li")) return;
+      var note = document.createElement("span");
+      note.className = "sidenote";
+      note.setAttribute("aria-hidden", "true");
+      note.dataset.note = id;
+      var number = document.createElement("span");
+      number.className = "sidenote__number";
+      number.textContent = item.getAttribute("value") || ref.textContent;
+      note.append(number, " ");
+      var body = item.querySelector("p") || item;
+      body.childNodes.forEach(function (child) {
+        if (child instanceof Element && child.matches(".footnote-backref")) return;
+        note.appendChild(child.cloneNode(true));
+      });
+      note.querySelectorAll("[id]").forEach(function (e) { e.removeAttribute("id"); });
+      note.querySelectorAll("a, button, [tabindex]").forEach(function (e) { e.setAttribute("tabindex", "-1"); });
+      ref.parentNode.after(note);
+    });
+  }
+  function markSidenote(event) {
+    var ref = event.target instanceof Element && event.target.closest("a.footnote-ref");
+    document.querySelectorAll(".sidenote.is-current").forEach(function (n) { n.classList.remove("is-current"); });
+    if (!ref) return;
+    var note = ref.parentNode.nextElementSibling;
+    if (note && note.matches(".sidenote")) note.classList.add("is-current");
+  }
+  document.addEventListener("focusin", markSidenote);
+  document.addEventListener("pointerover", markSidenote);
+
+  if (window.document$) {
+    window.document$.subscribe(perPage);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", perPage);
+  } else {
+    perPage();
+  }
+
+  // 6. Instant navigation to another page's anchor (a citation in a note to its
   //    bibliography entry, a "Cited in" link back to the note) must land on that
   //    anchor. The theme records the scroll offset in the history entry 100 ms after
   //    each scroll; a link followed within those 100 ms (a click right after

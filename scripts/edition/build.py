@@ -24,6 +24,7 @@ from .citations.mapping import load_citation_map
 from .citations.model import NoteCitations
 from .citations.resolve import Resolver
 from .corrections import load_corrections
+from .edition_info import EditionInfo, load_edition_info
 from .errors import EditionError, SourcePosition
 from .manifest import load_manifest
 from .model import Text
@@ -53,6 +54,7 @@ class Edition:
     registers: Registers                # persons, terms, places
     settled_by_map: int = 0             # segments the reviewed mapping settled
     readings: Readings = NO_READINGS    # where each cited document can be read
+    info: EditionInfo = EditionInfo()   # the edition's own title, editors, version, address
 
     def citations_of(self, text_id: str, note: int) -> NoteCitations:
         return next(n for n in self.notes if n.text_id == text_id and n.note == note)
@@ -85,7 +87,8 @@ def read_edition(sources: Path) -> Edition:
     findings += reading_findings(readings, notes)
     registers = load_registers(sources)
     check_sources(sources)
-    return Edition(texts, entries, archives, notes, findings, registers, settled, readings)
+    return Edition(texts, entries, archives, notes, findings, registers, settled, readings,
+                   load_edition_info(sources.parent))
 
 
 def check_every_entry_cited(entries: list[Entry], notes: list[NoteCitations], path: Path) -> None:

@@ -76,6 +76,7 @@ class Section:
     blocks: tuple[Block, ...]
     line: int
     appendix: tuple["Section", ...] = ()  # back matter shown at the end of the page
+    page_start: int = 0   # a print page begins with this section's heading (0: none does)
 
     def paragraphs(self):
         """Every paragraph of the section, its back matter and block quotes included, in order."""
@@ -150,6 +151,12 @@ class Text:
     notes: tuple[Note, ...]
     abstract: tuple[Paragraph, ...] = ()
     interventions: tuple[Intervention, ...] = field(default_factory=tuple)
+    # The article's front matter as printed: the lines under the title (author, affiliation),
+    # the first page's foot that is not a note (contact line, author's note, copyright line),
+    # and the print page on which the title stands (0: the source shows no pages).
+    byline: tuple[Paragraph, ...] = ()
+    first_page_foot: tuple[Paragraph, ...] = ()
+    title_page: int = 0
 
     def note(self, number: int) -> Note:
         return next(n for n in self.notes if n.number == number)

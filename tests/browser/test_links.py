@@ -129,7 +129,7 @@ def test_no_console_errors_on_any_page(crawl):
 def test_a_missing_page_gets_the_404_page_with_working_links(served, page):
     response = page.goto(served.url("no/such/page/"))
     assert response.status == 404
-    assert page.locator("h1").inner_text().strip() == "404 - Not found"
+    assert page.locator("article h1").inner_text().strip() == "Page not found"
     # Styled and scripted from the sub-path, although the URL is three levels deep.
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
     assert page.evaluate("typeof document$") == "object"

@@ -26,6 +26,7 @@ class RawBlock:
     inlines: tuple[Inline, ...]
     line: int        # 1-based line in the source file
     level: int = 0   # heading level
+    page: int = 0    # a heading with which a print page begins: that page
 
     @property
     def text(self) -> str:

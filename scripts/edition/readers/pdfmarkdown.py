@@ -31,15 +31,16 @@ def read_pdf_markdown(meta: TextMeta, corrections: Corrections) -> Text:
     source = read_source(meta.source)
     log: list[Intervention] = []
     blocks = parse_markdown_blocks(source)
-    abstract, body = split_front_matter(blocks, meta, source, log)
-    pages, definitions = split_pages(body, meta, source, log)
+    byline, abstract, body = split_front_matter(blocks, meta, source, log)
+    pages, definitions, first_foot = split_pages(body, meta, source, log)
     flow = join_pages(pages, source, log)
     sections = build_sections(flow, meta, corrections, source, log)
     sections = mark_block_quotes(sections, meta, corrections, source, log)
     sections = number_paragraphs(sections)
     markers = [(ref.number, source.at(ref.line)) for block in flow for ref in note_ref_spans(block.inlines)]
     check_notes(meta, markers, [(n.number, source.at(n.line)) for n in definitions])
-    return Text(meta, sections, tuple(definitions), abstract, tuple(log))
+    return Text(meta, sections, tuple(definitions), abstract, tuple(log), byline=byline,
+                first_page_foot=first_foot, title_page=pages[0].number if pages else 0)
 
 
 # --- front matter -----------------------------------------------------------
@@ -67,8 +68,9 @@ def split_front_matter(blocks, meta, source: SourceFile, log):
         byline.append(blocks[i])
         i += 1
     if byline:
-        log.append(Intervention("byline moved to metadata", source.at(byline[0].line),
-                                "Author and affiliation lines under the title: "
+        log.append(Intervention("byline kept as front matter", source.at(byline[0].line),
+                                "The lines under the title (author and affiliation) are shown, as printed, "
+                                "under the title on the article's first page in the edition: "
                                 + "; ".join(f"“{b.text[:60]}”" for b in byline) + "."))
     abstract: tuple[Paragraph, ...] = ()
     if i < len(blocks) and blocks[i].text.strip().casefold() == "abstract":
@@ -77,7 +79,7 @@ def split_front_matter(blocks, meta, source: SourceFile, log):
             j += 1
         abstract = tuple(Paragraph(b.inlines, b.line) for b in blocks[i + 1:j])
         i = j
-    return abstract, blocks[i:]
+    return tuple(Paragraph(b.inlines, b.line) for b in byline), abstract, blocks[i:]
 
 
 def _same(a: str, b: str) -> bool:
@@ -116,6 +118,7 @@ def split_pages(body, meta, source: SourceFile, log):
     """Cut the body at every page foot; collect the note definitions from the feet."""
     page_blocks: list[list[RawBlock]] = [[]]
     definitions: list[Note] = []
+    front: list[Paragraph] = []   # the contact box, author's note and copyright line
     i = 0
     while i < len(body):
         block = body[i]
@@ -124,6 +127,8 @@ def split_pages(body, meta, source: SourceFile, log):
             foot = body[i:end]
             defs = [_definition(b) for b in foot if is_note_definition(b)]
             definitions.extend(defs)
+            front += [Paragraph(b.inlines, b.line) for b in foot
+                      if b.kind == "paragraph" and not is_note_definition(b)]
             _log_foot(foot, defs, source, log)
             page_blocks.append([])
             i = end
@@ -137,7 +142,8 @@ def split_pages(body, meta, source: SourceFile, log):
         raise EditionError(meta.position, f"{len(page_blocks)} pages were inferred from the page feet "
                                           f"({first}–{first + len(page_blocks) - 1}), but texts.toml says "
                                           f"pages = \"{meta.first_page}-{meta.last_page}\"; check the page breaks")
-    return [Page(first + k, tuple(blocks)) for k, blocks in enumerate(page_blocks)], definitions
+    pages = [Page(first + k, tuple(blocks)) for k, blocks in enumerate(page_blocks)]
+    return pages, definitions, tuple(front)
 
 
 def _definition(block: RawBlock) -> Note:
@@ -154,21 +160,37 @@ def _log_foot(foot, defs, source, log) -> None:
     if defs:
         parts.append(f"notes {defs[0].number}–{defs[-1].number}" if len(defs) > 1 else f"note {defs[0].number}")
     if any(_is_contact_box(b) for b in foot):
-        parts.append("the publisher's contact box, author's note and copyright line")
+        parts.append("the publisher's contact box, author's note and copyright line (kept as printed, "
+                     "with the article's front matter)")
     log.append(Intervention("page foot", source.at(foot[0].line),
                             f"Page foot (lines {foot[0].line}–{foot[-1].line}): " + ", ".join(parts)
                             + (". The notes are shown with their markers' page." if defs else ".")))
 
 
 def join_pages(pages: list[Page], source: SourceFile, log) -> list[RawBlock]:
-    """Rejoin paragraphs cut by a page break and put a page marker where each page begins."""
+    """Rejoin paragraphs cut by a page break and put a page marker where each page begins:
+    in the line, before a heading, or (the first page, which begins with the title and
+    abstract) with the front matter."""
     flow: list[RawBlock] = []
-    for page in pages:
+    for index, page in enumerate(pages):
         blocks = list(page.blocks)
         if not blocks:
             continue
         previous = flow[-1] if flow else None
         head = blocks[0]
+        if index == 0:
+            log.append(Intervention("page marker", source.at(head.line),
+                                    f"Page {page.number} begins with the article's title and abstract: "
+                                    "its marker stands before them, on the article's first page in the edition."))
+            flow.extend(blocks)
+            continue
+        if head.kind == "heading":
+            blocks[0] = replace(head, page=page.number)
+            log.append(Intervention("page marker", source.at(head.line),
+                                    f"Page {page.number} begins with the heading “{head.text[:50]}”: "
+                                    "its marker stands before the heading."))
+            flow.extend(blocks)
+            continue
         if (previous is not None and previous.kind == head.kind == "paragraph"
                 and not ends_sentence(previous.text)):
             joined = merge_plain(previous.inlines + (Plain(" "), PageStart(page.number)) + head.inlines)
@@ -204,7 +226,8 @@ def build_sections(flow, meta, corrections: Corrections, source: SourceFile, log
             title = block.text.strip()
             appendix = corrections.find("appendix", meta.id, title)
             if appendix and sections:
-                sections[-1]["appendix"].append({"title": title, "line": block.line, "blocks": []})
+                sections[-1]["appendix"].append({"title": title, "line": block.line, "blocks": [],
+                                                 "page": block.page})
                 log.append(Intervention("back matter", source.at(block.line),
                                         f"“{title}” is shown at the end of the page before it: {appendix.why}"))
                 continue
@@ -212,16 +235,19 @@ def build_sections(flow, meta, corrections: Corrections, source: SourceFile, log
                 log.append(Intervention("heading level", source.at(block.line),
                                         f"“{title}” is marked h{block.level} by the conversion; "
                                         f"it is a section heading like the others (h{usual_level})."))
-            sections.append({"title": title, "line": block.line, "blocks": [], "appendix": []})
+            sections.append({"title": title, "line": block.line, "blocks": [], "appendix": [],
+                             "page": block.page})
         else:
             if not sections:
-                sections.append({"title": meta.title, "line": block.line, "blocks": [], "appendix": []})
+                sections.append({"title": meta.title, "line": block.line, "blocks": [], "appendix": [],
+                                 "page": 0})
             target = sections[-1]["appendix"][-1] if sections[-1]["appendix"] else sections[-1]
             target["blocks"].append(block)
     slugs = _unique_slugs([s["title"] for s in sections])
     return tuple(
         Section(s["title"], slug, tuple(s["blocks"]), s["line"],
-                tuple(Section(a["title"], slugify(a["title"]), tuple(a["blocks"]), a["line"]) for a in s["appendix"]))
+                tuple(Section(a["title"], slugify(a["title"]), tuple(a["blocks"]), a["line"], page_start=a["page"])
+                      for a in s["appendix"]), page_start=s["page"])
         for s, slug in zip(sections, slugs, strict=True)
     )
 

@@ -11,10 +11,12 @@ from ..bibliography.archives import Archive
 from ..bibliography.entry import Entry
 from ..bibliography.format import short_label
 from ..citations.model import NoteCitations
+from ..edition_info import EditionInfo
 from ..layout import note_places
 from ..meetings import counterparts
 from ..readings.model import NO_READINGS, Readings
-from ..model import PageStart, Text
+from ..model import BlockQuote, NoteRef, PageStart, Text
+from .inline import clip
 
 BIBLIOGRAPHY = "bibliography/index.md"
 
@@ -44,12 +46,13 @@ class SiteContext:
     print_pages: dict = field(default_factory=dict)    # (text, paragraph) -> "247" or "247–248"
     counterparts: dict = field(default_factory=dict)   # (text, paragraph) -> [meetings.Counterpart]
     readings: Readings = NO_READINGS          # where the cited documents can be read
+    edition: EditionInfo = EditionInfo()                # how to cite the edition itself
 
     def mention_target(self, from_page: str, match) -> tuple[str, str]:
         """Where the first mention of a person or place links to, and its tooltip."""
         if match.kind == "person":
             person = next(p for p in self.registers.persons if p.id == match.id)
-            role = person.role.split(". ")[0][:140]
+            role = clip(person.role, 140)
             return relative(from_page, f"people/{person.id}.md"), f"{person.name}: {role}"
         place = next(p for p in self.registers.places if p.id == match.id)
         return f"{relative(from_page, 'glossary/index.md')}#place-{place.id}", place.gloss
@@ -79,6 +82,7 @@ def build_context(edition) -> SiteContext:
         counterparts=counterparts(edition.texts, entries, edition.notes,
                                   lambda e: short_label(e, edition.archives)),
         readings=edition.readings,
+        edition=edition.info,
     )
 
 
@@ -86,12 +90,41 @@ def print_pages(texts) -> dict[tuple[str, int], str]:
     """The page(s) of the print edition each paragraph stands on."""
     pages = {}
     for text in texts:
-        current = 0
-        for _, paragraph in text.paragraphs():
-            starts = [s.page for s in paragraph.inlines if isinstance(s, PageStart)]
-            first = starts[0] if starts and isinstance(paragraph.inlines[0], PageStart) else current
-            current = starts[-1] if starts else current
-            if current:
-                pages[(text.meta.id, paragraph.number)] = (
-                    f"{first}–{current}" if first and first != current else f"{current}")
+        current = text.title_page   # the first page begins with the title, before any paragraph
+        for holder in (h for section in text.sections for h in (section,) + section.appendix):
+            current = holder.page_start or current   # a page that begins with this heading
+            for paragraph in _own_paragraphs(holder):
+                current = _paragraph_pages(text, paragraph, current, pages)
     return pages
+
+
+def _own_paragraphs(holder):
+    for block in holder.blocks:
+        yield from block.paragraphs if isinstance(block, BlockQuote) else (block,)
+
+
+def _paragraph_pages(text, paragraph, current: int, pages: dict) -> int:
+    """Record the page(s) a paragraph stands on; return the page at its end."""
+    starts = [s.page for s in paragraph.inlines if isinstance(s, PageStart)]
+    first = starts[0] if starts and isinstance(paragraph.inlines[0], PageStart) else current
+    current = starts[-1] if starts else current
+    if current:
+        pages[(text.meta.id, paragraph.number)] = (
+            f"{first}–{current}" if first and first != current else f"{current}")
+    return current
+
+
+def note_print_pages(text) -> dict[int, int]:
+    """The print page on which each note's marker stands (its note stands at that page's
+    foot); empty for a text whose source shows no pages."""
+    found: dict[int, int] = {}
+    current = text.title_page
+    for holder in (h for section in text.sections for h in (section,) + section.appendix):
+        current = holder.page_start or current
+        for paragraph in _own_paragraphs(holder):
+            for span in paragraph.inlines:
+                if isinstance(span, PageStart):
+                    current = span.page
+                elif isinstance(span, NoteRef) and current:
+                    found[span.number] = current
+    return found

@@ -98,6 +98,27 @@ def note_ref(number: int) -> str:
 
 
 def page_marker(page: int) -> str:
-    return (f'<a class="page-marker" id="page-{page}" href="#page-{page}" '
-            f'title="Page {page} of the print edition begins here" '
-            f'aria-label="Page {page} of the print edition">{page}</a>')
+    # The number is shown by CSS from data-page (a pseudo-element), not written as text:
+    # a reader who copies or searches the words gets "then compelled", not "then 240compelled".
+    # The link's name comes from aria-label; search indexers skip it (data-pagefind-ignore).
+    return (f'<a class="page-marker" id="page-{page}" href="#page-{page}" data-page="{page}" '
+            f'data-pagefind-ignore title="Page {page} of the print edition begins here" '
+            f'aria-label="Page {page} of the print edition"></a>')
+
+
+def page_start_block(page: int) -> str:
+    """A page marker on a line of its own, where a print page begins before a heading."""
+    return f'<p class="page-start">{page_marker(page)}</p>'
+
+
+def clip(text: str, limit: int) -> str:
+    """The text, or its beginning ended at a sentence or else a word, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    sentence = max(head.rfind(". "), head.rfind("; "))
+    if sentence >= limit // 2:
+        return head[: sentence + 1].rstrip(";") + " …"
+    word = head.rfind(" ")
+    return (head[:word] if word > 0 else head[:limit]).rstrip(",;:–—- ") + "…"

@@ -6,7 +6,7 @@ from ..bibliography.format import format_entry, short_label, to_plain
 from ..citations.model import IDENTIFIED
 from ..model import AUTHOR, EDITORIAL, Note, Text
 from .basis import identification_label
-from .context import SiteContext
+from .context import SiteContext, note_print_pages
 from .inline import escape_text, link_title, render_inlines
 from .linking import link_ranges
 from .readlinks import read_link
@@ -17,14 +17,20 @@ class NoteRenderer:
 
     def __init__(self, text: Text, site: SiteContext, page: str):
         self.text, self.site, self.page = text, site, page
+        self.print_pages = note_print_pages(text)
 
     def render(self, notes: list[Note]) -> list[str]:
         out = ["## Notes {: #notes }", "", '<div class="footnote" role="doc-endnotes" markdown>', "<ol markdown>"]
         for note in notes:
             out += [f'<li id="fn:{note.number}" value="{note.number}" markdown="block">', "",
-                    self.body(note) + self.readings(note) + " " + _backref(note.number), "", "</li>"]
+                    self.body(note) + self.readings(note) + self._print_page(note) + " " + _backref(note.number), "", "</li>"]
         out += ["</ol>", "</div>", ""]
         return out
+
+    def _print_page(self, note: Note) -> str:
+        """Where the note stands in print: at the foot of the page that carries its marker."""
+        page = self.print_pages.get(note.number)
+        return f' <span class="note-page">(printed on p.&nbsp;{page})</span>' if page else ""
 
     def _entry_title(self, key: str, pinpoint: str | None = None) -> str:
         entry = self.site.entries[key]

@@ -1,16 +1,18 @@
 """A text -> its Markdown pages: an index page and one page per section."""
 from __future__ import annotations
 
+import html
 import json
 
 from ..layout import section_path, tei_path
 from ..model import BlockQuote, Paragraph, Section, Text
 from ..readers.inline import note_refs, plain_text
-from .citation import citation_meta, citation_parts, text_bibtex, text_citation
+from .citation import (NO_PRINT_PAGE, citation_meta, citation_parts, edition_citation, paragraph_bibtex,
+                       paragraph_citation_runs, text_bibtex, text_citation)
 from .basis import EDITORS_IDENTIFICATION, identification_label
-from .context import SiteContext
+from .context import SiteContext, site_url
 from .glossary import abbreviation_definitions
-from .inline import escape_text, link_title, render_inlines
+from .inline import escape_text, link_title, page_start_block, render_inlines
 from .linking import link_ranges
 from .notes import NoteRenderer
 from .references import cited_keys, reference_tag
@@ -26,17 +28,30 @@ def render_text(text: Text, site: SiteContext) -> dict[str, str]:
 
 def render_index(text: Text, site: SiteContext) -> str:
     meta = text.meta
+    page = f"texts/{meta.id}/index.md"
     every_note = [n.number for n in text.notes]
     out = _front_matter({"title": meta.short, **_head_tags(citation_meta(meta, (meta.first_page, meta.last_page)),
                                                            text, site, every_note)})
-    out += [f"# {escape_text(meta.title)}", "",
-            f'<p class="byline">{escape_text(meta.author)}</p>', "",
-            f"**Cite the original as:** {text_citation(meta)}", "",
+    if text.title_page:   # the print page begins with the title
+        out += [page_start_block(text.title_page), ""]
+    out += [f"# {escape_text(_landing_title(text))}", ""]
+    if _landing_title(text) != meta.title:
+        out += [f"The section “{escape_text(meta.title)}”, edited here.", ""]
+    bylines = [render_inlines(p.inlines) for p in text.byline] or [escape_text(meta.author)]
+    out += [f'<p class="byline" markdown>{line}</p>' for line in bylines] + [""]
+    out += [f"**Cite the original as:** {text_citation(meta)}", "",
             f"**Download:** [{escape_text(meta.id)}.tei.xml](../../{tei_path(meta.id)}) (TEI P5 XML: the text with "
             "its notes, paragraph numbers, page breaks, bibliography and registers)", ""]
     if text.abstract:
         out += ["## Abstract", ""]
         out += [render_inlines(p.inlines) + "\n" for p in text.abstract]
+    if text.first_page_foot:
+        where = f" (p. {text.title_page})" if text.title_page else ""
+        out += ["## At the foot of the first page", "",
+                f"Printed at the foot of the article's first page{where}, as the publisher set it:", ""]
+        out += ['<div class="first-page-foot" markdown>', ""]
+        out += [render_inlines(p.inlines) + "\n" for p in text.first_page_foot]
+        out += ["</div>", ""]
     out += ["## Contents", ""]
     for i, section in enumerate(text.sections):
         out.append(f"{i + 1}. [{escape_text(section.title)}]({section_path(text, i).split('/')[-1]})"
@@ -44,10 +59,21 @@ def render_index(text: Text, site: SiteContext) -> str:
     out += ["", "## Rights", "",
             f"The text is © {escape_text(meta.rights_holder)}. It is shown here for study in a "
             "scholarly edition; publishing it in full needs the rights holder's permission. "
-            "The notes' identifications, page markers and paragraph numbers are the edition's.", ""]
-    words = " ".join(plain_text(p.inlines) for p in text.abstract)
+            "The notes' identifications, page markers and paragraph numbers are the edition's.", "",
+            "## Cite this edition", "",
+            edition_citation(site.edition, site.edition.url + site_url(page) if site.edition.url else ""), ""]
+    words = " ".join(plain_text(p.inlines) for p in text.abstract + text.byline + text.first_page_foot)
     out += abbreviation_definitions(site.registers, words) + [""]
     return "\n".join(out)
+
+
+def _landing_title(text: Text) -> str:
+    """The work's title; for a chapter section that is also the title of its one section
+    page, the book and chapter, so that two pages do not share one main heading."""
+    meta = text.meta
+    if meta.kind == "chapter" and any(s.title == meta.title for s in text.sections):
+        return f"{meta.container}, {meta.chapter}" if meta.chapter else meta.container
+    return meta.title
 
 
 def _extent(section: Section) -> str:
@@ -72,8 +98,12 @@ class SectionRenderer:
         paragraphs = list(section.paragraphs())
         meta = self.text.meta  # the tags describe the whole work, not this section
         notes_here = [n for p in paragraphs for n in note_refs(p.inlines)]
-        out = _front_matter(_head_tags(citation_meta(meta, (meta.first_page, meta.last_page)),
-                                       self.text, self.site, notes_here))
+        # The title in the front matter: a page marker may stand before the heading.
+        out = _front_matter({"title": section.title,
+                             **_head_tags(citation_meta(meta, (meta.first_page, meta.last_page)),
+                                          self.text, self.site, notes_here)})
+        if section.page_start:   # the print page begins with this heading
+            out += [page_start_block(section.page_start), ""]
         out += [f"# {escape_text(section.title)}", "",
                 f'<p class="text-source">{escape_text(self.text.meta.short)}: '
                 f'<a href="../">{escape_text(self.text.meta.title)}</a></p>', ""]
@@ -96,22 +126,30 @@ class SectionRenderer:
         return (min(numbers), max(numbers)) if numbers else (0, 0)
 
     def _cite_box(self, paragraphs) -> list[str]:
+        """The page cited (original with its pages, and this page of the edition), and the
+        data the page's script needs to cite one paragraph beside it (docs/assets/cite.js)."""
+        meta, info = self.text.meta, self.site.edition
         first, last = self._pages(paragraphs)
         pages = (f"{first}–{last}" if last != first else f"{first}") if first else ""
-        prefix, suffix = citation_parts(self.text.meta)
-        bibtex = "\n".join("    " + line for line in text_bibtex(self.text.meta).split("\n"))
-        # The citation is HTML of the generator's own with the data escaped in it; the script
-        # that cites a paragraph sets only the text of the pinpoint and the ending spans.
-        shown = (f'<span class="cite-prefix">{prefix}</span><span class="cite-pin">{": " + pages if pages else ""}'
-                 f'</span><span class="cite-suffix">{suffix.removesuffix(".")}</span><span class="cite-end">.</span>')
-        # Folded by default, so that the text comes first on a phone; citing a paragraph opens it.
+        prefix, suffix = citation_parts(meta)
+        pinpoint = f": {pages}" if pages else ("" if meta.first_page else f" [{NO_PRINT_PAGE}]")
+        bibtex = "\n".join("    " + line for line in text_bibtex(meta).split("\n"))
+        url = info.url + site_url(self.page) if info.url else ""
+        data = {"chicago": paragraph_citation_runs(meta, info),
+                "bibtex": [text_bibtex(meta), paragraph_bibtex(meta, info)],
+                "url": url, "text": meta.short}
+        # Data for the script, as JSON in an escaped attribute, which it reads as text. Not a
+        # <script type="application/json">: the theme's instant navigation re-runs the
+        # scripts of the page it loads, JSON included.
+        payload = html.escape(json.dumps(data, ensure_ascii=False, sort_keys=True), quote=True)
         return ['<details class="cite-box" markdown>',
-                '<summary class="cite-head"><strong>Cite this</strong> <span class="cite-target">page</span>'
-                ' <span class="cite-hint">(click a paragraph number to cite that paragraph)</span></summary>', "",
-                f'<p class="cite-chicago">{shown}</p>', "",
+                '<summary class="cite-head"><strong>Cite this page</strong>'
+                ' <span class="cite-hint">(to cite one paragraph, click its number)</span></summary>', "",
+                f'<p class="cite-chicago">{prefix}{pinpoint}{suffix}</p>', "",
                 bibtex, "",
-                '<p class="cite-edition">In this edition: <a class="cite-url" href="#">this page</a></p>', "",
-                "</details>", ""]
+                f'<p class="cite-edition" markdown>In this edition: {edition_citation(info, url)}</p>', "",
+                "</details>", "",
+                f'<div id="cite-data" hidden data-citation="{payload}"></div>', ""]
 
     def _blocks(self, blocks) -> list[str]:
         out = []
