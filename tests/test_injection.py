@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from breaking import KIM, KISSINGER, MANIFEST, edit, expect_error, line_of, run_build
 from browser_support import PREFIX, serve_folder, serving
 from support import ROOT
@@ -123,7 +124,10 @@ def _use(page) -> None:
     for i in range(min(targets.count(), 40)):
         target = targets.nth(i)
         if target.is_visible():
-            target.hover()
+            try:
+                target.hover(timeout=2_000)
+            except PlaywrightTimeout:
+                pass   # hidden meanwhile (a tooltip or sidenote moved over it): nothing a reader can hover
     number = page.locator(".para-num").first
     if number.count():
         number.click()

@@ -1,7 +1,6 @@
 """A text -> its Markdown pages: an index page and one page per section."""
 from __future__ import annotations
 
-import html
 import json
 
 from ..layout import section_path, tei_path
@@ -12,7 +11,7 @@ from .citation import (NO_PRINT_PAGE, citation_meta, citation_parts, edition_cit
 from .basis import EDITORS_IDENTIFICATION, identification_label
 from .context import SiteContext, site_url
 from .glossary import abbreviation_definitions
-from .inline import escape_text, link_title, page_start_block, render_inlines
+from .inline import escape_html, escape_text, link_title, page_start_block, render_inlines
 from .linking import link_ranges
 from .notes import NoteRenderer
 from .references import cited_keys, reference_tag
@@ -141,7 +140,7 @@ class SectionRenderer:
         # Data for the script, as JSON in an escaped attribute, which it reads as text. Not a
         # <script type="application/json">: the theme's instant navigation re-runs the
         # scripts of the page it loads, JSON included.
-        payload = html.escape(json.dumps(data, ensure_ascii=False, sort_keys=True), quote=True)
+        payload = escape_html(json.dumps(data, ensure_ascii=False, sort_keys=True))
         return ['<details class="cite-box" markdown>',
                 '<summary class="cite-head"><strong>Cite this page</strong>'
                 ' <span class="cite-hint">(to cite one paragraph, click its number)</span></summary>', "",
