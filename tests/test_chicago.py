@@ -7,7 +7,7 @@ import pytest
 from support import ROOT
 
 from edition.bibliography.archives import load_archives
-from edition.bibliography.format import format_entry, quotes_in_title, sort_name, to_markdown, to_plain
+from edition.bibliography.format import filing_order, format_entry, quotes_in_title, sort_name, to_markdown, to_plain
 from edition.bibliography.parse import parse_bibliography
 from edition.render.bibliography import crossref_children, group_of
 
@@ -107,6 +107,20 @@ def test_an_initial_the_is_not_counted_in_sorting(bib):
     entries, _ = bib
     assert sort_name(entries["frus-1950-v07-kirk-secstate-09-29"]).startswith("ambassador in the soviet union")
     assert not any(sort_name(e).startswith(("the ", "a ", "an ")) for e in entries.values())
+
+
+def test_one_creators_works_by_title_and_a_single_author_before_coauthors(bib):
+    """CMOS 14.67-71: Zhonggong ... yanjiushi alone (four works, by title) before the works it
+    compiled with others; Kim's 2012 'Prelude' before his 2011 'Stalin's Korean U-Turn'."""
+    entries, _ = bib
+    def filed(*keys):
+        return sorted(keys, key=lambda k: filing_order(entries[k]))
+    assert filed("zhonggong-2013-mao-zedong", "zhonggong-2008-jianguo-yilai", "zhonggong-1997-zhou-enlai",
+                 "zhonggong-1996-liu-shaoqi", "zhonggong-1992-jianguo-yilai", "zhonggong-1987-jianguo-yilai") == [
+        "zhonggong-1987-jianguo-yilai", "zhonggong-1992-jianguo-yilai", "zhonggong-1996-liu-shaoqi",
+        "zhonggong-2013-mao-zedong", "zhonggong-1997-zhou-enlai", "zhonggong-2008-jianguo-yilai"]
+    assert filed("kim-2011-stalins-korean", "kim-2012-prelude-war") == ["kim-2012-prelude-war", "kim-2011-stalins-korean"]
+    assert filed("shen-2013-mao-zedong", "shen-2003-mao-zedong")[0] == "shen-2003-mao-zedong"   # Sidalin < Stalin
 
 
 def test_a_journal_numbered_by_issue_only(bib):

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ..apparatus import Finding
 from ..bibliography.entry import Entry
-from ..bibliography.format import (PARTS_OF_A_BOOK, bare, format_entry, long_date, short_label, sort_name,
+from ..bibliography.format import (PARTS_OF_A_BOOK, bare, format_entry, long_date, short_label, filing_order,
                                    to_markdown)
 from ..citations.model import CITED_FROM, IBID, ORIGINALLY
 from ..layout import tei_path
@@ -102,7 +102,7 @@ def _bibliography_page(site: SiteContext, cited_in) -> str:
         if group == "archival":
             out += _archival_groups(site, grouped[group], cited_in, page, children)
         else:
-            for entry in sorted(grouped[group], key=lambda e: (sort_name(e), e.get("date"), e.key)):
+            for entry in sorted(grouped[group], key=filing_order):
                 out += _entry_block(site, entry, cited_in, page, children)
     return "\n".join(out)
 
