@@ -268,8 +268,7 @@ def _apparatus_page(site: SiteContext, findings: list[Finding]) -> str:
         for finding in items:
             entries = ", ".join(f"[{escape_text(short_label(site.entries[k], site.archives))}]"
                                 f"({relative(page, BIBLIOGRAPHY)}#{k})" for k in finding.keys)
-            notes = ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})"
-                              for t, n in finding.notes)
+            notes = ", ".join(_finding_note(site, page, finding, t, n) for t, n in finding.notes)
             line = f"- {_linked_summary(finding, site)}"
             if finding.forms:
                 line += " " + _forms(finding, site, page)
@@ -280,6 +279,15 @@ def _apparatus_page(site: SiteContext, findings: list[Finding]) -> str:
             out.append(line)
         out.append("")
     return "\n".join(out)
+
+
+def _finding_note(site: SiteContext, page: str, finding: Finding, text_id: str, number: int) -> str:
+    """A note named by a finding, labelled where it cites the finding's entries only by the
+    editor's identification (Kissinger nn. 31-32 behind a translation of Shen Zhihua)."""
+    link = f"[{escape_text(site.texts[text_id].meta.short)} n. {number}]({site.note_link(page, text_id, number)})"
+    note = site.citations.get((text_id, number))
+    cited = [c for c in note.citations if c.key in finding.keys] if note is not None else []
+    return labelled(link, cited)
 
 
 def _forms(finding: Finding, site: SiteContext, page: str) -> str:

@@ -9,6 +9,7 @@ from ..bibliography.format import bare, long_date
 from ..citations.model import IDENTIFIED
 from ..readings.documents import document_keys
 from ..readings.model import DIFFERS, EVIDENCE_FIELDS
+from .basis import identification_label
 from .context import BIBLIOGRAPHY, SiteContext, relative
 from .front import SNIPPETS
 from .inline import escape_text
@@ -44,7 +45,7 @@ def _cited_in(site: SiteContext) -> dict[str, dict[tuple[str, int], bool]]:
 def _note_links(site: SiteContext, cited: dict[tuple[str, int], bool]) -> str:
     order = list(site.texts)
     return ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(PAGE, t, n)})"
-                     + (" (editor's identification)" if cited[(t, n)] else "")
+                     + (f" ({identification_label()})" if cited[(t, n)] else "")
                      for t, n in sorted(cited, key=lambda c: (order.index(c[0]), c[1])))
 
 
