@@ -126,3 +126,8 @@ def test_no_register_source_is_on_the_deny_list():
 
 def test_every_source_address_satisfies_the_policy_and_no_to_do_is_left():
     check_sources(ROOT / "sources")
+
+
+def test_an_unknown_table_is_reported_at_its_own_line(copy):
+    line = append(copy, POLICY, '[[allw]]\nhost = "example.org"\nkind = "publisher\'s page"\n')
+    expect_error(copy, f"{POLICY}:{line}", r"unknown table\(s\) allw; the policy has only \[\[allow\]\] and \[\[deny\]\]")
