@@ -209,3 +209,23 @@ def test_field_comparison_rules(edition):
     found = outcomes(locator="APRF, f. 45, op. 1, d. 140, l. 141")
     assert (found["archive"], found["delo"], found["leaves"]) == ("agrees", "agrees", "differs")
     assert outcomes(locator="AVP RF, f. 45, op. 1, d. 140, l. 140")["archive"] == "differs"
+
+
+def test_pages_past_those_seen_on_the_page_are_not_counted_as_agreeing(edition):
+    """FRUS pages read only to a [Page N] marker ("948-949ff."): Kim n. 55's p. 953 was not seen,
+    so it is not compared; Kirk's 821-822 holds n. 54's 821-2 and agrees; a page outside differs."""
+    from edition.readings.compare import NOT_COMPARED, _within
+    site = build_context(edition)
+    checks = {k: {c.field: c for c in v} for k, v in site.readings.checks.items()}
+    assert checks["frus-1950-v07-wake-island-10-15"]["pages"].outcome == NOT_COMPARED
+    assert checks["frus-1950-v07-jessup-memorandum-06-26"]["pages"].outcome == NOT_COMPARED   # n. 37: 178-83
+    assert checks["frus-1950-v07-kirk-secstate-09-29"]["pages"].outcome == "agrees"
+    assert _within("pages", "178-179ff.", [("kim-2016", 36, "179")]).outcome == "agrees"
+    assert _within("pages", "178-179ff.", [("kim-2016", 36, "177")]).outcome == "differs"
+    assert _within("pages", "948ff.", [("kim-2016", 55, "953")]).outcome == NOT_COMPARED
+    from edition.render.bibliography import render_bibliography
+    from edition.render.context import BIBLIOGRAPHY
+    page = render_bibliography(site, edition.findings)[BIBLIOGRAPHY]
+    wake = page[page.index('id="frus-1950-v07-wake-island-10-15"'):]
+    wake = wake[:wake.index("</div>")]
+    assert "date, pages agree" not in wake and "the pages the notes cite could not all be checked" in wake

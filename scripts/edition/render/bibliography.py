@@ -206,7 +206,9 @@ def _compared(checks, differences: tuple[str, ...]) -> str:
         [f"{', '.join(differ)} differ{'s' if len(differ) == 1 else ''} "
          "(see the [Notes on the apparatus](apparatus.md))"] if differ else []) + (
         ["the page's locator could not be compared"]
-        if any(c.field == "locator" and c.outcome == "not compared" for c in checks) else [])
+        if any(c.field == "locator" and c.outcome == "not compared" for c in checks) else []) + [
+        f"the {c.field} the notes cite could not all be checked: the page was not seen to reach them"
+        for c in checks if c.field in ("pages", "leaves") and c.outcome == "not compared" and c.edition]
     return f" Compared with the entry and the notes: {'; '.join(parts)}." if parts else ""
 
 
