@@ -105,8 +105,19 @@ def test_translations_and_introductions_are_not_published_documents(bib):
 
 def test_an_initial_the_is_not_counted_in_sorting(bib):
     entries, _ = bib
-    assert sort_name(entries["frus-1950-v07-kirk-secstate-09-29"]).startswith("ambassador in the soviet union")
+    assert filing_order(entries["frus-1950-v07-kirk-secstate-09-29"])[2].startswith("ambassador in the soviet union")
     assert not any(sort_name(e).startswith(("the ", "a ", "an ")) for e in entries.values())
+    parts = sorted((k for k in entries if k.startswith("frus-1950-v07-")), key=lambda k: filing_order(entries[k]))
+    assert parts[0] == "frus-1950-v07-kirk-secstate-09-29"     # "The Ambassador ..." under A, not T
+
+
+def test_the_parts_of_frus_are_entered_alike(bib):
+    """Every FRUS document cited is entered under the volume's issuing body, as the volume is."""
+    entries, _ = bib
+    parts = [k for k, e in entries.items() if e.get("crossref") == "frus-1950-v07"]
+    assert len(parts) == 6
+    for key in parts:
+        assert plain(bib, key).startswith("US Department of State. “"), key
 
 
 def test_one_creators_works_by_title_and_a_single_author_before_coauthors(bib):
