@@ -121,7 +121,22 @@ def test_method_page_counts(edition, site):
     assert counts["linked"] == len(found(edition))
     assert f"cite <strong>{counts['cited']} documents</strong>" in html
     assert f"<strong>{counts['linked']}</strong> can be read" in html
-    assert f"<strong>{counts['not found']}</strong>: no published translation found" in html
+    assert f"<strong>{counts['not found']}</strong>: no published translation (or, for a printed document, " \
+           "no online publication) found" in html
+    assert f"<strong>{counts['not looked up']}</strong>: not yet looked up" in html
+
+
+def test_documents_page_lists_the_published_primary_sources(edition):
+    """Not only archives and FRUS: the newspaper article, Acheson's speech in the Department of
+    State Bulletin and the eight issues of Neibu cankao are dated primary sources; the scholarship
+    (dated by year or month) and the working papers are not."""
+    keys = set(document_keys({e.key: e for e in edition.entries}, edition.readings))
+    assert {"new-york-times-1949-marthur-pledges", "acheson-1950-crisis-asia"} <= keys
+    assert len([k for k in keys if k.startswith("neibu-cankao-1950-")]) == 8
+    assert not keys & {"weathersby-2002-should-we", "yang-2002-changes-mao", "chen-1994-chinas-road",
+                       "foot-1991-making-known", "kim-2011-stalins-korean"}
+    page = render_documents(build_context(edition))[PAGE]
+    assert "[Neibu cankao, no. 171](" in page and "known through Yang Kuisong" in page
 
 
 def test_notes_offer_the_document_and_mark_the_link_external(edition, site):

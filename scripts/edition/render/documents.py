@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ..bibliography.format import bare, long_date
+from ..bibliography.format import bare, long_date, short_label
 from ..citations.model import IDENTIFIED
 from ..readings.documents import document_keys
 from ..readings.model import DIFFERS, EVIDENCE_FIELDS
@@ -17,8 +17,8 @@ from .readlinks import NOT_LOOKED_UP, is_cited_document, where_to_read
 
 PAGE = "documents/index.md"
 INTRO = (
-    "Every archival document and every document printed in a published collection that the notes of "
-    "either text cite, by date. **Cited in** leads to the notes; **Where to read it** leads to the "
+    "Every archival document and every published primary source (a document printed in a collection, "
+    "a newspaper article, an issue of an internal bulletin) that the notes of either text cite, by date. **Cited in** leads to the notes; **Where to read it** leads to the "
     "publisher's page (a translation on the Wilson Center Digital Archive, the document in *Foreign "
     "Relations of the United States*, …), found and compared with the note by the editors and recorded "
     "in `sources/readings.toml`. Where the page differs from the note, the difference is listed on the "
@@ -60,7 +60,7 @@ def _page(site: SiteContext, keys: list[str]) -> str:
         entry = site.entries[key]
         reading = site.readings.of(key)
         date = long_date(entry.get("date")) if entry.get("date") else "undated"
-        document = (f"[{escape_text(bare(entry.get('title')))}]({relative(PAGE, BIBLIOGRAPHY)}#{key})"
+        document = (f"[{escape_text(_title(entry))}]({relative(PAGE, BIBLIOGRAPHY)}#{key})"
                     f'<span class="reading-detail">{escape_text(_held_at(site, key))}</span>')
         notes = _note_links(site, cited_in.get(key, {}))
         read = where_to_read(reading, entry)
@@ -72,6 +72,12 @@ def _page(site: SiteContext, keys: list[str]) -> str:
     out += ["", "</div>", "", f"{len(keys)} documents. The column headers sort the table; *Date* restores "
             "the order by date."]
     return "\n".join(out) + "\n"
+
+
+def _title(entry) -> str:
+    """The document's title; an issue of a periodical with its number ('Neibu cankao, no. 171')."""
+    title = bare(entry.get("title"))
+    return f"{title}, no. {entry.get('number')}" if entry.type == "periodical" and entry.get("number") else title
 
 
 def _correspondents(entry) -> str:
@@ -92,7 +98,12 @@ def _held_at(site: SiteContext, key: str) -> str:
     if parent is not None:
         volume = f", vol. {parent.get('volume')}" if parent.get("volume") else ""
         return f"{bare(parent.get('shorttitle') or parent.get('title'))}{volume}"
-    return bare(entry.get("institution") or entry.get("howpublished"))
+    if entry.type == "periodical":                       # an issue of a bulletin: its editor
+        return bare(entry.get("editor") or entry.get("institution"))
+    source = site.entries.get(entry.get("related")) if entry.get("relatedtype") == "citedfrom" else None
+    if source is not None:                               # known only through a publication
+        return f"known through {short_label(source, site.archives)}"
+    return bare(entry.get("journaltitle") or entry.get("institution") or entry.get("howpublished"))
 
 
 def reading_counts(site: SiteContext, keys: list[str]) -> dict[str, int]:
@@ -107,14 +118,17 @@ def reading_counts(site: SiteContext, keys: list[str]) -> dict[str, int]:
 def _counts(site: SiteContext, keys: list[str]) -> str:
     counts = reading_counts(site, keys)
     lines = [f"The notes of the two texts cite **{counts['cited']} documents** (archival documents and "
-             "documents printed in published collections such as *Foreign Relations of the United States*). "
-             "For each, the editors looked for a publisher's page where it can be read, and compared what "
-             "that page prints (date, correspondents, archival locator, pages) with the note.", "",
+             "published primary sources: documents printed in collections such as *Foreign Relations of the "
+             "United States*, newspaper articles, issues of internal bulletins). "
+             "For every archival document and every document in such a collection, the editors looked for a "
+             "publisher's page where it can be read, and compared what that page prints (date, "
+             "correspondents, archival locator, pages) with the note.", "",
              f"- **{counts['linked']}** can be read on a publisher's page, linked from every note that cites "
              f"them and from the [Documents](documents/index.md) page; on **{counts['differ']}** of these "
              "pages the publisher's date, names or locator differ from the note, as listed on the "
              "[Notes on the apparatus](bibliography/apparatus.md);",
-             f"- **{counts['not found']}**: no published translation found (the searches made are recorded "
+             f"- **{counts['not found']}**: no published translation (or, for a printed document, no online "
+             "publication) found (the searches made are recorded "
              "in `sources/readings.toml` and in the download [readings.json](downloads/readings.json))."]
     if counts["not looked up"]:
         lines[-1] = lines[-1][:-1] + ";"
