@@ -244,3 +244,17 @@ def test_pages_past_those_seen_on_the_page_are_not_counted_as_agreeing(edition):
     wake = page[page.index('id="frus-1950-v07-wake-island-10-15"'):]
     wake = wake[:wake.index("</div>")]
     assert "date, pages agree" not in wake and "the pages the notes cite could not all be checked" in wake
+
+
+def test_a_publishers_difference_names_both_forms_as_printed(edition):
+    """Each finding gives what the note prints and what the page prints, also where the rules
+    alone would let it pass (“Filippov [Stalin]” holds the word Stalin)."""
+    findings = {(f.keys[0], f.summary.split(": ", 1)[1].split(":")[0]): f.forms
+                for f in edition.findings if f.kind == KIND}
+    sender = findings[("doc-1950-05-14-stalin-mao", "sender")]
+    assert sender == (("Stalin", (("kim-2016", 28),)),
+                      ("Vyshinsky (message signed Filippov [Stalin]) (Wilson Center Digital Archive)", ()))
+    delo = findings[("doc-1949-05-18-kovalev-stalin", "locator")]
+    assert delo[0] == ("delo 333", (("kim-2016", 15),))
+    assert delo[1][0].startswith("AP RF. F. 4. Op. 1. D. 331.")
+    assert not any("as the notes give it" in form for forms in findings.values() for form, _ in forms)
