@@ -258,3 +258,11 @@ def test_a_publishers_difference_names_both_forms_as_printed(edition):
     assert delo[0] == ("delo 333", (("kim-2016", 15),))
     assert delo[1][0].startswith("AP RF. F. 4. Op. 1. D. 331.")
     assert not any("as the notes give it" in form for forms in findings.values() for form, _ in forms)
+
+
+def test_documents_page_gives_a_conversations_participants_not_a_sender(edition):
+    page = render_documents(build_context(edition))[PAGE]
+    row = next(r for r in page.split("\n") if "#doc-1949-12-16-stalin-mao)" in r)
+    assert "| Stalin and Mao Zedong |" in row and "→" not in row.split("|")[3]
+    row = next(r for r in page.split("\n") if "#doc-1950-05-14-stalin-mao)" in r)
+    assert "| Stalin → Mao Zedong |" in row                 # a telegram has a sender and a recipient

@@ -83,6 +83,8 @@ def _title(entry) -> str:
 def _correspondents(entry) -> str:
     """'Stalin → Mao Zedong' (for a conversation: the participants as the note names them)."""
     sender, recipient = bare(entry.get("sender")), bare(entry.get("recipient"))
+    if sender and recipient and entry.get("doctype") == "conversation":   # no one sent it to anyone
+        return f"{escape_text(sender)} and {escape_text(recipient)}"
     if sender and recipient:
         return f"{escape_text(sender)} → {escape_text(recipient)}"
     return escape_text(sender or recipient) or "—"
