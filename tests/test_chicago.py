@@ -2,6 +2,8 @@
 each on the real entries of sources/bibliography.bib."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from support import ROOT
@@ -149,3 +151,16 @@ def test_a_bare_ibid_inherits_the_pinpoint_it_repeats():
     assert resolver.resolve_ibid("Ibid.", 5, previous).pinpoint == "101–2"        # Kim n. 77
     assert resolver.resolve_ibid("Ibid., 54.", 5, previous).pinpoint == "54"      # its own pinpoint wins
     assert [s.text for s in split_segments("Ibid.")] == ["Ibid."]
+
+
+def test_a_collections_parts_by_date_without_its_author_repeated(edition):
+    from edition.render.bibliography import render_bibliography
+    from edition.render.context import BIBLIOGRAPHY, build_context
+    page = render_bibliography(build_context(edition), edition.findings)[BIBLIOGRAPHY]
+    parts = next(line for line in page.split("\n") if line.startswith("Parts cited:") and "frus-1950" in line)
+    labels = re.findall(r"\[([^\]]+)\]\(#", parts)
+    assert labels[0] == "Resolution adopted by the United Nations Security Council, June 25, 1950"  # no date twice
+    assert labels[-1] == "Substance of Statements Made at Wake Island Conference on 15 October 1950"
+    assert "The Ambassador in the Soviet Union (Kirk) to the Secretary of State (September 29, 1950)" in labels
+    assert not any("US Department of State" in label for label in labels)
+    assert "[Yang Kuisong, Introduction (forthcoming)](#yang-forthcoming-introduction)" in page

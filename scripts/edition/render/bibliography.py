@@ -107,6 +107,17 @@ def _bibliography_page(site: SiteContext, cited_in) -> str:
     return "\n".join(out)
 
 
+def _part_label(part: Entry, whole: Entry) -> str:
+    """A part listed under its collection: its title and date, without the collection's own
+    author repeated ('Memorandum of conversation, ... (June 26, 1950)')."""
+    who = bare(part.get("author")) if part.get("author") != whole.get("author") else ""
+    title = bare(part.get("shorttitle") or part.get("title"))
+    date = part.get("date")
+    when = ("forthcoming" if part.get("pubstate") == "forthcoming" else
+            "" if date and date[:4] in title else long_date(date) if date else "n.d.")
+    return f"{who + ', ' if who else ''}{title}" + (f" ({when})" if when else "")
+
+
 def _archival_groups(site, entries, cited_in, page, children) -> list[str]:
     out = []
     by_archive: dict[str, list[Entry]] = defaultdict(list)
@@ -140,8 +151,8 @@ def _entry_block(site: SiteContext, entry: Entry, cited_in, page: str, children)
     related = [f"{RELATED_LABEL.get(entry.get('relatedtype'), 'Related to')}: "
                f"[{escape_text(short_label(site.entries[k], site.archives))}](#{k})" for k in entry.related_keys]
     if children.get(entry.key):
-        related.append("Parts cited: " + ", ".join(f"[{escape_text(short_label(e, site.archives))}](#{e.key})"
-                                                   for e in children[entry.key]))
+        related.append("Parts cited: " + ", ".join(f"[{escape_text(_part_label(e, entry))}](#{e.key})"
+                                                   for e in sorted(children[entry.key], key=lambda e: (e.get("date"), filing_order(e)))))
     if entry.get("crossref"):
         parent = site.entries[entry.get("crossref")]
         related.append(f"In: [{escape_text(short_label(parent, site.archives))}](#{parent.key})")
