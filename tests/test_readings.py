@@ -266,3 +266,18 @@ def test_documents_page_gives_a_conversations_participants_not_a_sender(edition)
     assert "| Stalin and Mao Zedong |" in row and "→" not in row.split("|")[3]
     row = next(r for r in page.split("\n") if "#doc-1950-05-14-stalin-mao)" in r)
     assert "| Stalin → Mao Zedong |" in row                 # a telegram has a sender and a recipient
+
+
+def test_archive_pages_say_where_a_publishers_page_differs(edition):
+    """As on the Documents page: the column 'Published as' says when the page differs."""
+    from edition.render.bibliography import render_bibliography
+    from edition.readings.model import DIFFERS
+    files = render_bibliography(build_context(edition), edition.findings)
+    rows = [line for name, text in files.items() if name.startswith("bibliography/") and name.count("/") == 1
+            and name not in ("bibliography/index.md", "bibliography/apparatus.md")
+            for line in text.split("\n") if line.startswith("| ") and "index.md#" in line]
+    differing = {r.entry for r in edition.readings if r.found and r.comparison == DIFFERS}
+    assert differing
+    for row in rows:
+        key = re.search(r"index\.md#([\w-]+)\)", row)[1]
+        assert ("Differs from the note: see the [apparatus](apparatus.md)" in row) == (key in differing), key

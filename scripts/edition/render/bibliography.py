@@ -15,7 +15,7 @@ from .basis import identification_label, is_identified, labelled
 from .context import BIBLIOGRAPHY, SiteContext, relative
 from .downloads import render_downloads
 from .inline import escape_text
-from .readlinks import NOT_LOOKED_UP, not_found_words, published_as, read_link
+from .readlinks import NOT_LOOKED_UP, differs_note, not_found_words, published_as, read_link
 
 GROUPS = (
     ("archival", "Archival documents"),
@@ -227,7 +227,7 @@ def _published_as(site: SiteContext, entry: Entry) -> str:
     reading = site.readings.of(entry.key)
     if reading is None:
         return NOT_LOOKED_UP
-    return published_as(reading) if reading.found else not_found_words(entry)
+    return published_as(reading) + differs_note(reading, "apparatus.md") if reading.found else not_found_words(entry)
 
 
 # --- archives ------------------------------------------------------------------

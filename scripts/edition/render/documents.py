@@ -13,7 +13,7 @@ from .basis import identification_label
 from .context import BIBLIOGRAPHY, SiteContext, relative
 from .front import SNIPPETS
 from .inline import escape_text
-from .readlinks import NOT_LOOKED_UP, is_cited_document, where_to_read
+from .readlinks import NOT_LOOKED_UP, differs_note, is_cited_document, where_to_read
 
 PAGE = "documents/index.md"
 INTRO = (
@@ -63,10 +63,7 @@ def _page(site: SiteContext, keys: list[str]) -> str:
         document = (f"[{escape_text(_title(entry))}]({relative(PAGE, BIBLIOGRAPHY)}#{key})"
                     f'<span class="reading-detail">{escape_text(_held_at(site, key))}</span>')
         notes = _note_links(site, cited_in.get(key, {}))
-        read = where_to_read(reading, entry)
-        if reading is not None and reading.found and reading.comparison == DIFFERS:
-            read += ('<span class="reading-detail">Differs from the note: see the '
-                     "[apparatus](../bibliography/apparatus.md).</span>")
+        read = where_to_read(reading, entry) + differs_note(reading, "../bibliography/apparatus.md")
         out.append(f"| {escape_text(date)} | {document} | {_correspondents(entry)} "
                    f"| {notes or 'only through the entries that belong to it'} | {read} |")
     out += ["", "</div>", "", f"{len(keys)} documents. The column headers sort the table; *Date* restores "
