@@ -121,8 +121,8 @@ def test_method_page_counts(edition, site):
     assert counts["linked"] == len(found(edition))
     assert f"cite <strong>{counts['cited']} documents</strong>" in html
     assert f"<strong>{counts['linked']}</strong> can be read" in html
-    assert f"<strong>{counts['not found']}</strong>: no published translation (or, for a printed document, " \
-           "no online publication) found" in html
+    assert f"<strong>{counts['not found']}</strong>: no published translation found online (for a printed " \
+           "document: no online publication)" in html
     assert f"<strong>{counts['not looked up']}</strong>: not yet looked up" in html
 
 

@@ -126,8 +126,9 @@ def _counts(site: SiteContext, keys: list[str]) -> str:
              f"them and from the [Documents](documents/index.md) page; on **{counts['differ']}** of these "
              "pages the publisher's date, names or locator differ from the note, as listed on the "
              "[Notes on the apparatus](bibliography/apparatus.md);",
-             f"- **{counts['not found']}**: no published translation (or, for a printed document, no online "
-             "publication) found (the searches made are recorded "
+             f"- **{counts['not found']}**: no published translation found online (for a printed document: no "
+             "online publication); a translation printed only on paper, such as in the *Cold War International "
+             "History Project Bulletin*, may exist (the searches made are recorded "
              "in `sources/readings.toml` and in the download [readings.json](downloads/readings.json))."]
     if counts["not looked up"]:
         lines[-1] = lines[-1][:-1] + ";"

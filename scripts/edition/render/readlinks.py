@@ -17,7 +17,7 @@ from .inline import escape_text
 
 EXTERNAL = ('<span class="reading-external" aria-hidden="true">&#8599;</span>'
             '<span class="visually-hidden"> (external site)</span>')
-NOT_FOUND_ARCHIVAL = "No published translation found"
+NOT_FOUND_ARCHIVAL = "No published translation found online"   # a printed one may exist (CWIHP Bulletin)
 NOT_FOUND_PRINTED = "No online publication found"
 NOT_LOOKED_UP = "Not yet looked up"
 
