@@ -62,6 +62,13 @@ def test_spelling_findings_say_which_note_carries_which_form(edition):
     assert forms(banmendian) == {"Banmendian": [2], "Banmendingian": [43, 44]}
 
 
+def test_a_spelling_form_is_found_only_in_the_notes_of_the_finding(edition):
+    """Kim n. 35's "Resolution adapted by" against n. 34's "adopted"; Kissinger n. 33's "as
+    adapted from" is English, in a note that cites neither resolution, and no form of it."""
+    adopted = next(f for f in findings_of(edition, "spelling") if f.words == frozenset({"adapted", "adopted"}))
+    assert adopted.forms == (("adapted", ((KIM, 35),)), ("adopted", ((KIM, 34),)))
+
+
 def test_the_text_that_disagrees_with_its_note(edition):
     found = findings_of(edition, "the text and its note disagree")
     summaries = [f.summary for f in found]

@@ -2,12 +2,14 @@
 each on the real entries of sources/bibliography.bib."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from support import ROOT
 
 from edition.bibliography.archives import load_archives
-from edition.bibliography.format import format_entry, quotes_in_title, sort_name, to_markdown, to_plain
+from edition.bibliography.format import filing_order, format_entry, quotes_in_title, sort_name, to_markdown, to_plain
 from edition.bibliography.parse import parse_bibliography
 from edition.render.bibliography import crossref_children, group_of
 
@@ -105,8 +107,33 @@ def test_translations_and_introductions_are_not_published_documents(bib):
 
 def test_an_initial_the_is_not_counted_in_sorting(bib):
     entries, _ = bib
-    assert sort_name(entries["frus-1950-v07-kirk-secstate-09-29"]).startswith("ambassador in the soviet union")
+    assert filing_order(entries["frus-1950-v07-kirk-secstate-09-29"])[2].startswith("ambassador in the soviet union")
     assert not any(sort_name(e).startswith(("the ", "a ", "an ")) for e in entries.values())
+    parts = sorted((k for k in entries if k.startswith("frus-1950-v07-")), key=lambda k: filing_order(entries[k]))
+    assert parts[0] == "frus-1950-v07-kirk-secstate-09-29"     # "The Ambassador ..." under A, not T
+
+
+def test_the_parts_of_frus_are_entered_alike(bib):
+    """Every FRUS document cited is entered under the volume's issuing body, as the volume is."""
+    entries, _ = bib
+    parts = [k for k, e in entries.items() if e.get("crossref") == "frus-1950-v07"]
+    assert len(parts) == 6
+    for key in parts:
+        assert plain(bib, key).startswith("US Department of State. “"), key
+
+
+def test_one_creators_works_by_title_and_a_single_author_before_coauthors(bib):
+    """CMOS 14.67-71: Zhonggong ... yanjiushi alone (four works, by title) before the works it
+    compiled with others; Kim's 2012 'Prelude' before his 2011 'Stalin's Korean U-Turn'."""
+    entries, _ = bib
+    def filed(*keys):
+        return sorted(keys, key=lambda k: filing_order(entries[k]))
+    assert filed("zhonggong-2013-mao-zedong", "zhonggong-2008-jianguo-yilai", "zhonggong-1997-zhou-enlai",
+                 "zhonggong-1996-liu-shaoqi", "zhonggong-1992-jianguo-yilai", "zhonggong-1987-jianguo-yilai") == [
+        "zhonggong-1987-jianguo-yilai", "zhonggong-1992-jianguo-yilai", "zhonggong-1996-liu-shaoqi",
+        "zhonggong-2013-mao-zedong", "zhonggong-1997-zhou-enlai", "zhonggong-2008-jianguo-yilai"]
+    assert filed("kim-2011-stalins-korean", "kim-2012-prelude-war") == ["kim-2012-prelude-war", "kim-2011-stalins-korean"]
+    assert filed("shen-2013-mao-zedong", "shen-2003-mao-zedong")[0] == "shen-2003-mao-zedong"   # Sidalin < Stalin
 
 
 def test_a_journal_numbered_by_issue_only(bib):
@@ -124,3 +151,16 @@ def test_a_bare_ibid_inherits_the_pinpoint_it_repeats():
     assert resolver.resolve_ibid("Ibid.", 5, previous).pinpoint == "101–2"        # Kim n. 77
     assert resolver.resolve_ibid("Ibid., 54.", 5, previous).pinpoint == "54"      # its own pinpoint wins
     assert [s.text for s in split_segments("Ibid.")] == ["Ibid."]
+
+
+def test_a_collections_parts_by_date_without_its_author_repeated(edition):
+    from edition.render.bibliography import render_bibliography
+    from edition.render.context import BIBLIOGRAPHY, build_context
+    page = render_bibliography(build_context(edition), edition.findings)[BIBLIOGRAPHY]
+    parts = next(line for line in page.split("\n") if line.startswith("Parts cited:") and "frus-1950" in line)
+    labels = re.findall(r"\[([^\]]+)\]\(#", parts)
+    assert labels[0] == "Resolution adopted by the United Nations Security Council, June 25, 1950"  # no date twice
+    assert labels[-1] == "Substance of Statements Made at Wake Island Conference on 15 October 1950"
+    assert "The Ambassador in the Soviet Union (Kirk) to the Secretary of State (September 29, 1950)" in labels
+    assert not any("US Department of State" in label for label in labels)
+    assert "[Yang Kuisong, Introduction (forthcoming)](#yang-forthcoming-introduction)" in page

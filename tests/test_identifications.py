@@ -99,3 +99,28 @@ def test_notes_json_gives_each_citations_relation_and_each_notes_text(site, edit
         expected = {c.key for n in edition.notes if (n.text_id, n.note) == (text_id, number)
                     for c in n.citations if c.relation == "identified"}
         assert ids == expected
+
+
+def test_documents_page_uses_the_same_label(site, edition):
+    html = read(site, "documents")
+    table = html[html.index("<table"):html.index("</table>")]
+    rows = [r for r in table.split("<tr>") if "kissinger-2011/" in r]
+    assert rows
+    for row in rows:
+        key = re.search(r'bibliography/#([\w-]+)"', row)[1]
+        for number in map(int, re.findall(r'kissinger-2011/[^"#]+/#fn:(\d+)"', row)):
+            cited = [c for n in edition.notes if (n.text_id, n.note) == ("kissinger-2011", number)
+                     for c in n.citations if c.key == key]
+            only_identified = all(c.relation == "identified" for c in cited)
+            assert (f"#fn:{number}" in "".join(labelled_links(row))) == only_identified, (key, number)
+    rest = LABEL.sub("", html).replace("&#x27;", "'")
+    assert "(editor's identification)" not in rest      # no bare, unstyled label
+    row = next(r for r in html.split("<tr>") if "doc-1949-12-16-stalin-mao" in r)
+    assert re.search(r'#fn:12">Kim 2016 n\. 12</a>(?! \()', row)   # Kim's own words: no label
+
+
+def test_apparatus_labels_a_note_that_cites_the_finding_by_identification(site):
+    html = read(site, "bibliography/apparatus")
+    item = next(li for li in html.split("<li>") if "is translation of" in li and "shen-forthcoming" in li)
+    assert re.search(r'#fn:31">Kissinger 2011 n\. 31</a> \(' + LABEL.pattern, item)
+    assert re.search(r'#fn:30">Kissinger 2011 n\. 30</a>(?! \()', item)   # "Chapter 6": his own words

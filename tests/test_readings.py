@@ -19,7 +19,8 @@ from edition.readings.compare import DIFFER, LOCATOR_PARTS, compare, parse_locat
 from edition.readings.documents import document_keys, must_have_reading
 from edition.readings.findings import KIND
 from edition.render.context import build_context
-from edition.render.documents import reading_counts
+from edition.render.basis import identification_label
+from edition.render.documents import PAGE, reading_counts, render_documents
 
 MIRRORS = ("dvincitest", "staging", "mirror", "archive.org", "webcache")
 
@@ -88,8 +89,9 @@ def test_locator_and_range_parsing():
 
 def test_documents_page_lists_every_archival_entry_once(edition):
     site = build_context(edition)
-    page = (ROOT / "docs" / "documents" / "index.md").read_text(encoding="utf-8")
-    rows = [line for line in page.split("\n") if line.startswith("| ") and "bibliography/index.md#" in line]
+    page = render_documents(site)[PAGE]          # the page as this code writes it, not a stale docs/
+    rows = [line for line in page.split("\n") if line.startswith("| ") and not line.startswith(("| Date", "|---"))]
+    assert all("bibliography/index.md#" in row for row in rows)
     keys = [re.search(r"bibliography/index\.md#([\w-]+)\)", row)[1] for row in rows]
     archival = {e.key for e in edition.entries if e.is_archival}
     assert len(keys) == len(set(keys))
@@ -102,7 +104,8 @@ def test_documents_page_lists_every_archival_entry_once(edition):
     assert identified
     for note, key in identified:   # never shown as the author's citation
         row = rows[keys.index(key)]
-        assert re.search(rf"n\. {note.note}\]\([^)]*{note.text_id}[^)]*\) \(editor's identification\)", row), row
+        assert re.search(rf"n\. {note.note}\]\([^)]*{note.text_id}[^)]*\) \({re.escape(identification_label())}\)",
+                         row), row
     for key, row in zip(keys, rows):
         reading = edition.readings.of(key)
         if reading is not None and reading.found:
@@ -118,7 +121,22 @@ def test_method_page_counts(edition, site):
     assert counts["linked"] == len(found(edition))
     assert f"cite <strong>{counts['cited']} documents</strong>" in html
     assert f"<strong>{counts['linked']}</strong> can be read" in html
-    assert f"<strong>{counts['not found']}</strong>: no published translation found" in html
+    assert f"<strong>{counts['not found']}</strong>: no published translation found online (for a printed " \
+           "document: no online publication)" in html
+    assert f"<strong>{counts['not looked up']}</strong>: not yet looked up" in html
+
+
+def test_documents_page_lists_the_published_primary_sources(edition):
+    """Not only archives and FRUS: the newspaper article, Acheson's speech in the Department of
+    State Bulletin and the eight issues of Neibu cankao are dated primary sources; the scholarship
+    (dated by year or month) and the working papers are not."""
+    keys = set(document_keys({e.key: e for e in edition.entries}, edition.readings))
+    assert {"new-york-times-1949-marthur-pledges", "acheson-1950-crisis-asia"} <= keys
+    assert len([k for k in keys if k.startswith("neibu-cankao-1950-")]) == 8
+    assert not keys & {"weathersby-2002-should-we", "yang-2002-changes-mao", "chen-1994-chinas-road",
+                       "foot-1991-making-known", "kim-2011-stalins-korean"}
+    page = render_documents(build_context(edition))[PAGE]
+    assert "[Neibu cankao, no. 171](" in page and "known through Yang Kuisong" in page
 
 
 def test_notes_offer_the_document_and_mark_the_link_external(edition, site):
@@ -206,3 +224,60 @@ def test_field_comparison_rules(edition):
     found = outcomes(locator="APRF, f. 45, op. 1, d. 140, l. 141")
     assert (found["archive"], found["delo"], found["leaves"]) == ("agrees", "agrees", "differs")
     assert outcomes(locator="AVP RF, f. 45, op. 1, d. 140, l. 140")["archive"] == "differs"
+
+
+def test_pages_past_those_seen_on_the_page_are_not_counted_as_agreeing(edition):
+    """FRUS pages read only to a [Page N] marker ("948-949ff."): Kim n. 55's p. 953 was not seen,
+    so it is not compared; Kirk's 821-822 holds n. 54's 821-2 and agrees; a page outside differs."""
+    from edition.readings.compare import NOT_COMPARED, _within
+    site = build_context(edition)
+    checks = {k: {c.field: c for c in v} for k, v in site.readings.checks.items()}
+    assert checks["frus-1950-v07-wake-island-10-15"]["pages"].outcome == NOT_COMPARED
+    assert checks["frus-1950-v07-jessup-memorandum-06-26"]["pages"].outcome == NOT_COMPARED   # n. 37: 178-83
+    assert checks["frus-1950-v07-kirk-secstate-09-29"]["pages"].outcome == "agrees"
+    assert _within("pages", "178-179ff.", [("kim-2016", 36, "179")]).outcome == "agrees"
+    assert _within("pages", "178-179ff.", [("kim-2016", 36, "177")]).outcome == "differs"
+    assert _within("pages", "948ff.", [("kim-2016", 55, "953")]).outcome == NOT_COMPARED
+    from edition.render.bibliography import render_bibliography
+    from edition.render.context import BIBLIOGRAPHY
+    page = render_bibliography(site, edition.findings)[BIBLIOGRAPHY]
+    wake = page[page.index('id="frus-1950-v07-wake-island-10-15"'):]
+    wake = wake[:wake.index("</div>")]
+    assert "date, pages agree" not in wake and "the pages the notes cite could not all be checked" in wake
+
+
+def test_a_publishers_difference_names_both_forms_as_printed(edition):
+    """Each finding gives what the note prints and what the page prints, also where the rules
+    alone would let it pass (“Filippov [Stalin]” holds the word Stalin)."""
+    findings = {(f.keys[0], f.summary.split(": ", 1)[1].split(":")[0]): f.forms
+                for f in edition.findings if f.kind == KIND}
+    sender = findings[("doc-1950-05-14-stalin-mao", "sender")]
+    assert sender == (("Stalin", (("kim-2016", 28),)),
+                      ("Vyshinsky (message signed Filippov [Stalin]) (Wilson Center Digital Archive)", ()))
+    delo = findings[("doc-1949-05-18-kovalev-stalin", "locator")]
+    assert delo[0] == ("delo 333", (("kim-2016", 15),))
+    assert delo[1][0].startswith("AP RF. F. 4. Op. 1. D. 331.")
+    assert not any("as the notes give it" in form for forms in findings.values() for form, _ in forms)
+
+
+def test_documents_page_gives_a_conversations_participants_not_a_sender(edition):
+    page = render_documents(build_context(edition))[PAGE]
+    row = next(r for r in page.split("\n") if "#doc-1949-12-16-stalin-mao)" in r)
+    assert "| Stalin and Mao Zedong |" in row and "→" not in row.split("|")[3]
+    row = next(r for r in page.split("\n") if "#doc-1950-05-14-stalin-mao)" in r)
+    assert "| Stalin → Mao Zedong |" in row                 # a telegram has a sender and a recipient
+
+
+def test_archive_pages_say_where_a_publishers_page_differs(edition):
+    """As on the Documents page: the column 'Published as' says when the page differs."""
+    from edition.render.bibliography import render_bibliography
+    from edition.readings.model import DIFFERS
+    files = render_bibliography(build_context(edition), edition.findings)
+    rows = [line for name, text in files.items() if name.startswith("bibliography/") and name.count("/") == 1
+            and name not in ("bibliography/index.md", "bibliography/apparatus.md")
+            for line in text.split("\n") if line.startswith("| ") and "index.md#" in line]
+    differing = {r.entry for r in edition.readings if r.found and r.comparison == DIFFERS}
+    assert differing
+    for row in rows:
+        key = re.search(r"index\.md#([\w-]+)\)", row)[1]
+        assert ("Differs from the note: see the [apparatus](apparatus.md)" in row) == (key in differing), key

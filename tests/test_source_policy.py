@@ -2,13 +2,15 @@
 sources cite reputable pages only, over https, and show no editor's to-do."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from breaking import append, edit, expect_error, line_of
 from support import ROOT, copy_project
 
 from edition.errors import EditionError
-from edition.sourcepolicy import check_sources, load_policy, violations
+from edition.sourcepolicy import ADDRESS, REGISTERS, check_sources, load_policy, violations
 
 PERSONS = "sources/persons.toml"
 POLICY = "sources/source-policy.toml"
@@ -122,7 +124,16 @@ def test_no_register_source_is_on_the_deny_list():
     denied = [f"{v.position}: {v.message}" for v in violations(ROOT / "sources", policy)
               if "denied host" in v.message]
     assert denied == []
+    # ... and not because it read nothing: the registers do cite web pages, on allowed hosts.
+    addresses = [a for name in REGISTERS for a in ADDRESS.findall((ROOT / "sources" / name).read_text(encoding="utf-8"))]
+    assert len(addresses) >= 10
+    assert {urlsplit(a).hostname for a in addresses} <= set(policy.allow)
 
 
 def test_every_source_address_satisfies_the_policy_and_no_to_do_is_left():
     check_sources(ROOT / "sources")
+
+
+def test_an_unknown_table_is_reported_at_its_own_line(copy):
+    line = append(copy, POLICY, '[[allw]]\nhost = "example.org"\nkind = "publisher\'s page"\n')
+    expect_error(copy, f"{POLICY}:{line}", r"unknown table\(s\) allw; the policy has only \[\[allow\]\] and \[\[deny\]\]")

@@ -368,17 +368,20 @@ def name_variants(entries, notes, texts) -> list[Finding]:
         shown, notes_so_far = merged.get(key, ((a, b), set()))
         merged[key] = (shown, notes_so_far | found)
     return [Finding("spelling", f"“{a}” and “{b}” are spelt differently.", tuple(sorted(found)), words=key,
-                    forms=_spelling_forms((a, b), words))
+                    forms=_spelling_forms((a, b), words, found))
             for key, ((a, b), found) in sorted(merged.items(), key=lambda item: item[1][0])]
 
 
-def _spelling_forms(pair: tuple[str, str], words: dict) -> Forms:
-    """Each spelling with the notes that print it (a spelling only an entry has: no notes)."""
+def _spelling_forms(pair: tuple[str, str], words: dict, found: set[NoteId]) -> Forms:
+    """Each spelling with the notes that print it (a spelling only an entry has: no notes).
+    Only the notes of the finding count: "as adapted from" in a note that cites neither
+    resolution is English, not a form of "Resolution adopted by"."""
     forms = []
     for spelling in pair:
         pattern = re.compile(rf"(?<![\w'’-]){re.escape(spelling)}(?![\w-])")
         forms.append((spelling, tuple((text_id, number) for text_id, notes in words.items()
-                                      for number, text in notes.items() if pattern.search(text))))
+                                      for number, text in notes.items()
+                                      if (text_id, number) in found and pattern.search(text))))
     return tuple(forms)
 
 

@@ -74,6 +74,19 @@ def sort_name(entry: Entry) -> str:
     return re.sub(r"^(the|an?)\s+", "", bare(re.split(r"\s+and\s+", who)[0]).casefold())
 
 
+def filing_order(entry: Entry) -> tuple:
+    """Where the entry stands in the bibliography (CMOS 17 14.67-71): by its first creator; a
+    single author's works before those written with others; one creator's works by title, an
+    initial article not counted; then by date."""
+    creators = bare(entry.get("author") or entry.get("editor") or "").casefold()
+    return (sort_name(entry), creators, _without_article(bare(entry.get("title")).casefold()),
+            entry.get("date"), entry.key)
+
+
+def _without_article(value: str) -> str:
+    return re.sub(r"^[“‘\"']*(the|an?)\s+", "", value)
+
+
 def _newspaper(entry: Entry) -> str:
     """An unsigned newspaper article is entered under the newspaper's name (CMOS 14.203)."""
     return entry.get("journaltitle") if entry.get("entrysubtype") == "newspaper" else ""

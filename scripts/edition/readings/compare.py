@@ -192,10 +192,30 @@ def _strip_remarks(text: str) -> str:
 
 
 def _within(field: str, printed: str, pinpoints: list[Pinpoint]) -> FieldCheck:
+    """Do the cited pages (leaves) lie within those the page carries? A range printed open
+    ("178-179ff.": the editors saw the page's markers only to 179) holds for certain only
+    what was seen: a citation running past it is not compared, never counted as agreeing."""
     page_ranges = parse_ranges(printed)
     if not page_ranges or not pinpoints:
         return FieldCheck(field, NOT_COMPARED, printed, "")
-    outside = [(t, n, p) for t, n, p in pinpoints
-               if not all(any(a <= lo and hi <= b for a, b in page_ranges) for lo, hi in parse_ranges(p))]
-    cited = "; ".join(f"{t} n. {n}: {p}" for t, n, p in (outside or pinpoints))
-    return FieldCheck(field, DIFFER if outside else AGREE, printed, f"the {field} the notes cite ({cited})")
+    seen = [(a, b if b != math.inf else _last_seen(printed, a)) for a, b in page_ranges]
+    def held(ranges, p):
+        return all(any(a <= lo and hi <= b for a, b in ranges) for lo, hi in parse_ranges(p))
+    outside = [(t, n, p) for t, n, p in pinpoints if not held(page_ranges, p)]
+    unseen = [(t, n, p) for t, n, p in pinpoints if held(page_ranges, p) and not held(seen, p)]
+    if outside:
+        return FieldCheck(field, DIFFER, printed, f"the {field} the notes cite ({_cited(outside)})")
+    if unseen:
+        return FieldCheck(field, NOT_COMPARED, printed, f"the {field} the notes cite past those seen "
+                                                        f"on the page ({_cited(unseen)})")
+    return FieldCheck(field, AGREE, printed, f"the {field} the notes cite ({_cited(pinpoints)})")
+
+
+def _last_seen(printed: str, low: int) -> int:
+    """The last page of an open range ("178-179ff." -> 179; "948ff." -> 948)."""
+    match = next(m for m in RANGE.finditer(printed) if int(m[1]) == low)
+    return parse_ranges(match[0].replace("ff", ""))[0][1]
+
+
+def _cited(pinpoints: list[Pinpoint]) -> str:
+    return "; ".join(f"{t} n. {n}: {p}" for t, n, p in pinpoints)

@@ -1,6 +1,6 @@
-"""Which bibliography entries are documents (the primary sources the Documents page lists
-and sources/readings.toml must cover): archival documents, and dated documents printed in
-a published collection (FRUS and the like)."""
+"""Which bibliography entries are documents (the primary sources the Documents page lists):
+archival documents and published primary sources; and which of them sources/readings.toml
+must cover (archival documents and documents printed in a collection such as FRUS)."""
 from __future__ import annotations
 
 import re
@@ -12,14 +12,15 @@ FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def is_document(entry: Entry) -> bool:
-    """An archival document, or a dated part of a collection (an @inbook of FRUS, a dated
-    report that is not a working paper)."""
+    """A primary source: an archival document, or a published one dated to the day (a document
+    in FRUS, a dated report, a newspaper article, an issue of an internal bulletin, a speech in
+    the Department of State Bulletin). Scholarship is dated by year or month; a working
+    paper, even if dated to the day, is scholarship."""
     if entry.is_archival:
         return True
-    dated = bool(FULL_DATE.match(entry.get("date")))
-    if entry.type == "inbook" and entry.get("crossref"):
-        return dated
-    return entry.type == "report" and dated and entry.get("type") != "Working Paper"
+    if entry.type == "report" and entry.get("type") == "Working Paper":
+        return False
+    return bool(FULL_DATE.match(entry.get("date")))
 
 
 def must_have_reading(entry: Entry) -> bool:

@@ -4,6 +4,7 @@ notes' form (only notes in the author's own words: an editor's identification pr
 nothing to compare) and the publisher's."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..apparatus import Finding
@@ -44,16 +45,29 @@ def _citations_in_authors_words(notes) -> dict[str, list[tuple[str, int, str]]]:
 
 
 def _forms(reading: Reading, checks: tuple[FieldCheck, ...], field: str, citing) -> tuple:
+    """The notes' form and the publisher's, as each prints it: “delo 333” in Kim n. 15 against
+    “AP RF. F. 4. Op. 1. D. 331. pp. 59-61”; “Stalin” against “Vyshinsky (message signed
+    Filippov [Stalin])”, also where the rules alone find no difference."""
     fields = LOCATOR_PARTS if field == "locator" else (field,)
     differing = [c for c in checks if c.field in fields and c.outcome == DIFFER]
-    page_side = [(f"{c.page} ({reading.publisher})", ()) for c in differing]
     if any(c.field in PINPOINT_FIELDS for c in differing):
         by_pinpoint: dict[str, list] = defaultdict(list)
         for t, n, pinpoint in citing:
             if pinpoint:
                 by_pinpoint[pinpoint].append((t, n))
-        return tuple((p, tuple(sorted(ns))) for p, ns in sorted(by_pinpoint.items())) + tuple(page_side)
+        page_side = tuple((f"{c.page} ({reading.publisher})", ()) for c in differing)
+        return tuple((p, tuple(sorted(ns))) for p, ns in sorted(by_pinpoint.items())) + page_side
     everyone = tuple(sorted({(t, n) for t, n, _ in citing}))
-    if not differing:   # a difference the rules do not compare (a description, an office for a name)
+    compared = differing or [c for c in checks if c.field in fields and c.page and c.edition]
+    if not compared:    # a field the rules do not compare (a description)
         return ((f"{field} as the notes give it", everyone), (f"{field} as {reading.publisher} prints it", ()))
-    return tuple(form for c, page in zip(differing, page_side) for form in ((c.edition, everyone), page))
+    ours = ", ".join(_entry_value(c) for c in compared)
+    theirs = reading.evidence.locator if field == "locator" else "; ".join(c.page for c in compared)
+    return ((ours, everyone), (f"{theirs} ({reading.publisher})", ()))
+
+
+def _entry_value(check: FieldCheck) -> str:
+    """What the entry gives, without the words around it: “the entry's sender “Kovalev”” -> Kovalev."""
+    text = check.edition.removeprefix("the entry's ")
+    quoted = re.search(r"“(.*)”", text)
+    return quoted[1] if quoted else text

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ..apparatus import Finding
 from ..bibliography.entry import Entry
-from ..bibliography.format import (PARTS_OF_A_BOOK, bare, format_entry, long_date, short_label, sort_name,
+from ..bibliography.format import (PARTS_OF_A_BOOK, bare, format_entry, long_date, short_label, filing_order,
                                    to_markdown)
 from ..citations.model import CITED_FROM, IBID, ORIGINALLY
 from ..layout import tei_path
@@ -15,7 +15,7 @@ from .basis import identification_label, is_identified, labelled
 from .context import BIBLIOGRAPHY, SiteContext, relative
 from .downloads import render_downloads
 from .inline import escape_text
-from .readlinks import NOT_LOOKED_UP, not_found_words, published_as, read_link
+from .readlinks import NOT_LOOKED_UP, differs_note, not_found_words, published_as, read_link
 
 GROUPS = (
     ("archival", "Archival documents"),
@@ -102,9 +102,20 @@ def _bibliography_page(site: SiteContext, cited_in) -> str:
         if group == "archival":
             out += _archival_groups(site, grouped[group], cited_in, page, children)
         else:
-            for entry in sorted(grouped[group], key=lambda e: (sort_name(e), e.get("date"), e.key)):
+            for entry in sorted(grouped[group], key=filing_order):
                 out += _entry_block(site, entry, cited_in, page, children)
     return "\n".join(out)
+
+
+def _part_label(part: Entry, whole: Entry) -> str:
+    """A part listed under its collection: its title and date, without the collection's own
+    author repeated ('Memorandum of conversation, ... (June 26, 1950)')."""
+    who = bare(part.get("author")) if part.get("author") != whole.get("author") else ""
+    title = bare(part.get("shorttitle") or part.get("title"))
+    date = part.get("date")
+    when = ("forthcoming" if part.get("pubstate") == "forthcoming" else
+            "" if date and date[:4] in title else long_date(date) if date else "n.d.")
+    return f"{who + ', ' if who else ''}{title}" + (f" ({when})" if when else "")
 
 
 def _archival_groups(site, entries, cited_in, page, children) -> list[str]:
@@ -140,8 +151,8 @@ def _entry_block(site: SiteContext, entry: Entry, cited_in, page: str, children)
     related = [f"{RELATED_LABEL.get(entry.get('relatedtype'), 'Related to')}: "
                f"[{escape_text(short_label(site.entries[k], site.archives))}](#{k})" for k in entry.related_keys]
     if children.get(entry.key):
-        related.append("Parts cited: " + ", ".join(f"[{escape_text(short_label(e, site.archives))}](#{e.key})"
-                                                   for e in children[entry.key]))
+        related.append("Parts cited: " + ", ".join(f"[{escape_text(_part_label(e, entry))}](#{e.key})"
+                                                   for e in sorted(children[entry.key], key=lambda e: (e.get("date"), filing_order(e)))))
     if entry.get("crossref"):
         parent = site.entries[entry.get("crossref")]
         related.append(f"In: [{escape_text(short_label(parent, site.archives))}](#{parent.key})")
@@ -206,7 +217,9 @@ def _compared(checks, differences: tuple[str, ...]) -> str:
         [f"{', '.join(differ)} differ{'s' if len(differ) == 1 else ''} "
          "(see the [Notes on the apparatus](apparatus.md))"] if differ else []) + (
         ["the page's locator could not be compared"]
-        if any(c.field == "locator" and c.outcome == "not compared" for c in checks) else [])
+        if any(c.field == "locator" and c.outcome == "not compared" for c in checks) else []) + [
+        f"the {c.field} the notes cite could not all be checked: the page was not seen to reach them"
+        for c in checks if c.field in ("pages", "leaves") and c.outcome == "not compared" and c.edition]
     return f" Compared with the entry and the notes: {'; '.join(parts)}." if parts else ""
 
 
@@ -214,7 +227,7 @@ def _published_as(site: SiteContext, entry: Entry) -> str:
     reading = site.readings.of(entry.key)
     if reading is None:
         return NOT_LOOKED_UP
-    return published_as(reading) if reading.found else not_found_words(entry)
+    return published_as(reading) + differs_note(reading, "apparatus.md") if reading.found else not_found_words(entry)
 
 
 # --- archives ------------------------------------------------------------------
@@ -268,8 +281,7 @@ def _apparatus_page(site: SiteContext, findings: list[Finding]) -> str:
         for finding in items:
             entries = ", ".join(f"[{escape_text(short_label(site.entries[k], site.archives))}]"
                                 f"({relative(page, BIBLIOGRAPHY)}#{k})" for k in finding.keys)
-            notes = ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})"
-                              for t, n in finding.notes)
+            notes = ", ".join(_finding_note(site, page, finding, t, n) for t, n in finding.notes)
             line = f"- {_linked_summary(finding, site)}"
             if finding.forms:
                 line += " " + _forms(finding, site, page)
@@ -280,6 +292,15 @@ def _apparatus_page(site: SiteContext, findings: list[Finding]) -> str:
             out.append(line)
         out.append("")
     return "\n".join(out)
+
+
+def _finding_note(site: SiteContext, page: str, finding: Finding, text_id: str, number: int) -> str:
+    """A note named by a finding, labelled where it cites the finding's entries only by the
+    editor's identification (Kissinger nn. 31-32 behind a translation of Shen Zhihua)."""
+    link = f"[{escape_text(site.texts[text_id].meta.short)} n. {number}]({site.note_link(page, text_id, number)})"
+    note = site.citations.get((text_id, number))
+    cited = [c for c in note.citations if c.key in finding.keys] if note is not None else []
+    return labelled(link, cited)
 
 
 def _forms(finding: Finding, site: SiteContext, page: str) -> str:

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import json
 
-from ..bibliography.format import bare, long_date
+from ..bibliography.format import bare, long_date, short_label
 from ..citations.model import IDENTIFIED
 from ..readings.documents import document_keys
 from ..readings.model import DIFFERS, EVIDENCE_FIELDS
+from .basis import identification_label
 from .context import BIBLIOGRAPHY, SiteContext, relative
 from .front import SNIPPETS
 from .inline import escape_text
-from .readlinks import NOT_LOOKED_UP, is_cited_document, where_to_read
+from .readlinks import NOT_LOOKED_UP, differs_note, is_cited_document, where_to_read
 
 PAGE = "documents/index.md"
 INTRO = (
-    "Every archival document and every document printed in a published collection that the notes of "
-    "either text cite, by date. **Cited in** leads to the notes; **Where to read it** leads to the "
+    "Every archival document and every published primary source (a document printed in a collection, "
+    "a newspaper article, an issue of an internal bulletin) that the notes of either text cite, by date. **Cited in** leads to the notes; **Where to read it** leads to the "
     "publisher's page (a translation on the Wilson Center Digital Archive, the document in *Foreign "
     "Relations of the United States*, …), found and compared with the note by the editors and recorded "
     "in `sources/readings.toml`. Where the page differs from the note, the difference is listed on the "
@@ -44,7 +45,7 @@ def _cited_in(site: SiteContext) -> dict[str, dict[tuple[str, int], bool]]:
 def _note_links(site: SiteContext, cited: dict[tuple[str, int], bool]) -> str:
     order = list(site.texts)
     return ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(PAGE, t, n)})"
-                     + (" (editor's identification)" if cited[(t, n)] else "")
+                     + (f" ({identification_label()})" if cited[(t, n)] else "")
                      for t, n in sorted(cited, key=lambda c: (order.index(c[0]), c[1])))
 
 
@@ -59,13 +60,10 @@ def _page(site: SiteContext, keys: list[str]) -> str:
         entry = site.entries[key]
         reading = site.readings.of(key)
         date = long_date(entry.get("date")) if entry.get("date") else "undated"
-        document = (f"[{escape_text(bare(entry.get('title')))}]({relative(PAGE, BIBLIOGRAPHY)}#{key})"
+        document = (f"[{escape_text(_title(entry))}]({relative(PAGE, BIBLIOGRAPHY)}#{key})"
                     f'<span class="reading-detail">{escape_text(_held_at(site, key))}</span>')
         notes = _note_links(site, cited_in.get(key, {}))
-        read = where_to_read(reading, entry)
-        if reading is not None and reading.found and reading.comparison == DIFFERS:
-            read += ('<span class="reading-detail">Differs from the note: see the '
-                     "[apparatus](../bibliography/apparatus.md).</span>")
+        read = where_to_read(reading, entry) + differs_note(reading, "../bibliography/apparatus.md")
         out.append(f"| {escape_text(date)} | {document} | {_correspondents(entry)} "
                    f"| {notes or 'only through the entries that belong to it'} | {read} |")
     out += ["", "</div>", "", f"{len(keys)} documents. The column headers sort the table; *Date* restores "
@@ -73,9 +71,17 @@ def _page(site: SiteContext, keys: list[str]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _title(entry) -> str:
+    """The document's title; an issue of a periodical with its number ('Neibu cankao, no. 171')."""
+    title = bare(entry.get("title"))
+    return f"{title}, no. {entry.get('number')}" if entry.type == "periodical" and entry.get("number") else title
+
+
 def _correspondents(entry) -> str:
     """'Stalin → Mao Zedong' (for a conversation: the participants as the note names them)."""
     sender, recipient = bare(entry.get("sender")), bare(entry.get("recipient"))
+    if sender and recipient and entry.get("doctype") == "conversation":   # no one sent it to anyone
+        return f"{escape_text(sender)} and {escape_text(recipient)}"
     if sender and recipient:
         return f"{escape_text(sender)} → {escape_text(recipient)}"
     return escape_text(sender or recipient) or "—"
@@ -91,7 +97,12 @@ def _held_at(site: SiteContext, key: str) -> str:
     if parent is not None:
         volume = f", vol. {parent.get('volume')}" if parent.get("volume") else ""
         return f"{bare(parent.get('shorttitle') or parent.get('title'))}{volume}"
-    return bare(entry.get("institution") or entry.get("howpublished"))
+    if entry.type == "periodical":                       # an issue of a bulletin: its editor
+        return bare(entry.get("editor") or entry.get("institution"))
+    source = site.entries.get(entry.get("related")) if entry.get("relatedtype") == "citedfrom" else None
+    if source is not None:                               # known only through a publication
+        return f"known through {short_label(source, site.archives)}"
+    return bare(entry.get("journaltitle") or entry.get("institution") or entry.get("howpublished"))
 
 
 def reading_counts(site: SiteContext, keys: list[str]) -> dict[str, int]:
@@ -106,14 +117,18 @@ def reading_counts(site: SiteContext, keys: list[str]) -> dict[str, int]:
 def _counts(site: SiteContext, keys: list[str]) -> str:
     counts = reading_counts(site, keys)
     lines = [f"The notes of the two texts cite **{counts['cited']} documents** (archival documents and "
-             "documents printed in published collections such as *Foreign Relations of the United States*). "
-             "For each, the editors looked for a publisher's page where it can be read, and compared what "
-             "that page prints (date, correspondents, archival locator, pages) with the note.", "",
+             "published primary sources: documents printed in collections such as *Foreign Relations of the "
+             "United States*, newspaper articles, issues of internal bulletins). "
+             "For every archival document and every document in such a collection, the editors looked for a "
+             "publisher's page where it can be read, and compared what that page prints (date, "
+             "correspondents, archival locator, pages) with the note.", "",
              f"- **{counts['linked']}** can be read on a publisher's page, linked from every note that cites "
              f"them and from the [Documents](documents/index.md) page; on **{counts['differ']}** of these "
              "pages the publisher's date, names or locator differ from the note, as listed on the "
              "[Notes on the apparatus](bibliography/apparatus.md);",
-             f"- **{counts['not found']}**: no published translation found (the searches made are recorded "
+             f"- **{counts['not found']}**: no published translation found online (for a printed document: no "
+             "online publication); a translation printed only on paper, such as in the *Cold War International "
+             "History Project Bulletin*, may exist (the searches made are recorded "
              "in `sources/readings.toml` and in the download [readings.json](downloads/readings.json))."]
     if counts["not looked up"]:
         lines[-1] = lines[-1][:-1] + ";"

@@ -12,12 +12,12 @@ from __future__ import annotations
 import html
 
 from ..bibliography.entry import Entry
-from ..readings.model import Reading
+from ..readings.model import DIFFERS, Reading
 from .inline import escape_text
 
 EXTERNAL = ('<span class="reading-external" aria-hidden="true">&#8599;</span>'
             '<span class="visually-hidden"> (external site)</span>')
-NOT_FOUND_ARCHIVAL = "No published translation found"
+NOT_FOUND_ARCHIVAL = "No published translation found online"   # a printed one may exist (CWIHP Bulletin)
 NOT_FOUND_PRINTED = "No online publication found"
 NOT_LOOKED_UP = "Not yet looked up"
 
@@ -49,6 +49,13 @@ def where_to_read(reading: Reading | None, entry: Entry) -> str:
     if reading.found:
         return published_as(reading)
     return not_found_words(entry)
+
+
+def differs_note(reading: Reading | None, apparatus: str) -> str:
+    """Under a linked page that differs from the note: where the differences are listed."""
+    if reading is None or not reading.found or reading.comparison != DIFFERS:
+        return ""
+    return f'<span class="reading-detail">Differs from the note: see the [apparatus]({apparatus}).</span>'
 
 
 def is_cited_document(entry: Entry) -> bool:
