@@ -24,10 +24,11 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m edition check
 
-## site: strict MkDocs build into site/ (replaced only when the build succeeds)
+## site: strict MkDocs build, then the Pagefind search index, into site/ (replaced only when both succeed)
 site: build
 	@rm -rf .site-new
 	$(BIN)/mkdocs build --strict --quiet --site-dir .site-new
+	$(BIN)/python -m edition.search .site-new
 	@rm -rf site && mv .site-new site
 	@echo "site: built into site/"
 

@@ -17,6 +17,7 @@ from functools import partial
 from urllib.parse import urlsplit
 
 import pytest
+from edition.search import index_site
 
 from browser_support import (CHROMIUM_ARGS, PREFIX, ROOT, Console, Served, Server, SubPathHandler,
                              chromium_path, page_urls, skip_browser)
@@ -49,6 +50,7 @@ def served(site, tmp_path_factory) -> Served:
                              "--config-file", "-", "--site-dir", str(out)],
                             input=config, cwd=ROOT, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
+    index_site(out)  # the search index, as `make site` builds it after MkDocs
 
     server.RequestHandlerClass = partial(SubPathHandler, directory=str(out))
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)

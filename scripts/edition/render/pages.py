@@ -7,6 +7,7 @@ import json
 from ..layout import section_path
 from ..model import BlockQuote, Paragraph, Section, Text
 from ..readers.inline import note_refs, plain_text
+from ..search.fields import search_fields, section_fields
 from .citation import citation_meta, citation_parts, text_bibtex, text_citation
 from .context import SiteContext
 from .glossary import abbreviation_definitions
@@ -40,6 +41,7 @@ def render_index(text: Text, site: SiteContext) -> str:
             f"The text is © {escape_text(meta.rights_holder)}. It is shown here for study in a "
             "scholarly edition; publishing it in full needs the rights holder's permission. "
             "The notes' identifications, page markers and paragraph numbers are the edition's.", ""]
+    out += search_fields({"text": [meta.short]}, {"text": meta.short})
     words = " ".join(plain_text(p.inlines) for p in text.abstract)
     out += abbreviation_definitions(site.registers, words) + [""]
     return "\n".join(out)
@@ -67,9 +69,12 @@ class SectionRenderer:
         paragraphs = list(section.paragraphs())
         meta = self.text.meta  # the tags describe the whole work, not this section
         out = _front_matter(citation_meta(meta, (meta.first_page, meta.last_page)))
+        # A Markdown link, not raw HTML: MkDocs and Zensical resolve it alike.
         out += [f"# {escape_text(section.title)}", "",
-                f'<p class="text-source">{escape_text(self.text.meta.short)}: '
-                f'<a href="../">{escape_text(self.text.meta.title)}</a></p>', ""]
+                f"{escape_text(self.text.meta.short)}: [{escape_text(self.text.meta.title)}](index.md)",
+                "{: .text-source }", ""]
+        notes = [n for p in paragraphs for n in note_refs(p.inlines)]
+        out += section_fields(self.site, self.text, paragraphs, notes)
         out += self._cite_box(paragraphs)
         out += self._blocks(section.blocks)
         for appendix in section.appendix:

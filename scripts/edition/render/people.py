@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..annotate import Mention, correspondence
 from ..bibliography.format import long_date, short_label
 from ..registers import Person
+from ..search.fields import search_fields
 from .context import BIBLIOGRAPHY, SiteContext, relative
 from .inline import escape_text
 
@@ -45,7 +46,10 @@ def _person(site: SiteContext, person: Person, mentions: list[Mention], document
     page = person_page(person)
     out = [f"# {escape_text(person.name)}", ""]
     names = ", ".join(person.variants + person.ambiguous)
-    out += [f"**Named in the texts as:** {escape_text(names)}", ""]
+    # The forms a reader may search for (Filippov, Shykov) weigh like a title in the index.
+    out += [f"**Named in the texts as:** {escape_text(names)}", '{: data-pagefind-weight="7" }', ""]
+    out += search_fields({"person": [person.name],
+                          "text": [site.texts[t].meta.short for t in dict.fromkeys(m.text_id for m in mentions)]})
     if person.other_romanisations:
         out += [f"**Also romanised:** {escape_text(', '.join(person.other_romanisations))}", ""]
     if person.born or person.died:
