@@ -1,5 +1,6 @@
-"""Where the two texts meet: the works, documents, persons and days both rely on,
-and for each paragraph its counterparts in the other text."""
+"""Where the texts meet: the works, documents, persons and days that two or more texts
+rely on (any pair of texts that share one), and for each paragraph its counterparts in
+the other texts."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -53,9 +54,15 @@ def shared_works(texts, entries, notes: list[NoteCitations]) -> list[SharedWork]
             paragraph, page = places[(note.text_id, note.note)]
             if (note.note, paragraph, page) not in citing[work][note.text_id]:
                 citing[work][note.text_id].append((note.note, paragraph, page))
-    text_ids = [t.meta.id for t in texts]
-    return [SharedWork(tuple(sorted(members[w])), dict(citing[w])) for w in sorted(citing)
-            if all(t in citing[w] for t in text_ids)]
+    order = {t.meta.id: i for i, t in enumerate(texts)}
+    return [SharedWork(tuple(sorted(members[w])), dict(sorted(citing[w].items(), key=lambda i: order[i[0]])))
+            for w in sorted(citing) if len(citing[w]) >= 2]
+
+
+# A paragraph's margin shows at most this many counterparts per document: with hundreds
+# of texts citing one document, the margin would grow with the edition. The meeting page
+# and the document's bibliography entry list every citing note.
+MAX_COUNTERPARTS = 4
 
 
 def counterparts(texts, entries, notes: list[NoteCitations], label) -> dict[tuple[str, int], list[Counterpart]]:
@@ -69,13 +76,23 @@ def counterparts(texts, entries, notes: list[NoteCitations], label) -> dict[tupl
             continue
         reason = "Both rest on: " + label(entries[work.keys[0]])
         for text_id, places in work.citing.items():
-            for other_id, other_places in work.citing.items():
-                if other_id == text_id:
-                    continue
-                for _, paragraph, _ in places:
-                    for _, other_paragraph, other_page in other_places:
-                        item = Counterpart(other_id, other_paragraph, other_page, reason)
-                        if (text_id, paragraph, item) not in seen:
-                            seen.add((text_id, paragraph, item))
-                            found[(text_id, paragraph)].append(item)
+            others = _first_others(work, text_id, reason)
+            for _, paragraph, _ in places:
+                for item in others:
+                    if (text_id, paragraph, item) not in seen:
+                        seen.add((text_id, paragraph, item))
+                        found[(text_id, paragraph)].append(item)
     return dict(found)
+
+
+def _first_others(work: SharedWork, text_id: str, reason: str) -> list[Counterpart]:
+    """The first MAX_COUNTERPARTS places in other texts citing the work, in text order."""
+    kept: dict[Counterpart, None] = {}
+    for other_id, other_places in work.citing.items():
+        if other_id == text_id:
+            continue
+        for _, paragraph, page in other_places:
+            kept.setdefault(Counterpart(other_id, paragraph, page, reason))
+            if len(kept) == MAX_COUNTERPARTS:
+                return list(kept)
+    return list(kept)

@@ -10,6 +10,7 @@ from ..citations.model import IDENTIFIED
 from ..model import Text
 from .context import SiteContext, relative
 from .inline import escape_text
+from .parts import Block, split_page
 
 PAGE = "chronology/index.md"
 
@@ -35,30 +36,40 @@ LEGEND = (escape_text("Dates in ") + "<strong>bold</strong>" + escape_text(
     "notes cite a document of that date."))
 
 
+# Up to this many texts, each has its own column; beyond, one column holds every text's
+# passages, each under the text's name, so that a row grows with what is said of its days
+# rather than with the number of texts.
+MAX_COLUMNS = 4
+
+
 def render_chronology(edition, site: SiteContext) -> dict[str, str]:
-    events = edition.events
-    return {PAGE: _page(edition.texts, events, site)}
+    head = ["---", "title: Chronology", "---", "", "# Chronology", "", escape_text(INTRO), "",
+            _counts(edition.texts, edition.events), "", LEGEND, ""]
+    return split_page(PAGE, "Chronology", head, _years(edition.texts, edition.events, site))
 
 
-def _page(texts: list[Text], events: list[Event], site: SiteContext) -> str:
-    out = ["---", "title: Chronology", "---", "", "# Chronology", "", escape_text(INTRO), "",
-           _counts(texts, events), "", LEGEND, ""]
+def _years(texts: list[Text], events: list[Event], site: SiteContext) -> list[Block]:
+    """A block per year: its heading, the table's header and a row per day or period."""
     rows = _rows(events)
     passages: dict[str, list[Event]] = defaultdict(list)  # each text's passages, grouped once
     for event in events:
         if event.kind == PASSAGE:
             passages[event.text_id].append(event)
+    columns = len(texts) <= MAX_COLUMNS
+    names = [escape_text(t.meta.short) for t in texts] if columns else ["Passages"]
+    blocks = []
     for year, periods in groupby(rows, key=lambda p: p.start.year):
-        out += [f"## {year} {{: #y{year} }}", "",
-                "| Date | " + " | ".join(escape_text(t.meta.short) for t in texts) + " | Documents |",
-                "|---" * (len(texts) + 2) + "|"]
+        head = [f"## {year} {{: #y{year} }}", "", "| Date | " + " | ".join(names) + " | Documents |",
+                "|---" * (len(names) + 2) + "|"]
+        lines = []
         for period in periods:
-            cells = [_date_cell(period)]
-            cells += [_text_cell(period, text, rows[period], passages, site) for text in texts]
-            cells.append(_documents_cell(rows[period], site))
-            out.append("| " + " | ".join(cells) + " |")
-        out.append("")
-    return "\n".join(out)
+            cells = [_text_cell(period, text, rows[period], passages, site) for text in texts]
+            if not columns:
+                cells = ["<br>".join(f"<strong>{escape_text(t.meta.short)}</strong>: {c}"
+                                     for t, c in zip(texts, cells) if c)]
+            lines.append("| " + " | ".join([_date_cell(period), *cells, _documents_cell(rows[period], site)]) + " |")
+        blocks.append(Block(str(year), str(year), head, lines))
+    return blocks
 
 
 def _rows(events: list[Event]) -> dict[Period, list[Event]]:

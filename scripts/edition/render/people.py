@@ -7,6 +7,7 @@ from ..registers import Person
 from ..search.fields import search_fields
 from .context import BIBLIOGRAPHY, SiteContext, relative
 from .inline import escape_text
+from .parts import Block, split_page
 
 KINDS = (("actor", "Actors of 1949–1950"), ("historian", "Historians and authors"),
          ("translator/editor", "Translators and editors"))
@@ -19,9 +20,13 @@ def person_page(person: Person) -> str:
 def render_people(site: SiteContext, persons, mentions: dict[str, list[Mention]], matcher) -> dict[str, str]:
     files = {"people/index.md": _index(site, persons, mentions)}
     documents = correspondence(site.entries.values(), matcher)
+    pages = {person_page(p) for p in persons}
     for person in persons:
-        files[person_page(person)] = _person(site, person, mentions.get(person.id, []),
-                                             documents.get(person.id, []))
+        parts = _person(site, person, mentions.get(person.id, []), documents.get(person.id, []))
+        clash = (set(parts) - {person_page(person)}) & (pages | set(files))
+        if clash:  # a part named like another person's page ("kim" + "il-sung")
+            raise ValueError(f"person page part {sorted(clash)[0]} would replace another page")
+        files.update(parts)
     return files
 
 
@@ -42,7 +47,7 @@ def _index(site: SiteContext, persons, mentions) -> str:
     return "\n".join(out)
 
 
-def _person(site: SiteContext, person: Person, mentions: list[Mention], documents) -> str:
+def _person(site: SiteContext, person: Person, mentions: list[Mention], documents) -> dict[str, str]:
     page = person_page(person)
     out = [f"# {escape_text(person.name)}", ""]
     names = ", ".join(person.variants + person.ambiguous)
@@ -62,23 +67,23 @@ def _person(site: SiteContext, person: Person, mentions: list[Mention], document
     out += ["## In the texts", ""]
     if not mentions:
         out += ["Named only in the notes.", ""]
-    for text_id, text in site.texts.items():
+    blocks = []
+    for text_id, text in site.texts.items():  # a person's mentions, text by text
         here = [m for m in mentions if m.text_id == text_id]
-        if not here:
-            continue
-        out += [f"### {escape_text(text.meta.short)} ({len(here)} paragraph{'s' if len(here) > 1 else ''})", ""]
-        out += [f"- [¶ {m.paragraph}]({relative(page, m.page)}#p{m.paragraph}): “{escape_text(m.snippet)}”"
-                for m in here]
-        out.append("")
+        if here:
+            blocks.append(Block(text_id, text.meta.short, [
+                f"### {escape_text(text.meta.short)} ({len(here)} paragraph{'s' if len(here) > 1 else ''})", ""],
+                [f"- [¶ {m.paragraph}]({relative(page, m.page)}#p{m.paragraph}): “{escape_text(m.snippet)}”"
+                 for m in here]))
     if documents:
-        out += ["## Documents sent or received", ""]
+        lines = []
         for key, role in sorted(documents, key=lambda d: (site.entries[d[0]].get("date") or "9999", d[0])):
             entry = site.entries[key]
             when = long_date(entry.get("date")) if entry.get("date") else "undated"
             label = short_label(entry, site.archives)
-            out.append(f"- [{escape_text(label)}]({relative(page, BIBLIOGRAPHY)}#{key}) ({role}; {when})")
-        out.append("")
-    return "\n".join(out)
+            lines.append(f"- [{escape_text(label)}]({relative(page, BIBLIOGRAPHY)}#{key}) ({role}; {when})")
+        blocks.append(Block("documents", "Documents sent or received", ["## Documents sent or received", ""], lines))
+    return split_page(page, person.name, out, blocks)
 
 
 def _source(source: str) -> str:
