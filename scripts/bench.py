@@ -243,7 +243,8 @@ def site_build(files: dict[str, str], project: Path) -> dict[str, float]:
 def search_figures(site: Path, name: str) -> None:
     """For each fixed query, in a fresh Chromium tab on the home page: the bytes fetched from
     pagefind/ (the bundle and the index chunks the query needs) and the time from the query's
-    input to the first result on screen (Pagefind's 150 ms debounce included)."""
+    input to the first result on screen (Pagefind's 150 ms debounce included). The box shows
+    five results: five page fragments are part of the bytes."""
     import functools
     import http.server
     import threading
@@ -279,9 +280,12 @@ def search_figures(site: Path, name: str) -> None:
                         ? done() : requestAnimationFrame(look); look(); });
                     return performance.now() - t0; }""", query)
                 page.wait_for_load_state("networkidle")
-                fetched = sum(len(r.body()) for r in responses if r.ok)
+                bodies = [r.body() for r in responses if r.ok]
                 slug = re.sub(r"\W+", "_", query.lower())
-                say(f"{name}_search_{slug}_bytes", fetched)
+                say(f"{name}_search_{slug}_bytes", sum(len(b) for b in bodies))
+                # As a host that compresses (GitHub Pages) sends them: Pagefind's index files
+                # are compressed already, its scripts are not.
+                say(f"{name}_search_{slug}_transfer_bytes", sum(min(len(b), gz(b)) for b in bodies))
                 say(f"{name}_search_{slug}_first_result_ms", round(ms))
                 context.close()
             browser.close()

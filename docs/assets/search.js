@@ -9,7 +9,7 @@
   "use strict";
 
   var FILTERS = [["text", "Text"], ["person", "Person"], ["archive", "Archive"], ["type", "Document type"]];
-  var SHOWN = 10;            // results shown per query
+  var SHOWN = 5;             // results shown at once: each one fetches its page's fragment
   var PLACE = /^(p\d+|fn:\d+)$/;  // anchors a result can lead to, besides headings and entries
 
   function resolved(box) {
@@ -26,7 +26,10 @@
       var bundle = resolved(box);
       loading = import(bundle).then(function (module) {
         // Result URLs start from the site's root, which under a sub-path is not "/".
-        return module.options({ baseUrl: new URL("../", bundle).pathname, excerptLength: 24 })
+        // pageLength: the texts' section pages are long, and Pagefind's default (0.75) would
+        // rank every short page that names a word above the passages that speak of it.
+        return module.options({ baseUrl: new URL("../", bundle).pathname, excerptLength: 24,
+                                ranking: { pageLength: 0.25 } })
           .then(function () { module.init(); return module; });
       });
     }
@@ -94,9 +97,10 @@
     return item;
   }
 
+  // The filters' values are fetched only when the reader opens "Filters".
   function filters(box, module) {
     var holder = box.querySelector(".ed-search__filters");
-    if (holder.dataset.filled) return Promise.resolve();
+    if (holder.dataset.filled || !holder.open) return Promise.resolve();
     holder.dataset.filled = "1";
     return module.filters().then(function (available) {
       FILTERS.forEach(function (pair) {
@@ -139,18 +143,42 @@
         return module.debouncedSearch(query, { filters: chosen(box) }, 150);
       }).then(function (search) {
         if (!search || mine !== generation) return null;  // a newer query is on its way
-        return Promise.all(search.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
-          .then(function (pages) {
-            if (mine !== generation) return;
-            list.replaceChildren.apply(list, pages.map(result));
-            var n = search.results.length;
-            status.textContent = n === 0 ? "No page contains these words."
-              : n + (n === 1 ? " page" : " pages") + (n > SHOWN ? ", the first " + SHOWN + " shown" : "");
-          });
+        list.replaceChildren();
+        return more(box, search, mine);
       });
     }).catch(function (error) {
       status.textContent = "Search is not available here (" + error.message + ").";
     });
+  }
+
+  // The next SHOWN results, and a button for the ones after them.
+  function more(box, search, mine) {
+    var list = box.querySelector(".ed-search__results");
+    var status = box.querySelector(".ed-search__status");
+    var shown = list.querySelectorAll(".ed-search__result").length;
+    return Promise.all(search.results.slice(shown, shown + SHOWN).map(function (r) { return r.data(); }))
+      .then(function (pages) {
+        if (mine !== generation) return;
+        var button = list.querySelector(".ed-search__more");
+        if (button) button.parentNode.remove();
+        pages.forEach(function (data) { list.append(result(data)); });
+        var n = search.results.length, now = shown + pages.length;
+        status.textContent = n === 0 ? "No page contains these words."
+          : n + (n === 1 ? " page" : " pages") + (n > now ? ", " + now + " shown" : "");
+        if (n > now) {
+          var item = el("li", "");
+          var next = el("button", "ed-search__more", "More results");
+          next.type = "button";
+          next.addEventListener("click", function () {
+            more(box, search, mine).then(function () {
+              var links = box.querySelectorAll(".ed-search__link");
+              if (links[now]) links[now].focus();
+            });
+          });
+          item.append(next);
+          list.append(item);
+        }
+      });
   }
 
   function open(box, yes) {
@@ -200,6 +228,12 @@
     var box = event.target.closest && event.target.closest(".ed-search");
     if (box && event.target.classList.contains("ed-search__filter")) run(box);
   });
+  document.addEventListener("toggle", function (event) {
+    var box = event.target.closest && event.target.closest(".ed-search");
+    if (box && event.target.open && event.target.classList.contains("ed-search__filters")) {
+      pagefind(box).then(function (module) { return filters(box, module); });
+    }
+  }, true);
 
   // A result chosen, or a click elsewhere: the panel closes.
   document.addEventListener("click", function (event) {

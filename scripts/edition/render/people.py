@@ -73,8 +73,9 @@ def _person(site: SiteContext, person: Person, mentions: list[Mention], document
         if here:
             blocks.append(Block(text_id, text.meta.short, [
                 f"### {escape_text(text.meta.short)} ({len(here)} paragraph{'s' if len(here) > 1 else ''})", ""],
-                [f"- [¶ {m.paragraph}]({relative(page, m.page)}#p{m.paragraph}): “{escape_text(m.snippet)}”"
-                 for m in here]))
+                # The words are the text's: search finds them there (the index leaves out .snippet).
+                [f"- [¶ {m.paragraph}]({relative(page, m.page)}#p{m.paragraph}): "
+                 f'<span class="snippet">“{escape_text(m.snippet)}”</span>' for m in here]))
     if documents:
         lines = []
         for key, role in sorted(documents, key=lambda d: (site.entries[d[0]].get("date") or "9999", d[0])):

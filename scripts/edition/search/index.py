@@ -9,9 +9,17 @@ from pathlib import Path
 
 # The article is the page; within it, what is not the page's own text stays out:
 # the "#" of heading permalinks, paragraph numbers, the Cite-this box (BibTeX of the
-# whole work on every section page) and the hidden search fields (read as attributes).
+# whole work on every section page), the hidden search fields (read as attributes), and
+# the words of the texts that person pages quote (.snippet: found in the texts).
 ROOT_SELECTOR = "article.md-content__inner"
-EXCLUDE = (".headerlink", ".para-num", ".cite-box", ".search-fields", ".md-source-file")
+EXCLUDE = (".headerlink", ".para-num", ".cite-box", ".search-fields", ".md-source-file", ".snippet")
+
+
+# Pages left out of the index: lists that repeat the words of the texts (the chronology,
+# where the texts meet, the index of persons) would come before the passages themselves;
+# readers reach them from the navigation, and a search leads to where the words stand.
+# The 404 page is no content.
+LEFT_OUT = ("chronology/", "where-the-texts-meet/", "people/index.html", "404.html")
 
 
 class SearchIndexError(Exception):
@@ -31,6 +39,18 @@ async def _index(site_dir: Path) -> int:
 
     config = IndexConfig(root_selector=ROOT_SELECTOR, exclude_selectors=list(EXCLUDE),
                          force_language="en", output_path=str(site_dir / "pagefind"))
+    pages = [p for p in sorted(site_dir.rglob("*.html")) if not _left_out(p.relative_to(site_dir).as_posix())]
     async with PagefindIndex(config=config) as index:  # writes the files when the block ends
-        added = await index.add_directory(str(site_dir))
-    return int(added["page_count"])
+        for page in pages:
+            await index.add_html_file(content=page.read_text(encoding="utf-8"), url=_url(site_dir, page))
+    return len(pages)
+
+
+def _left_out(relative: str) -> bool:
+    return relative.startswith(LEFT_OUT) or relative in LEFT_OUT
+
+
+def _url(site_dir: Path, page: Path) -> str:
+    """The page's address from the site's root, as use_directory_urls makes it."""
+    relative = page.relative_to(site_dir).as_posix()
+    return "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)

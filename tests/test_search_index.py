@@ -36,7 +36,10 @@ def test_the_real_site_is_indexed_into_its_own_folder(site, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
     pages = index_site(copy)
-    assert pages == len(list(copy.rglob("*.html")))
+    every = [p.relative_to(copy).as_posix() for p in copy.rglob("*.html")]
+    left_out = [p for p in every if p.startswith(("chronology/", "where-the-texts-meet/"))
+                or p in ("people/index.html", "404.html")]
+    assert left_out and pages == len(every) - len(left_out)
     assert (copy / "pagefind" / "pagefind.js").is_file()
     assert list((copy / "pagefind" / "fragment").iterdir())
     # The generator's fields are on the pages Pagefind read.
