@@ -392,7 +392,7 @@ def main() -> None:
     import argparse
     parser = argparse.ArgumentParser(description="make bench: build times, sizes, search")
     parser.add_argument("--scales", default=",".join(map(str, SCALES)), help="e.g. 1,10")
-    parser.add_argument("--corpora", default="same,own", help="same, own, or both")
+    parser.add_argument("--corpora", default="own,same", help="same, own, or both")
     parser.add_argument("--only-corpora", action="store_true",
                         help="skip the real corpus and the generator's growth; the whole builds only")
     args = parser.parse_args()
