@@ -70,3 +70,28 @@ def test_margins_show_a_bounded_number_of_counterparts(four_texts):
         if path.startswith("texts/"):
             for line in text.splitlines():
                 assert line.count("{: .counterpart }") <= 4 * 8, (path, line[:200])
+
+
+def test_a_bibliography_too_large_for_a_page_is_cut_and_every_link_follows(edition, monkeypatch):
+    import edition.render.bibliography as bibliography
+    import edition.render.parts as parts
+    monkeypatch.setattr(bibliography, "BUDGET", 20_000)
+    monkeypatch.setattr(parts, "BUDGET", 2_000)
+    files = render_edition(edition)
+    entries = sorted(p for p in files if p.startswith("bibliography/entries-"))
+    assert len(entries) > 2
+    assert "[Part 1](entries-1.md)" in files["bibliography/index.md"]
+    placed = {key: path for path in entries for key in re.findall(r'<div class="bib-entry" id="([^"]+)"', files[path])}
+    assert set(placed) == {e.key for e in edition.entries}          # every entry once
+    # Every link to an entry, from every page, goes to the part that holds it.
+    import posixpath
+    links = 0
+    for path, text in files.items():
+        for target, key in re.findall(r'\]\(([^)#\s]*bibliography/entries-\d+\.md|entries-\d+\.md)#([^)\s"]+)(?: "[^"]*")?\)', text):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            assert placed.get(key) == resolved, (path, target, key)
+            links += 1
+    assert links > 250
+    # Archive pages too large are cut, their table header repeated.
+    aprf = [p for p in files if p.startswith("bibliography/aprf-documents")]
+    assert aprf and all("| Locator | Leaves cited |" in files[p] for p in aprf)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..bibliography.format import short_label
 from ..chronology import DAY, PASSAGE, Period
 from ..meetings import shared_works
-from .context import BIBLIOGRAPHY, SiteContext, relative
+from .context import SiteContext, relative
 from .inline import escape_text
 from .parts import Block, split_page
 
@@ -72,7 +72,7 @@ def _works(site: SiteContext, works) -> list[str]:
     out = []
     for work in works:
         labels = " / ".join(f"[{escape_text(short_label(site.entries[k], site.archives))}]"
-                            f"({relative(PAGE, BIBLIOGRAPHY)}#{k})" for k in work.keys)
+                            f"({site.entry_link(PAGE, k)})" for k in work.keys)
         out += [f"### {escape_text(short_label(site.entries[work.keys[0]], site.archives))}", "", labels, ""]
         for text_id, places in work.citing.items():
             short = site.texts[text_id].meta.short

@@ -32,9 +32,10 @@ class Block:
 
 
 def split_page(page: str, name: str, head: list[str], blocks: list[Block],
-               budget: int = BUDGET) -> dict[str, str]:
+               budget: int | None = None) -> dict[str, str]:
     """{page: Markdown} if everything fits, else the first page and its parts.
     name: the page's title as plain text ("Chronology"), which each part's title extends."""
+    budget = BUDGET if budget is None else budget
     whole = head + [line for b in blocks for line in b.head + b.rows + b.tail]
     if sum(len(line) + 1 for line in whole) <= budget:
         return {page: "\n".join(whole)}

@@ -5,7 +5,7 @@ from ..annotate import Mention, correspondence
 from ..bibliography.format import long_date, short_label
 from ..registers import Person
 from ..search.fields import search_fields
-from .context import BIBLIOGRAPHY, SiteContext, relative
+from .context import SiteContext, relative
 from .inline import escape_text
 from .parts import Block, split_page
 
@@ -82,7 +82,7 @@ def _person(site: SiteContext, person: Person, mentions: list[Mention], document
             entry = site.entries[key]
             when = long_date(entry.get("date")) if entry.get("date") else "undated"
             label = short_label(entry, site.archives)
-            lines.append(f"- [{escape_text(label)}]({relative(page, BIBLIOGRAPHY)}#{key}) ({role}; {when})")
+            lines.append(f"- [{escape_text(label)}]({site.entry_link(page, key)}) ({role}; {when})")
         blocks.append(Block("documents", "Documents sent or received", ["## Documents sent or received", ""], lines))
     return split_page(page, person.name, out, blocks)
 
