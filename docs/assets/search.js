@@ -183,7 +183,6 @@
 
   function open(box, yes) {
     box.querySelector(".ed-search__panel").hidden = !yes;
-    box.querySelector(".ed-search__input").setAttribute("aria-expanded", yes ? "true" : "false");
   }
 
   function links(box) {
