@@ -395,6 +395,7 @@ def main() -> None:
     parser.add_argument("--corpora", default="own,same", help="same, own, or both")
     parser.add_argument("--only-corpora", action="store_true",
                         help="skip the real corpus and the generator's growth; the whole builds only")
+    parser.add_argument("--only-growth", action="store_true", help="the generator's growth alone")
     args = parser.parse_args()
     scales = tuple(int(n) for n in args.scales.split(","))
     os.chdir(ROOT)
@@ -403,6 +404,9 @@ def main() -> None:
     if not (ROOT / "docs" / "texts").is_dir():
         sys.exit("bench: run `make build` first (make bench does)")
 
+    if args.only_growth:
+        growth(scales)
+        return
     if args.only_corpora:
         os.nice(10)
         corpora(scales, args.corpora.split(","))

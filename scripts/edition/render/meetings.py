@@ -54,8 +54,12 @@ def _persons(edition, mentions, shared: str) -> Block:
             "|---" * (len(names) + 1) + "|"]
     rows = []
     for person in sorted(edition.registers.persons, key=lambda p: p.sort.casefold()):
-        found = mentions.get(person.id, [])
-        per_text = [[m for m in found if m.text_id == t.meta.id] for t in texts]
+        by_text: dict[str, list] = {}
+        for mention in mentions.get(person.id, []):
+            by_text.setdefault(mention.text_id, []).append(mention)
+        if len(by_text) < 2:
+            continue
+        per_text = [by_text.get(t.meta.id, []) for t in texts]
         if sum(1 for ms in per_text if ms) < 2:
             continue
         cells = [", ".join(f"[¶ {m.paragraph}]({relative(PAGE, m.page)}#p{m.paragraph})" for m in ms)

@@ -68,8 +68,11 @@ def _person(site: SiteContext, person: Person, mentions: list[Mention], document
     if not mentions:
         out += ["Named only in the notes.", ""]
     blocks = []
+    by_text: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_text.setdefault(mention.text_id, []).append(mention)
     for text_id, text in site.texts.items():  # a person's mentions, text by text
-        here = [m for m in mentions if m.text_id == text_id]
+        here = by_text.get(text_id)
         if here:
             blocks.append(Block(text_id, text.meta.short, [
                 f"### {escape_text(text.meta.short)} ({len(here)} paragraph{'s' if len(here) > 1 else ''})", ""],
