@@ -3,6 +3,7 @@ one page per archive, the notes on the apparatus, and the downloads."""
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 
 import bibtexparser
@@ -112,7 +113,7 @@ def render_bibliography(site: SiteContext, findings: list[Finding]) -> dict[str,
     for archive in site.archives.values():
         if archive.has_locators:
             files.update(_archive_page(site, archive, cited_in))
-    files["bibliography/apparatus.md"] = _apparatus_page(site, findings)
+    files.update(_apparatus_page(site, findings))
     files.update(_downloads(site))
     return files
 
@@ -265,14 +266,14 @@ APPARATUS_INTRO = (
     "file (`sources/citation-map.toml`) settled because the text alone could not.")
 
 
-def _apparatus_page(site: SiteContext, findings: list[Finding]) -> str:
+def _apparatus_page(site: SiteContext, findings: list[Finding]) -> dict[str, str]:
     page = "bibliography/apparatus.md"
-    out = ["# Notes on the apparatus", "", APPARATUS_INTRO, ""]
     kinds: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         kinds[finding.kind].append(finding)
+    blocks = []
     for kind, items in kinds.items():
-        out += [f"## {escape_text(kind.capitalize())} ({len(items)})", ""]
+        lines = []
         for finding in items:
             entries = ", ".join(f"[{escape_text(short_label(site.entries[k], site.archives))}]"
                                 f"({site.entry_link(page, k)})" for k in finding.keys)
@@ -283,9 +284,10 @@ def _apparatus_page(site: SiteContext, findings: list[Finding]) -> str:
                 line += f" Entries: {entries}."
             if notes:
                 line += f" Notes: {notes}."
-            out.append(line)
-        out.append("")
-    return "\n".join(out)
+            lines.append(line)
+        blocks.append(Block(re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-"), kind.capitalize(),
+                            [f"## {escape_text(kind.capitalize())} ({len(items)})", ""], lines))
+    return split_page(page, "Notes on the apparatus", ["# Notes on the apparatus", "", APPARATUS_INTRO, ""], blocks)
 
 
 def _linked_summary(finding: Finding, site: SiteContext) -> str:
