@@ -93,5 +93,5 @@ def test_a_bibliography_too_large_for_a_page_is_cut_and_every_link_follows(editi
             links += 1
     assert links > 250
     # Archive pages too large are cut, their table header repeated.
-    aprf = [p for p in files if p.startswith("bibliography/aprf-documents")]
+    aprf = [p for p in files if p.startswith("bibliography/aprf--documents")]
     assert aprf and all("| Locator | Leaves cited |" in files[p] for p in aprf)

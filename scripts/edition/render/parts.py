@@ -2,9 +2,11 @@
 meet) cut into parts of bounded size, with navigation between the parts.
 
 A page that fits stays one page. Otherwise its first page keeps the head (title,
-introduction) and a list of the parts, and the blocks (a year, a text, a pair of texts)
-go to part pages in the same folder, so that every relative link in them still
+introduction) and a list of the parts, and the blocks (a year, a text, a kind of shared
+item) go to part pages in the same folder, so that every relative link in them still
 resolves. A block too large for one part is cut between its rows, its header repeated.
+Parts are reached from the list and from each other, not from the site's navigation
+(mkdocs.yml, not_in_nav), so that the navigation of every page does not grow with them.
 """
 from __future__ import annotations
 
@@ -51,7 +53,9 @@ def split_page(page: str, name: str, head: list[str], blocks: list[Block],
 def _parts(page: str, blocks: list[Block], budget: int) -> list[tuple[str, str, list[str]]]:
     folder = posixpath.dirname(page)
     stem = posixpath.splitext(posixpath.basename(page))[0]
-    prefix = "" if stem == "index" else f"{stem}-"
+    # "--" marks a part beside a page of its own folder (people/stalin--kim-2016.md):
+    # mkdocs.yml's not_in_nav keeps parts out of the navigation by these names.
+    prefix = "" if stem == "index" else f"{stem}--"
 
     def path(key: str) -> str:
         return posixpath.join(folder, f"{prefix}{key}.md")
