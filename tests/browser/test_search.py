@@ -163,3 +163,11 @@ def test_more_results_come_on_request(served, page):
     expect(results).to_have_count(10)
     expect(results.nth(5)).to_be_focused()
     assert len(set(hrefs(results))) == 10
+
+
+def test_search_from_the_404_page_of_a_deep_address(served, page):
+    page.goto(served.url("no/such/page/at/all/"))
+    expect(page.locator("h1")).to_contain_text(re.compile("not found", re.I))
+    results = search(page, "Shykov")
+    assert hrefs(results)[0].startswith(served.url("people/shtykov/")), hrefs(results)
+    assert page.console.errors == [] or all("404" in e for e in page.console.errors)
