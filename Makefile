@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 export PYTHONPATH := scripts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build site serve test bench check fuzz clean
+.PHONY: build site serve test bench bench-quick zensical-check check fuzz clean
 
 # The venv: Python 3.11+ checked before anything is installed; a .venv whose Python does
 # not run, or whose last install was interrupted (.venv/.installing left behind), is rebuilt.
@@ -33,8 +33,8 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m edition check
 
-## site: the generator, then a strict MkDocs build (every warning fails it) into site/,
-## replaced only when the whole build succeeded
+## site: the generator, a strict MkDocs build (every warning fails it) and the Pagefind
+## search index into site/, replaced only when the whole build succeeded
 site: $(STAMP)
 	$(BIN)/python -m edition site
 
@@ -52,6 +52,20 @@ test: $(STAMP)
 ## bench: performance measurements (name: value lines)
 bench: build
 	$(BIN)/python scripts/bench.py
+
+## bench-quick: the same at 1x and 10x only (minutes, not the 100x builds)
+bench-quick: build
+	$(BIN)/python scripts/bench.py --scales 1,10
+
+## zensical-check: build with Zensical 0.0.73 (own venv, .venv-zensical) and compare every article with MkDocs
+ZENSICAL_VENV := .venv-zensical
+$(ZENSICAL_VENV)/.installed-0.0.73:
+	@test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check zensical==0.0.73
+	@touch $@
+
+zensical-check: build $(ZENSICAL_VENV)/.installed-0.0.73
+	$(BIN)/python scripts/zensical_check.py
 
 ## fuzz: the property tests with many more generated inputs (minutes; not part of `make test`)
 fuzz: $(STAMP)

@@ -1,23 +1,27 @@
 """`make bench`: how fast the edition builds, how it grows, and how heavy its pages are.
 
-Prints `name: value` lines, all measured in this one run:
+Prints `name: value` lines, all measured in this one run (`--scales 1,10` for a quick run):
 
   generate_s            our generator alone on the real corpus (read, check, render,
                         write into a scratch folder); median of 5 runs after a warm-up
   mkdocs_s              the strict MkDocs build alone of the real corpus; median of 3
   generator_overhead    generate_s / mkdocs_s                       (budget: <= 0.10)
-  growth_<N>x_*         the generator (read_edition + render_edition) on a synthetic
-                        corpus of N times the real one: texts, notes and their editorial
-                        data copied under new ids (see `replicate`)
+  growth_<N>x_*         the generator (read_edition + render_edition) on the worst-case
+                        corpus of N times the real one (see `replicate`)
   time_per_note_ratio_100x_1x                                        (budget: <= 1.5)
-  time_per_note_ratio_100x_10x   the same from 10x, where fixed costs weigh less
+  <corpus>_<N>x_*       the whole build of a synthetic corpus in a scratch project:
+                        generator, MkDocs, Pagefind; site bytes, largest page; search index
+                        bytes, and for three fixed queries the bytes a reader's browser
+                        fetches and the time to the first result in Chromium
+                        corpus "same": every copy cites the same documents (worst case);
+                        corpus "own": each copy cites its own entries, sharing a stated
+                        fraction (see `own_entries`)
+  <corpus>_per_text_*_ratio_100x_1x                           (budgets, "own": <= 1.5)
   page_<type>_*         per page type: the HTML gzipped, and the whole first-visit
-                        transfer gzipped (HTML, stylesheets, scripts, favicon, and the
-                        search worker and index that the search box loads at once)
-  search_index_*        the search index, raw and gzipped
+                        transfer gzipped (HTML, stylesheets, scripts, favicon)
 
 Budgets are targets to read the figures against, not tests. Run after `make build`
-(the Makefile does), from the project's root.
+(the Makefile does), from the project's root. The synthetic builds run under `nice`.
 """
 from __future__ import annotations
 
@@ -31,6 +35,8 @@ import sys
 import tempfile
 import time
 import tomllib
+import zlib
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -138,10 +144,10 @@ def replicate(sources: Path, target: Path, copies: int) -> None:
                             encoding="utf-8")
 
 
-def growth() -> None:
+def growth(scales=SCALES) -> None:
     per_note = {}
     with tempfile.TemporaryDirectory(prefix="bench-corpus-") as scratch:
-        for scale in SCALES:
+        for scale in scales:
             sources = Path(scratch) / f"sources-{scale}x"
             replicate(ROOT / "sources", sources, scale - 1)
             edition = read_edition(sources)
@@ -157,8 +163,180 @@ def growth() -> None:
             say(f"growth_{scale}x_notes", notes)
             say(f"growth_{scale}x_generate_s", seconds)
             say(f"growth_{scale}x_ms_per_note", per_note[scale] * 1000)
-    say("time_per_note_ratio_100x_1x", per_note[100] / per_note[1])
-    say("time_per_note_ratio_100x_10x", per_note[100] / per_note[10])
+    high = max(scales)
+    say(f"time_per_note_ratio_{high}x_1x", per_note[high] / per_note[1])
+    if 10 in scales and high != 10:
+        say(f"time_per_note_ratio_{high}x_10x", per_note[high] / per_note[10])
+
+
+# --- whole builds of the synthetic corpora ----------------------------------------
+
+SHARED_PERCENT = 10   # of the bibliography's entries, shared by every text in the "own" corpus
+QUERIES = ("Roshchin", "delo 331", "Filippov")
+
+
+def shared_entry(key: str) -> bool:
+    """A fixed tenth of the entries, chosen by a hash of the key (the same every run)."""
+    return zlib.crc32(key.encode("utf-8")) % 100 < SHARED_PERCENT
+
+
+def own_entries(edition):
+    """The "own" corpus, made from the worst case's model: copy n cites its own copy of each
+    bibliography entry (key `<key>-c<n>`, title marked "(copy n)"), except the shared tenth
+    (`shared_entry`), which every text cites. Made from the model, after reading, because the
+    resolver recognises a citation by its words: copies that cite other works would need other
+    words. Reading costs the same (the same files are read); the registers of persons are
+    shared by every copy in both corpora (the copies' words name the same persons)."""
+    copy_of = {t.meta.id: int(m[1]) for t in edition.texts if (m := re.search(r"-copy(\d+)$", t.meta.id))}
+
+    def renamed(key: str, n: int) -> str:
+        return key if shared_entry(key) else f"{key}-c{n}"
+
+    entries = list(edition.entries)
+    for n in sorted(set(copy_of.values())):
+        for entry in edition.entries:
+            if shared_entry(entry.key):
+                continue
+            fields = dict(entry.fields)
+            if fields.get("crossref"):
+                fields["crossref"] = renamed(fields["crossref"], n)
+            if fields.get("related"):
+                fields["related"] = ",".join(renamed(k.strip(), n) for k in fields["related"].split(","))
+            if fields.get("title"):
+                fields["title"] = f"{fields['title']} (copy {n})"
+            entries.append(replace(entry, key=renamed(entry.key, n), fields=fields))
+    notes = [replace(note, citations=tuple(replace(c, key=renamed(c.key, copy_of[note.text_id]))
+                                           for c in note.citations))
+             if note.text_id in copy_of else note for note in edition.notes]
+    return replace(edition, entries=entries, notes=notes)
+
+
+def scratch_project(target: Path) -> Path:
+    """The project's site configuration and hand-written pages, without generated pages."""
+    from edition.build import GENERATED
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(ROOT / "docs", target / "docs",
+                    ignore=lambda folder, names: [n for n in names if Path(folder) == ROOT / "docs"
+                                                  and n in GENERATED])
+    return target
+
+
+def site_build(files: dict[str, str], project: Path) -> dict[str, float]:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from edition.search import index_site
+
+    times = {}
+    start = time.perf_counter()
+    write_tree(files, project / "docs")
+    times["write_s"] = time.perf_counter() - start
+    start = time.perf_counter()
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=False))
+    times["mkdocs_s"] = time.perf_counter() - start
+    start = time.perf_counter()
+    index_site(project / "site")
+    times["pagefind_s"] = time.perf_counter() - start
+    return times
+
+
+def search_figures(site: Path, name: str) -> None:
+    """For each fixed query, in a fresh Chromium tab on the home page: the bytes fetched from
+    pagefind/ (the bundle and the index chunks the query needs) and the time from the query's
+    input to the first result on screen (Pagefind's 150 ms debounce included). The box shows
+    five results: five page fragments are part of the bytes."""
+    import functools
+    import http.server
+    import threading
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        say(f"{name}_search", "skipped (no /usr/bin/chromium)")
+        return
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(chromium), args=["--headless", "--no-sandbox"])
+            for query in QUERIES:
+                context = browser.new_context(service_workers="block")
+                page = context.new_page()
+                page.goto(f"http://127.0.0.1:{server.server_port}/")
+                page.wait_for_load_state("networkidle")
+                responses = []
+                page.on("response", lambda r: responses.append(r) if "/pagefind/" in r.url else None)
+                ms = page.evaluate("""async (q) => {
+                    const input = document.querySelector('.ed-search__input');
+                    const t0 = performance.now();
+                    input.value = q;
+                    input.dispatchEvent(new Event('input', {bubbles: true}));
+                    await new Promise(done => { const look = () => document.querySelector('.ed-search__link')
+                        ? done() : requestAnimationFrame(look); look(); });
+                    return performance.now() - t0; }""", query)
+                page.wait_for_load_state("networkidle")
+                bodies = [r.body() for r in responses if r.ok]
+                slug = re.sub(r"\W+", "_", query.lower())
+                say(f"{name}_search_{slug}_bytes", sum(len(b) for b in bodies))
+                # As a host that compresses (GitHub Pages) sends them: Pagefind's index files
+                # are compressed already, its scripts are not.
+                say(f"{name}_search_{slug}_transfer_bytes", sum(min(len(b), gz(b)) for b in bodies))
+                say(f"{name}_search_{slug}_first_result_ms", round(ms))
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def corpus_figures(corpus: str, scale: int, scratch: Path) -> dict[str, float]:
+    """One whole build of a synthetic corpus; prints and returns its figures."""
+    name = f"{corpus}_{scale}x"
+    sources = scratch / f"sources-{scale}x"
+    if not sources.exists():
+        replicate(ROOT / "sources", sources, scale - 1)
+    start = time.perf_counter()
+    edition = read_edition(sources)
+    if corpus == "own":
+        edition = own_entries(edition)
+    files = render_edition(edition)
+    generate = time.perf_counter() - start
+    project = scratch_project(Path(tempfile.mkdtemp(prefix=f"bench-{name}-", dir=scratch)))
+    times = site_build(files, project)
+    site = project / "site"
+    pages = list(site.rglob("*.html"))
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    index_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    build = generate + times["write_s"] + times["mkdocs_s"] + times["pagefind_s"]
+    figures = {"texts": len(edition.texts), "pages": len(pages), "generate_s": generate,
+               "mkdocs_s": times["mkdocs_s"], "pagefind_s": times["pagefind_s"], "build_s": build,
+               "site_bytes": site_bytes, "largest_page_bytes": largest.stat().st_size,
+               "search_index_bytes": index_bytes}
+    for key, value in figures.items():
+        say(f"{name}_{key}", value)
+    say(f"{name}_largest_page", largest.relative_to(site).as_posix())
+    search_figures(site, name)
+    shutil.rmtree(project, ignore_errors=True)
+    return figures
+
+
+def corpora(scales, names=("same", "own")) -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-corpora-") as scratch:
+        for corpus in names:
+            figures = {scale: corpus_figures(corpus, scale, Path(scratch)) for scale in scales}
+            low, high = min(scales), max(scales)
+            if low == high:
+                continue
+            for key in ("build_s", "mkdocs_s", "site_bytes"):
+                per_text = {s: figures[s][key] / figures[s]["texts"] for s in (low, high)}
+                say(f"{corpus}_per_text_{key}_ratio_{high}x_{low}x", per_text[high] / per_text[low])
+            say(f"{corpus}_largest_page_over_1MB", sum(1 for s in scales if figures[s]["largest_page_bytes"] > 1_000_000))
 
 
 # --- page weight -------------------------------------------------------------------
@@ -182,12 +360,8 @@ def gz(data: bytes) -> int:
 
 
 def page_weight(site: Path, prefix: str) -> None:
-    """prefix: the path of site_url, which the 404 page's links start with."""
-    index = site / "search" / "search_index.json"
-    workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
-    on_load = [index, *workers] if index.exists() else []
-    say("search_index_bytes", index.stat().st_size if index.exists() else 0)
-    say("search_index_gz_bytes", gz(index.read_bytes()) if index.exists() else 0)
+    """prefix: the path of site_url, which the 404 page's links start with. Nothing of the
+    search is loaded with a page (Pagefind's files come when a reader searches)."""
     people = sorted(p for p in site.glob("people/*/index.html"))
     for kind, relative in PAGE_TYPES.items():
         if relative is None:
@@ -209,19 +383,34 @@ def page_weight(site: Path, prefix: str) -> None:
             path = site / parts.path[len(prefix):]
             if path.is_file():
                 files.add(path)
-        files.update(on_load)
         say(f"page_{kind}_html_gz_bytes", gz(html))
         say(f"page_{kind}_transfer_gz_bytes", sum(gz(p.read_bytes()) for p in files))
         say(f"page_{kind}_requests", len(files))
 
 
 def main() -> None:
+    import argparse
+    parser = argparse.ArgumentParser(description="make bench: build times, sizes, search")
+    parser.add_argument("--scales", default=",".join(map(str, SCALES)), help="e.g. 1,10")
+    parser.add_argument("--corpora", default="own,same", help="same, own, or both")
+    parser.add_argument("--only-corpora", action="store_true",
+                        help="skip the real corpus and the generator's growth; the whole builds only")
+    parser.add_argument("--only-growth", action="store_true", help="the generator's growth alone")
+    args = parser.parse_args()
+    scales = tuple(int(n) for n in args.scales.split(","))
     os.chdir(ROOT)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     if not (ROOT / "docs" / "texts").is_dir():
         sys.exit("bench: run `make build` first (make bench does)")
 
+    if args.only_growth:
+        growth(scales)
+        return
+    if args.only_corpora:
+        os.nice(10)
+        corpora(scales, args.corpora.split(","))
+        return
     generate_s = median_time(lambda: generate_once(ROOT / "sources"), 5)
     say("generate_s", generate_s)
     with tempfile.TemporaryDirectory(prefix="bench-site-") as scratch:
@@ -229,10 +418,12 @@ def main() -> None:
         mkdocs_s = median_time(lambda: mkdocs_once(site), 3)
         say("mkdocs_s", mkdocs_s)
         say("generator_overhead", generate_s / mkdocs_s)
-        growth()
+        growth(scales)
         from mkdocs.config import load_config
         prefix = urlsplit(load_config(str(ROOT / "mkdocs.yml"))["site_url"] or "/").path or "/"
         page_weight(site, prefix)
+    os.nice(10)  # the synthetic builds are long: leave the machine to others first
+    corpora(scales, args.corpora.split(","))
 
 
 if __name__ == "__main__":

@@ -37,9 +37,21 @@ class SiteFailed(Exception):
 
 
 # Steps run on the staging folder after MkDocs, in order; each takes (project root, built
-# site) and raises SiteFailed to stop. (Search indexing, e.g. Pagefind, goes here.)
+# site) and raises SiteFailed to stop.
 PostBuildStep = Callable[[Path, Path], None]
-POST_BUILD: list[PostBuildStep] = []
+
+
+def search_index(root: Path, site: Path) -> None:
+    """Pagefind's index of the built site (edition.search), written into site/pagefind/."""
+    from .search.index import SearchIndexError, index_site
+    try:
+        index_site(site)
+    except (SearchIndexError, OSError, RuntimeError) as error:
+        raise SiteFailed([Problem("mkdocs.yml:1", f"the search index could not be built ({error}); "
+                                                  "check that `pagefind[bin]` is installed (make site installs it)")])
+
+
+POST_BUILD: list[PostBuildStep] = [search_index]
 
 
 def build_site(root: Path, site_dir: Path | None = None, site_url: str | None = None) -> int:

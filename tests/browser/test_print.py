@@ -18,7 +18,7 @@ PAGES = [
 # What the screen shows around the text: the site's title in the header, the navigation
 # sidebar, the table of contents, the footer's previous/next links, the search box.
 CHROME = """() => [...document.querySelectorAll(
-    '.md-header__topic, .md-nav__link, .md-footer__link, .md-search__input, .md-footer-meta')]
+    '.md-header__topic, .md-nav__link, .md-footer__link, .ed-search__input, .md-footer-meta')]
   .map(e => (e.innerText || e.placeholder || '').trim()).filter(t => t.length >= 4)"""
 
 

@@ -2,6 +2,7 @@
 one page per archive, the notes on the apparatus, and the downloads."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..apparatus import Finding
@@ -16,6 +17,7 @@ from .context import BIBLIOGRAPHY, SiteContext, relative
 from .downloads import render_downloads
 from .inline import escape_text
 from .readlinks import NOT_LOOKED_UP, differs_note, not_found_words, published_as, read_link
+from .parts import BUDGET, Block, split_page
 
 GROUPS = (
     ("archival", "Archival documents"),
@@ -58,13 +60,67 @@ def group_of(entry: Entry, children: dict[str, list[Entry]]) -> str:
     return "books"
 
 
+# --- where each entry stands ----------------------------------------------------
+# The bibliography is one page while it fits (BUDGET); past that, its entries, in the
+# printed order, go to numbered parts, and every link to an entry follows its part.
+
+ENTRY_SIZE, CITATION_SIZE = 700, 120  # Markdown characters, estimated before rendering
+
+
+def sections(entries: dict[str, Entry], archives) -> list[tuple[list[str], list[Entry]]]:
+    """(heading lines, entries) in the order the bibliography prints them."""
+    children = crossref_children(entries)
+    grouped: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries.values():
+        grouped[group_of(entry, children)].append(entry)
+    out = []
+    for group, title in GROUPS:
+        heading = [f"## {title} {{: #{group} }}", ""]
+        if group != "archival":
+            out.append((heading, sorted(grouped[group], key=filing_order)))
+            continue
+        out.append((heading, []))
+        by_archive: dict[str, list[Entry]] = defaultdict(list)
+        for entry in grouped[group]:
+            by_archive[entry.get("archive") or ""].append(entry)
+        for archive in list(archives.values()) + [None]:
+            members = by_archive.get(archive.id if archive else "", [])
+            if members:
+                out.append((_archive_heading(archive), sorted(members, key=_archival_order)))
+    return out
+
+
+def _archive_heading(archive) -> list[str]:
+    if not archive:
+        return ["### Known through a publication {: #archive-none }", ""]
+    translation = f" ({escape_text(archive.translation)})" if archive.translation else ""
+    more = f" [About the archive]({archive.slug}.md)" if archive.has_locators else ""
+    return [f"### {escape_text(archive.id)}: {escape_text(archive.name)}{translation} "
+            f"{{: #archive-{archive.slug} }}", "", more.strip(), ""]
+
+
+def entry_pages(entries: dict[str, Entry], archives, citation_counts: dict[str, int]) -> dict[str, str]:
+    """Each entry's page: the bibliography's, or a part's when the whole would not fit."""
+    size = {key: ENTRY_SIZE + CITATION_SIZE * citation_counts.get(key, 0) for key in entries}
+    if sum(size.values()) <= BUDGET:
+        return {key: BIBLIOGRAPHY for key in entries}
+    pages, part, used = {}, 1, 0
+    for _, members in sections(entries, archives):
+        for entry in members:
+            if used and used + size[entry.key] > BUDGET:
+                part, used = part + 1, 0
+            pages[entry.key] = f"bibliography/entries-{part}.md"
+            used += size[entry.key]
+    return pages
+
+
 def render_bibliography(site: SiteContext, findings: list[Finding]) -> dict[str, str]:
     cited_in = _cited_in(site)
-    files = {BIBLIOGRAPHY: _bibliography_page(site, cited_in)}
+    files = _bibliography_pages(site, cited_in)
     for archive in site.archives.values():
         if archive.has_locators:
-            files[f"bibliography/{archive.slug}.md"] = _archive_page(site, archive, cited_in)
-    files["bibliography/apparatus.md"] = _apparatus_page(site, findings)
+            files.update(_archive_page(site, archive, cited_in))
+    files.update(_apparatus_page(site, findings))
     files.update(render_downloads(site))
     return files
 
@@ -79,7 +135,7 @@ def _cited_in(site: SiteContext) -> dict[str, list]:
 
 # --- the bibliography --------------------------------------------------------
 
-def _bibliography_page(site: SiteContext, cited_in) -> str:
+def _bibliography_pages(site: SiteContext, cited_in) -> dict[str, str]:
     page = BIBLIOGRAPHY
     out = ["# Bibliography", "",
            "Every work and archival document cited in the notes of both texts, in the Chicago "
@@ -93,18 +149,25 @@ def _bibliography_page(site: SiteContext, cited_in) -> str:
            "[readings.json](../downloads/readings.json) (where each cited document can be read) · "
            + " · ".join(f"[{escape_text(t)}.tei.xml](../{tei_path(t)})" for t in site.texts)
            + " (each text with its notes and apparatus, TEI P5)", ""]
-    grouped: dict[str, list[Entry]] = defaultdict(list)
     children = crossref_children(site.entries)
-    for entry in site.entries.values():
-        grouped[group_of(entry, children)].append(entry)
-    for group, title in GROUPS:
-        out += [f"## {title} {{: #{group} }}", ""]
-        if group == "archival":
-            out += _archival_groups(site, grouped[group], cited_in, page, children)
-        else:
-            for entry in sorted(grouped[group], key=filing_order):
-                out += _entry_block(site, entry, cited_in, page, children)
-    return "\n".join(out)
+    parts: dict[str, list[str]] = {}   # page -> its lines, in the printed order
+    pending: list[str] = []            # headings of sections without entries (yet), for the next page
+    for heading, members in sections(site.entries, site.archives):
+        if not members:
+            pending += heading
+            continue
+        opened: set[str] = set()       # a section spanning two parts has its heading on both
+        for entry in members:
+            where = site.entry_pages.get(entry.key, page)
+            lines = parts.setdefault(where, [])
+            if where not in opened:
+                lines += pending + heading
+                pending, opened = [], opened | {where}
+            lines += _entry_block(site, entry, cited_in, where, children)
+    parts.setdefault(list(parts)[-1] if parts else page, []).extend(pending)
+    if list(parts) == [page]:
+        return {page: "\n".join(out + parts[page])}
+    return _linked_parts(page, out, parts)
 
 
 def _part_label(part: Entry, whole: Entry) -> str:
@@ -118,25 +181,21 @@ def _part_label(part: Entry, whole: Entry) -> str:
     return f"{who + ', ' if who else ''}{title}" + (f" ({when})" if when else "")
 
 
-def _archival_groups(site, entries, cited_in, page, children) -> list[str]:
-    out = []
-    by_archive: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries:
-        by_archive[entry.get("archive") or ""].append(entry)
-    for archive in list(site.archives.values()) + [None]:
-        group = by_archive.get(archive.id if archive else "", [])
-        if not group:
-            continue
-        if archive:
-            translation = f" ({escape_text(archive.translation)})" if archive.translation else ""
-            more = f" [About the archive]({archive.slug}.md)" if archive.has_locators else ""
-            out += [f"### {escape_text(archive.id)}: {escape_text(archive.name)}{translation} "
-                    f"{{: #archive-{archive.slug} }}", "", more.strip(), ""]
-        else:
-            out += ["### Known through a publication {: #archive-none }", ""]
-        for entry in sorted(group, key=_archival_order):
-            out += _entry_block(site, entry, cited_in, page, children)
-    return out
+def _linked_parts(page: str, head: list[str], parts: dict[str, list[str]]) -> dict[str, str]:
+    """The bibliography's page with the list of parts; each part with its neighbours."""
+    order = sorted(parts, key=lambda p: int(p.rsplit("-", 1)[1][:-3]))
+    listing = ["## Parts", ""] + [f"- [Part {k + 1}]({p.split('/')[-1]})" for k, p in enumerate(order)]
+    files = {page: "\n".join(head + listing + [""])}
+    for k, part in enumerate(order):
+        nav = ["[↑ Bibliography](index.md)"]
+        if k:
+            nav.insert(0, f"[← Part {k}]({order[k - 1].split('/')[-1]})")
+        if k + 1 < len(order):
+            nav.append(f"[Part {k + 2} →]({order[k + 1].split('/')[-1]})")
+        bar = [" · ".join(nav), "{: .part-nav }", ""]
+        files[part] = "\n".join(["---", f'title: "Bibliography: part {k + 1}"', "---", "",
+                                 f"# Bibliography: part {k + 1}", ""] + bar + parts[part] + bar)
+    return files
 
 
 def _archival_order(entry: Entry):
@@ -149,13 +208,15 @@ def _entry_block(site: SiteContext, entry: Entry, cited_in, page: str, children)
            to_markdown(format_entry(entry, site.entries, site.archives)), "{: .bib-ref }", ""]
     out += _reading_block(site, entry)
     related = [f"{RELATED_LABEL.get(entry.get('relatedtype'), 'Related to')}: "
-               f"[{escape_text(short_label(site.entries[k], site.archives))}](#{k})" for k in entry.related_keys]
+               f"[{escape_text(short_label(site.entries[k], site.archives))}]({_near(site, page, k)})"
+               for k in entry.related_keys]
     if children.get(entry.key):
-        related.append("Parts cited: " + ", ".join(f"[{escape_text(_part_label(e, entry))}](#{e.key})"
-                                                   for e in sorted(children[entry.key], key=lambda e: (e.get("date"), filing_order(e)))))
+        related.append("Parts cited: " + ", ".join(
+            f"[{escape_text(_part_label(e, entry))}]({_near(site, page, e.key)})"
+            for e in sorted(children[entry.key], key=lambda e: (e.get("date"), filing_order(e)))))
     if entry.get("crossref"):
         parent = site.entries[entry.get("crossref")]
-        related.append(f"In: [{escape_text(short_label(parent, site.archives))}](#{parent.key})")
+        related.append(f"In: [{escape_text(short_label(parent, site.archives))}]({_near(site, page, parent.key)})")
     for line in related:
         out += [line, "{: .bib-related }", ""]
     if entry.get("note"):
@@ -163,6 +224,11 @@ def _entry_block(site: SiteContext, entry: Entry, cited_in, page: str, children)
     out += [f"<strong>Cited in:</strong> {_cited_list(site, cited_in.get(entry.key, []), page)}",
             "{: .cited-in }", "", "</div>", ""]
     return out
+
+
+def _near(site: SiteContext, page: str, key: str) -> str:
+    """A link from one entry to another: on the same page by its anchor alone."""
+    return f"#{key}" if site.entry_pages.get(key, BIBLIOGRAPHY) == page else site.entry_link(page, key)
 
 
 def _cited_list(site: SiteContext, citations, page: str) -> str:
@@ -232,27 +298,29 @@ def _published_as(site: SiteContext, entry: Entry) -> str:
 
 # --- archives ------------------------------------------------------------------
 
-def _archive_page(site: SiteContext, archive, cited_in) -> str:
+def _archive_page(site: SiteContext, archive, cited_in) -> dict[str, str]:
     page = f"bibliography/{archive.slug}.md"
     out = [f"# {escape_text(archive.id)}: {escape_text(archive.name)}", ""]
     if archive.translation:
         out += [f"*{escape_text(archive.translation)}*", ""]
     out += [escape_text(archive.about), "",
-            f"Full name as cited: {escape_text(archive.as_cited)}." if archive.as_cited else "", "",
-            "## Documents cited", "",
-            "| Locator | Leaves cited | Date | Document | Cited in | Published as |", "|---|---|---|---|---|---|"]
+            f"Full name as cited: {escape_text(archive.as_cited)}." if archive.as_cited else "", ""]
     documents = sorted((e for e in site.entries.values() if e.get("archive") == archive.id), key=_archival_order)
+    rows = []
     for entry in documents:
         citations = cited_in.get(entry.key, [])
         leaves = ", ".join(sorted({c.pinpoint for _, _, c in citations if c.pinpoint}))
         date = long_date(entry.get("date")) if entry.get("date") else "undated"
-        document = f"[{escape_text(bare(entry.get('title')))}]({relative(page, BIBLIOGRAPHY)}#{entry.key})"
+        document = f"[{escape_text(bare(entry.get('title')))}]({site.entry_link(page, entry.key)})"
         notes = ", ".join(labelled(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})",
                                    [c]) for t, n, c in sorted(citations, key=lambda c: (c[0], c[1])))
-        out.append(f"| {escape_text(str(entry.locator))} | {escape_text(leaves)} | {escape_text(date)} "
-                   f"| {document} | {notes} | {_published_as(site, entry)} |")
-    out += ["", f"{len(documents)} documents."]
-    return "\n".join(out) + "\n"
+        rows.append(f"| {escape_text(str(entry.locator))} | {escape_text(leaves)} | {escape_text(date)} "
+                    f"| {document} | {notes} | {_published_as(site, entry)} |")
+    table = Block("documents", "Documents cited", ["## Documents cited", "",
+                  "| Locator | Leaves cited | Date | Document | Cited in | Published as |",
+                  "|---|---|---|---|---|---|"],
+                  rows, ["", f"{len(documents)} documents.", ""])
+    return split_page(page, f"{archive.id}: {archive.name}", out, [table])
 
 
 # --- notes on the apparatus -----------------------------------------------------
@@ -270,17 +338,17 @@ APPARATUS_INTRO = (
     "own words are compared, never the editor's identifications.")
 
 
-def _apparatus_page(site: SiteContext, findings: list[Finding]) -> str:
+def _apparatus_page(site: SiteContext, findings: list[Finding]) -> dict[str, str]:
     page = "bibliography/apparatus.md"
-    out = ["# Notes on the apparatus", "", APPARATUS_INTRO, ""]
     kinds: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         kinds[finding.kind].append(finding)
+    blocks = []
     for kind, items in kinds.items():
-        out += [f"## {escape_text(kind.capitalize())} ({len(items)})", ""]
+        lines = []
         for finding in items:
             entries = ", ".join(f"[{escape_text(short_label(site.entries[k], site.archives))}]"
-                                f"({relative(page, BIBLIOGRAPHY)}#{k})" for k in finding.keys)
+                                f"({site.entry_link(page, k)})" for k in finding.keys)
             notes = ", ".join(_finding_note(site, page, finding, t, n) for t, n in finding.notes)
             line = f"- {_linked_summary(finding, site)}"
             if finding.forms:
@@ -289,9 +357,10 @@ def _apparatus_page(site: SiteContext, findings: list[Finding]) -> str:
                 line += f" Entries: {entries}."
             if notes and not finding.forms:
                 line += f" Notes: {notes}."
-            out.append(line)
-        out.append("")
-    return "\n".join(out)
+            lines.append(line)
+        blocks.append(Block(re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-"), kind.capitalize(),
+                            [f"## {escape_text(kind.capitalize())} ({len(items)})", ""], lines))
+    return split_page(page, "Notes on the apparatus", ["# Notes on the apparatus", "", APPARATUS_INTRO, ""], blocks)
 
 
 def _finding_note(site: SiteContext, page: str, finding: Finding, text_id: str, number: int) -> str:

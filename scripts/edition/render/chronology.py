@@ -11,6 +11,7 @@ from ..model import Text
 from .basis import identification_label
 from .context import SiteContext, relative
 from .inline import escape_text
+from .parts import Block, split_page
 
 PAGE = "chronology/index.md"
 
@@ -36,30 +37,51 @@ LEGEND = (escape_text("Dates in ") + "<strong>bold</strong>" + escape_text(
     "notes cite a document of that date."))
 
 
+# Up to this many texts, each has its own column; beyond, one column holds every text's
+# passages, each under the text's name, so that a row grows with what is said of its days
+# rather than with the number of texts.
+MAX_COLUMNS = 4
+
+
 def render_chronology(edition, site: SiteContext) -> dict[str, str]:
-    events = edition.events
-    return {PAGE: _page(edition.texts, events, site)}
+    head = ["---", "title: Chronology", "---", "", "# Chronology", "", escape_text(INTRO), "",
+            _counts(edition.texts, edition.events), "", LEGEND, ""]
+    return split_page(PAGE, "Chronology", head, _years(edition.texts, edition.events, site))
 
 
-def _page(texts: list[Text], events: list[Event], site: SiteContext) -> str:
-    out = ["---", "title: Chronology", "---", "", "# Chronology", "", escape_text(INTRO), "",
-           _counts(texts, events), "", LEGEND, ""]
+def _years(texts: list[Text], events: list[Event], site: SiteContext) -> list[Block]:
+    """A block per year: its heading, the table's header and a row per day or period."""
     rows = _rows(events)
     passages: dict[str, list[Event]] = defaultdict(list)  # each text's passages, grouped once
     for event in events:
         if event.kind == PASSAGE:
             passages[event.text_id].append(event)
+    columns = len(texts) <= MAX_COLUMNS
+    names = [escape_text(t.meta.short) for t in texts] if columns else ["Passages"]
+    blocks = []
     for year, periods in groupby(rows, key=lambda p: p.start.year):
-        out += [f"## {year} {{: #y{year} }}", "",
-                "| Date | " + " | ".join(escape_text(t.meta.short) for t in texts) + " | Documents |",
-                "|---" * (len(texts) + 2) + "|"]
+        head = [f"## {year} {{: #y{year} }}", "", "| Date | " + " | ".join(names) + " | Documents |",
+                "|---" * (len(names) + 2) + "|"]
+        lines = []
         for period in periods:
-            cells = [_date_cell(period)]
-            cells += [_text_cell(period, text, rows[period], passages, site) for text in texts]
-            cells.append(_documents_cell(rows[period], site))
-            out.append("| " + " | ".join(cells) + " |")
-        out.append("")
-    return "\n".join(out)
+            # The row's events, each text's apart: a row of a document that hundreds of texts
+            # cite must not be read once per text.
+            mine: dict[str, list[Event]] = defaultdict(list)
+            cites: dict[str, list] = defaultdict(list)
+            for event in rows[period]:
+                if event.kind == PASSAGE:
+                    mine[event.text_id].append(event)
+                elif event.kind == DOCUMENT:
+                    for citation in event.citing:
+                        cites[citation.text_id].append(citation)
+            cells = [_text_cell(period, text, mine.get(text.meta.id, []), cites.get(text.meta.id, []),
+                                passages, site) for text in texts]
+            if not columns:
+                cells = ["<br>".join(f"<strong>{escape_text(t.meta.short)}</strong>: {c}"
+                                     for t, c in zip(texts, cells) if c)]
+            lines.append("| " + " | ".join([_date_cell(period), *cells, _documents_cell(rows[period], site)]) + " |")
+        blocks.append(Block(str(year), str(year), head, lines))
+    return blocks
 
 
 def _rows(events: list[Event]) -> dict[Period, list[Event]]:
@@ -89,15 +111,14 @@ def _date_cell(period: Period) -> str:
     return f'{anchor}<span title="approximate">≈</span> {escape_text(period.label)}{detail}'
 
 
-def _text_cell(period: Period, text: Text, events: list[Event], passages: dict[str, list[Event]],
+def _text_cell(period: Period, text: Text, events: list[Event], cites: list, passages: dict[str, list[Event]],
                site: SiteContext) -> str:
+    """events: the text's passages of the row; cites: its notes citing the row's documents."""
     text_id = text.meta.id
-    exact = _unique([e for e in events if e.kind == PASSAGE and e.text_id == text_id],
-                    key=lambda e: (e.paragraph, e.snippet))
+    exact = _unique(events, key=lambda e: (e.paragraph, e.snippet))
     parts = [_passage(e, site) for e in exact]
     shown_notes = {n for e in exact for n in e.notes}
-    citing = _unique([c for e in events if e.kind == DOCUMENT for c in e.citing
-                      if c.text_id == text_id and c.note not in shown_notes], key=lambda c: c.note)
+    citing = _unique([c for c in cites if c.note not in shown_notes], key=lambda c: c.note)
     if citing:
         parts.append("<em>Notes citing this date's documents:</em> " + " · ".join(
             f"[¶{c.paragraph}]({_paragraph_link(c.page, c.paragraph)}) "
@@ -137,7 +158,8 @@ def _documents_cell(events: list[Event], site: SiteContext) -> str:
 
 def _document(event: Event, site: SiteContext) -> str:
     cited = []
-    for c in sorted(event.citing, key=lambda c: (list(site.texts).index(c.text_id), c.note)):
+    order = _text_order(site)
+    for c in sorted(event.citing, key=lambda c: (order[c.text_id], c.note)):
         remarks = [escape_text(r) for r in (c.cited_date and f"the note dates it {iso_period(c.cited_date).label}",)
                    if r]
         if c.relation == IDENTIFIED:
@@ -147,6 +169,10 @@ def _document(event: Event, site: SiteContext) -> str:
                      f"n. [{c.note}]({site.note_link(PAGE, c.text_id, c.note)}){remark}")
     link = f"[{escape_text(event.snippet)}]({site.entry_link(PAGE, event.key)})"
     return link + (" — cited in " + " · ".join(cited) if cited else "")
+
+
+def _text_order(site: SiteContext) -> dict[str, int]:
+    return {text_id: i for i, text_id in enumerate(site.texts)}
 
 
 def _paragraph_link(page: str, paragraph: int) -> str:

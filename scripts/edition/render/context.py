@@ -47,6 +47,7 @@ class SiteContext:
     counterparts: dict = field(default_factory=dict)   # (text, paragraph) -> [meetings.Counterpart]
     readings: Readings = NO_READINGS          # where the cited documents can be read
     edition: EditionInfo = EditionInfo()                # how to cite the edition itself
+    entry_pages: dict = field(default_factory=dict)    # entry key -> its bibliography page, if not BIBLIOGRAPHY
 
     def mention_target(self, from_page: str, match) -> tuple[str, str]:
         """Where the first mention of a person or place links to, and its tooltip."""
@@ -61,7 +62,7 @@ class SiteContext:
         return f"{relative(from_page, other.page)}#p{other.paragraph}"
 
     def entry_link(self, from_page: str, key: str) -> str:
-        return f"{relative(from_page, BIBLIOGRAPHY)}#{key}"
+        return f"{relative(from_page, self.entry_pages.get(key, BIBLIOGRAPHY))}#{key}"
 
     def note_link(self, from_page: str, text_id: str, note: int) -> str:
         return f"{relative(from_page, self.note_pages[(text_id, note)])}#fn:{note}"
@@ -83,7 +84,16 @@ def build_context(edition) -> SiteContext:
                                   lambda e: short_label(e, edition.archives)),
         readings=edition.readings,
         edition=edition.info,
+        entry_pages=_entry_pages(entries, edition),
     )
+
+
+def _entry_pages(entries, edition) -> dict[str, str]:
+    from collections import Counter
+
+    from .bibliography import entry_pages  # the bibliography's own layout (it imports this module)
+    counts = Counter(c.key for n in edition.notes for c in n.citations)
+    return entry_pages(entries, edition.archives, counts)
 
 
 def print_pages(texts) -> dict[tuple[str, int], str]:

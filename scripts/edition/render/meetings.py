@@ -1,51 +1,85 @@
-"""The page "Where the texts meet": works, documents and persons both texts rely on."""
+"""The page "Where the texts meet": works, documents, days and persons that two or more
+texts rely on, each with the places of every text that shares it.
+
+Pairwise: an item appears when any two texts share it, not only when every text does.
+Grouped by item, the page grows with the places the texts share (each place listed once),
+not with the number of pairs; split_page cuts it into parts when it outgrows one page."""
 from __future__ import annotations
 
 from ..bibliography.format import short_label
 from ..chronology import DAY, PASSAGE, Period
 from ..meetings import shared_works
 from .basis import identification_label
-from .context import BIBLIOGRAPHY, SiteContext, relative
+from .context import SiteContext, relative
 from .inline import escape_text
+from .parts import Block, split_page
 
 PAGE = "where-the-texts-meet/index.md"
+MAX_COLUMNS = 4  # beyond this many texts, the persons table lists texts in one column
 
 
 def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
-    out = ["# Where the texts meet", "",
-           "Kissinger and Kim write about the same months from the same documents and books. This page "
-           "lists what both texts rely on, computed from their notes and from the register of persons, "
-           "with links into both. In the texts, a paragraph that rests on a document the other text also "
-           "cites shows a small ↔ link to its counterpart. Where a note cites a document only by the "
-           f"editor's identification, not in the author's words, it is labelled {identification_label()}.", ""]
+    two = len(edition.texts) == 2
+    shared = "both texts" if two else "two or more texts"
+    intro = ("Kissinger and Kim write about the same months from the same documents and books. This page "
+             "lists what both texts rely on, computed from their notes and from the register of persons, "
+             "with links into both." if two else
+             "The texts write about the same months from the same documents and books. This page lists "
+             "what any two or more of them rely on, computed from their notes and from the register of "
+             "persons, with links into each text that shares it.")
+    margin = (" In the texts, a paragraph that rests on a document the other text also cites shows a small ↔ "
+              "link to its counterpart." if two else
+              " In the texts, a paragraph that rests on a document other texts also cite shows small ↔ "
+              "links to its counterparts.")
+    margin += (" Where a note cites a document only by the editor's identification, not in the author's "
+               f"words, it is labelled {identification_label()}.")
+    head = ["# Where the texts meet", "", intro + margin, ""]
     works = shared_works(edition.texts, site.entries, edition.notes)
     documents = [w for w in works if any(site.entries[k].is_archival for k in w.keys)]
     books = [w for w in works if w not in documents]
-    out += ["## Documents both texts cite", ""] + _works(site, documents)
-    out += ["## Works both texts cite", ""] + _works(site, books)
-    out += ["## Days both texts speak of", "",
-            "Passages of both texts dated to the day (or to a few days) that fall on the same days; "
-            "the [chronology](../chronology/index.md) sets out every date.", ""]
-    out += _shared_days(site, edition)
-    out += ["## Persons both texts name", "", "| Person | " + " | ".join(
-        escape_text(t.meta.short) for t in edition.texts) + " |", "|---" * (len(edition.texts) + 1) + "|"]
+    blocks = [
+        Block("documents", "Documents", [f"## Documents {shared} cite", ""], _works(site, documents), []),
+        Block("works", "Works", [f"## Works {shared} cite", ""], _works(site, books), []),
+        Block("days", "Days", [f"## Days {shared} speak of", "",
+                               f"Passages of {shared} dated to the day (or to a few days) that fall on the "
+                               "same days; the [chronology](../chronology/index.md) sets out every date.", ""],
+              _shared_days(site, edition), []),
+        _persons(edition, mentions, shared),
+    ]
+    return split_page(PAGE, "Where the texts meet", head, blocks)
+
+
+def _persons(edition, mentions, shared: str) -> Block:
+    texts = edition.texts
+    columns = len(texts) <= MAX_COLUMNS
+    names = [escape_text(t.meta.short) for t in texts] if columns else ["Paragraphs"]
+    head = [f"## Persons {shared} name", "", "| Person | " + " | ".join(names) + " |",
+            "|---" * (len(names) + 1) + "|"]
+    rows = []
     for person in sorted(edition.registers.persons, key=lambda p: p.sort.casefold()):
-        found = mentions.get(person.id, [])
-        per_text = [[m for m in found if m.text_id == t.meta.id] for t in edition.texts]
-        if all(per_text):
-            cells = [", ".join(f"[¶ {m.paragraph}]({relative(PAGE, m.page)}#p{m.paragraph})" for m in ms)
-                     for ms in per_text]
-            out.append(f"| [{escape_text(person.name)}]({relative(PAGE, f'people/{person.id}.md')}) | "
-                       + " | ".join(cells) + " |")
-    out.append("")
-    return {PAGE: "\n".join(out)}
+        by_text: dict[str, list] = {}
+        for mention in mentions.get(person.id, []):
+            by_text.setdefault(mention.text_id, []).append(mention)
+        if len(by_text) < 2:
+            continue
+        per_text = [by_text.get(t.meta.id, []) for t in texts]
+        if sum(1 for ms in per_text if ms) < 2:
+            continue
+        cells = [", ".join(f"[¶ {m.paragraph}]({relative(PAGE, m.page)}#p{m.paragraph})" for m in ms)
+                 for ms in per_text]
+        if not columns:
+            cells = ["<br>".join(f"<strong>{escape_text(t.meta.short)}</strong>: {c}"
+                                 for t, c in zip(texts, cells) if c)]
+        rows.append(f"| [{escape_text(person.name)}]({relative(PAGE, f'people/{person.id}.md')}) | "
+                    + " | ".join(cells) + " |")
+    return Block("persons", "Persons", head, rows)
 
 
 def _works(site: SiteContext, works) -> list[str]:
     out = []
     for work in works:
         labels = " / ".join(f"[{escape_text(short_label(site.entries[k], site.archives))}]"
-                            f"({relative(PAGE, BIBLIOGRAPHY)}#{k})" for k in work.keys)
+                            f"({site.entry_link(PAGE, k)})" for k in work.keys)
         out += [f"### {escape_text(short_label(site.entries[work.keys[0]], site.archives))}", "", labels, ""]
         for text_id, places in work.citing.items():
             short = site.texts[text_id].meta.short
@@ -71,14 +105,18 @@ def _shared_days(site: SiteContext, edition) -> list[str]:
             spans.append([event.period.start, event.period.end, [event]])
     out = []
     for start, end, events in spans:
-        texts = [t for t in edition.texts if any(e.text_id == t.meta.id for e in events)]
-        if len(texts) < 2:
+        by_text: dict[str, set] = {}
+        for e in events:
+            by_text.setdefault(e.text_id, set()).add((e.paragraph, e.page, e.period.label))
+        if len(by_text) < 2:
             continue
         span = Period(start, end, DAY)
         parts = []
-        for text in texts:
-            mine = sorted({(e.paragraph, e.page, e.period.label) for e in events if e.text_id == text.meta.id})
-            links = ", ".join(f"[¶ {n}]({relative(PAGE, page)}#p{n}) ({escape_text(label)})" for n, page, label in mine)
+        for text in edition.texts:
+            if text.meta.id not in by_text:
+                continue
+            links = ", ".join(f"[¶ {n}]({relative(PAGE, page)}#p{n}) ({escape_text(label)})"
+                              for n, page, label in sorted(by_text[text.meta.id]))
             parts.append(f"**{escape_text(text.meta.short)}** {links}")
         out.append(f"- [{escape_text(span.label)}](../chronology/index.md): " + "; ".join(parts))
     return (out or ["None."]) + [""]

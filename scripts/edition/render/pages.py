@@ -6,6 +6,7 @@ import json
 from ..layout import section_path, tei_path
 from ..model import BlockQuote, Paragraph, Section, Text
 from ..readers.inline import note_refs, plain_text
+from ..search.fields import search_fields, section_fields
 from .citation import (NO_PRINT_PAGE, citation_meta, citation_parts, edition_citation, paragraph_bibtex,
                        paragraph_citation_runs, text_bibtex, text_citation)
 from .basis import EDITORS_IDENTIFICATION, identification_label
@@ -61,6 +62,7 @@ def render_index(text: Text, site: SiteContext) -> str:
             "The notes' identifications, page markers and paragraph numbers are the edition's.", "",
             "## Cite this edition", "",
             edition_citation(site.edition, site.edition.url + site_url(page) if site.edition.url else ""), ""]
+    out += search_fields({"text": [meta.short]}, {"text": meta.short})
     words = " ".join(plain_text(p.inlines) for p in text.abstract + text.byline + text.first_page_foot)
     out += abbreviation_definitions(site.registers, words) + [""]
     return "\n".join(out)
@@ -103,9 +105,11 @@ class SectionRenderer:
                                           self.text, self.site, notes_here)})
         if section.page_start:   # the print page begins with this heading
             out += [page_start_block(section.page_start), ""]
+        # A Markdown link, not raw HTML: MkDocs and Zensical resolve it alike.
         out += [f"# {escape_text(section.title)}", "",
-                f'<p class="text-source">{escape_text(self.text.meta.short)}: '
-                f'<a href="../">{escape_text(self.text.meta.title)}</a></p>', ""]
+                f"{escape_text(self.text.meta.short)}: [{escape_text(self.text.meta.title)}](index.md)",
+                "{: .text-source }", ""]
+        out += section_fields(self.site, self.text, paragraphs, notes_here)
         out += self._cite_box(paragraphs)
         out += self._blocks(section.blocks)
         for appendix in section.appendix:

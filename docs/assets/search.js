@@ -1,0 +1,247 @@
+/* The header's search box, over Pagefind's index (built by `make site`).
+ *
+ * Nothing is fetched until the reader types: then pagefind.js, and for each query only
+ * the index chunks and page fragments it needs. A result leads to the paragraph (#pN),
+ * the note (#fn:N) or the entry where the words stand, with the print page and the words
+ * around them. Every string from the index is set as textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var FILTERS = [["text", "Text"], ["person", "Person"], ["archive", "Archive"], ["type", "Document type"]];
+  var SHOWN = 5;             // results shown at once: each one fetches its page's fragment
+  var PLACE = /^(p\d+|fn:\d+)$/;  // anchors a result can lead to, besides headings and entries
+
+  function resolved(box) {
+    // Resolved once against the page the header came from: instant navigation keeps the
+    // header while the address changes, and a relative URL would then point elsewhere.
+    if (!box.dataset.resolved) box.dataset.resolved = new URL(box.dataset.bundle, location.href).href;
+    return box.dataset.resolved;
+  }
+  document.querySelectorAll(".ed-search").forEach(resolved);
+
+  var loading = null;
+  function pagefind(box) {
+    if (!loading) {
+      var bundle = resolved(box);
+      loading = import(bundle).then(function (module) {
+        // Result URLs start from the site's root, which under a sub-path is not "/".
+        // pageLength: the texts' section pages are long, and Pagefind's default (0.75) would
+        // rank every short page that names a word above the passages that speak of it.
+        return module.options({ baseUrl: new URL("../", bundle).pathname, excerptLength: 24,
+                                ranking: { pageLength: 0.25 } })
+          .then(function () { module.init(); return module; });
+      });
+    }
+    return loading;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  // Pagefind's excerpts are HTML: the page's words, escaped, with <mark> around matches.
+  // Parsed in an inert document and copied as text: no markup of the index reaches the page.
+  function excerpt(html) {
+    var out = el("span", "ed-search__excerpt");
+    var body = new DOMParser().parseFromString(html, "text/html").body;
+    body.childNodes.forEach(function (node) {
+      out.append(node.nodeName === "MARK" ? el("mark", "", node.textContent)
+                                           : document.createTextNode(node.textContent));
+    });
+    return out;
+  }
+
+  function best(data) {
+    var ranked = (data.weighted_locations || []).slice().sort(function (a, b) {
+      return b.balanced_score - a.balanced_score;
+    });
+    return ranked.length ? ranked[0].location : (data.locations || [0])[0];
+  }
+
+  // Where on the page the best match stands: the last paragraph, note or entry (element
+  // with an id) that opens before it, else the last heading; and the last print-page
+  // marker before it, else the page the section opens on.
+  function place(data) {
+    var at = best(data), anchor = null, heading = null, printPage = data.meta.print_page || "";
+    (data.anchors || []).forEach(function (a) {
+      if (a.location > at) return;
+      if (/^page-/.test(a.id)) printPage = a.id.slice(5);
+      else if (/^h[1-6]$/.test(a.element)) { heading = a; anchor = null; }
+      else if (PLACE.test(a.id) || a.element === "div") anchor = a;
+    });
+    var target = anchor || heading;
+    var url = data.url.split("#")[0] + (target && target.location > 0 ? "#" + target.id : "");
+    var where = [];
+    if (target && /^p\d+$/.test(target.id)) where.push("¶ " + target.id.slice(1));
+    else if (target && /^fn:/.test(target.id)) where.push("n. " + target.id.slice(3));
+    else if (target && target.location > 0) where.push(target.text.replace(/#$/, ""));
+    if (printPage && data.meta.text) where.push("p. " + printPage);
+    return { url: url, where: where.join(" · ") };
+  }
+
+  function result(data) {
+    var spot = place(data);
+    var item = el("li", "ed-search__result");
+    var link = el("a", "ed-search__link");
+    link.href = spot.url;
+    var head = el("span", "ed-search__title", (data.meta.title || data.url).replace(/#$/, ""));
+    link.append(head);
+    var sub = [data.meta.text, spot.where].filter(Boolean).join(" · ");
+    if (sub) link.append(el("span", "ed-search__where", sub));
+    link.append(excerpt(data.excerpt || ""));
+    item.append(link);
+    return item;
+  }
+
+  // The filters' values are fetched only when the reader opens "Filters".
+  function filters(box, module) {
+    var holder = box.querySelector(".ed-search__filters");
+    if (holder.dataset.filled || !holder.open) return Promise.resolve();
+    holder.dataset.filled = "1";
+    return module.filters().then(function (available) {
+      FILTERS.forEach(function (pair) {
+        var values = Object.keys(available[pair[0]] || {}).sort();
+        if (!values.length) return;
+        var select = el("select", "ed-search__filter");
+        select.name = pair[0];
+        select.setAttribute("aria-label", pair[1]);
+        select.append(el("option", "", pair[1] + ": all"));
+        select.options[0].value = "";
+        values.forEach(function (value) {
+          var option = el("option", "", value);
+          option.value = value;
+          select.append(option);
+        });
+        holder.append(select);
+      });
+    });
+  }
+
+  function chosen(box) {
+    var picked = {};
+    box.querySelectorAll(".ed-search__filter").forEach(function (select) {
+      if (select.value) picked[select.name] = select.value;
+    });
+    return picked;
+  }
+
+  var generation = 0;
+  function run(box) {
+    var input = box.querySelector(".ed-search__input");
+    var status = box.querySelector(".ed-search__status");
+    var list = box.querySelector(".ed-search__results");
+    var query = input.value.trim(), mine = ++generation;
+    open(box, query.length > 0);
+    if (!query) { list.replaceChildren(); status.textContent = ""; return; }
+    status.textContent = "Searching…";
+    pagefind(box).then(function (module) {
+      return filters(box, module).then(function () {
+        return module.debouncedSearch(query, { filters: chosen(box) }, 150);
+      }).then(function (search) {
+        if (!search || mine !== generation) return null;  // a newer query is on its way
+        list.replaceChildren();
+        return more(box, search, mine);
+      });
+    }).catch(function (error) {
+      status.textContent = "Search is not available here (" + error.message + ").";
+    });
+  }
+
+  // The next SHOWN results, and a button for the ones after them.
+  function more(box, search, mine) {
+    var list = box.querySelector(".ed-search__results");
+    var status = box.querySelector(".ed-search__status");
+    var shown = list.querySelectorAll(".ed-search__result").length;
+    return Promise.all(search.results.slice(shown, shown + SHOWN).map(function (r) { return r.data(); }))
+      .then(function (pages) {
+        if (mine !== generation) return;
+        var button = list.querySelector(".ed-search__more");
+        if (button) button.parentNode.remove();
+        pages.forEach(function (data) { list.append(result(data)); });
+        var n = search.results.length, now = shown + pages.length;
+        status.textContent = n === 0 ? "No page contains these words."
+          : n + (n === 1 ? " page" : " pages") + (n > now ? ", " + now + " shown" : "");
+        if (n > now) {
+          var item = el("li", "");
+          var next = el("button", "ed-search__more", "More results");
+          next.type = "button";
+          next.addEventListener("click", function () {
+            more(box, search, mine).then(function () {
+              var links = box.querySelectorAll(".ed-search__link");
+              if (links[now]) links[now].focus();
+            });
+          });
+          item.append(next);
+          list.append(item);
+        }
+      });
+  }
+
+  function open(box, yes) {
+    box.querySelector(".ed-search__panel").hidden = !yes;
+  }
+
+  function links(box) {
+    return Array.prototype.slice.call(box.querySelectorAll(".ed-search__link"));
+  }
+
+  document.addEventListener("input", function (event) {
+    var box = event.target.closest && event.target.closest(".ed-search");
+    if (box) run(box);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var box = event.target.closest && event.target.closest(".ed-search");
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) || event.target.isContentEditable;
+    if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      var input = document.querySelector(".ed-search__input");
+      if (input) { event.preventDefault(); event.stopPropagation(); input.focus(); input.select(); }
+      return;
+    }
+    if (!box) return;
+    var items = links(box), index = items.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      event.stopPropagation();  // the box's own: Material's keys do not act on it
+      // A first Escape closes the results and keeps the words; a second clears them
+      // (the browser's own behaviour for a search field).
+      if (!box.querySelector(".ed-search__panel").hidden) event.preventDefault();
+      open(box, false);
+      box.querySelector(".ed-search__input").focus();
+    } else if (event.key === "ArrowDown" && items.length) {
+      event.preventDefault();
+      items[Math.min(index + 1, items.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && index >= 0) {
+      event.preventDefault();
+      (index === 0 ? box.querySelector(".ed-search__input") : items[index - 1]).focus();
+    } else if (event.key === "Enter" && event.target.classList.contains("ed-search__input") && items.length) {
+      event.preventDefault();
+      items[0].click();
+    }
+  }, true);
+
+  document.addEventListener("change", function (event) {
+    var box = event.target.closest && event.target.closest(".ed-search");
+    if (box && event.target.classList.contains("ed-search__filter")) run(box);
+  });
+  document.addEventListener("toggle", function (event) {
+    var box = event.target.closest && event.target.closest(".ed-search");
+    if (box && event.target.open && event.target.classList.contains("ed-search__filters")) {
+      pagefind(box).then(function (module) { return filters(box, module); });
+    }
+  }, true);
+
+  // A result chosen, or a click elsewhere: the panel closes.
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll(".ed-search").forEach(function (box) {
+      if (!box.contains(event.target) || event.target.closest(".ed-search__link")) open(box, false);
+    });
+  });
+  document.addEventListener("focusin", function (event) {
+    var box = event.target.closest && event.target.closest(".ed-search");
+    if (box && event.target.classList.contains("ed-search__input") && event.target.value.trim()) open(box, true);
+  });
+})();

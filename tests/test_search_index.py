@@ -1,0 +1,53 @@
+"""The search writer: the fields a page gives the index, and the index of the real site."""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from edition.search import index_site, search_fields
+from edition.search.index import SearchIndexError
+
+
+def test_fields_are_attributes_only_and_escaped():
+    lines = search_fields({"person": ['<img src=x onerror="alert(1)">', "Stalin, Joseph"]},
+                          {"text": "Kim 2016"})
+    assert lines[-1] == "" and len(lines) == 2
+    block = lines[0]
+    assert "<img" not in block and "&lt;img" in block
+    assert re.fullmatch(r'<div class="search-fields" hidden>(<span data-pagefind-(filter|meta)="[^"<>]*"></span>)+</div>',
+                        block), block
+    assert 'data-pagefind-filter="person:Stalin\\, Joseph"' in block  # a comma is not a separator
+    assert html.unescape(block).count("data-pagefind-meta") == 1
+
+
+def test_an_unknown_filter_is_refused():
+    with pytest.raises(ValueError):
+        search_fields({"colour": ["red"]})
+
+
+def test_no_fields_no_block():
+    assert search_fields({"text": []}) == []
+
+
+def test_the_real_site_is_indexed_into_its_own_folder(site, tmp_path):
+    import shutil
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    pages = index_site(copy)
+    every = [p.relative_to(copy).as_posix() for p in copy.rglob("*.html")]
+    left_out = [p for p in every if p.startswith(("chronology/", "where-the-texts-meet/"))
+                or p in ("people/index.html", "404.html")]
+    assert left_out and pages == len(every) - len(left_out)
+    assert (copy / "pagefind" / "pagefind.js").is_file()
+    assert list((copy / "pagefind" / "fragment").iterdir())
+    # The generator's fields are on the pages Pagefind read.
+    section = next(copy.glob("texts/kim-2016/03-*/index.html")).read_text(encoding="utf-8")
+    assert 'data-pagefind-filter="text:Kim 2016"' in section
+    assert 'data-pagefind-filter="archive:APRF"' in section
+
+
+def test_indexing_a_folder_that_is_no_site_fails_plainly(tmp_path):
+    with pytest.raises(SearchIndexError, match="no index.html"):
+        index_site(tmp_path)
