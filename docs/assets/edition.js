@@ -89,9 +89,8 @@
     if (search && !search.dataset.bound) {
       search.dataset.bound = "1";
       search.addEventListener("click", function () {
-        var toggle = document.getElementById("__search");
-        if (toggle) toggle.checked = true;
-        var input = document.querySelector(".md-search__input");
+        // The edition's search box in the header (Pagefind; overrides/partials/search-box.html).
+        var input = document.getElementById("ed-search-input");
         if (input) input.focus();
       });
     }

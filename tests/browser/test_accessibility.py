@@ -123,23 +123,25 @@ def test_the_system_palette_is_followed_and_the_note_tooltip_passes(served, brow
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_search_results_and_their_highlight_pass(served, browser, scheme):
-    """With the search open on results, and on the page a result leads to (its words
-    highlighted by search.highlight): no violation, the highlight's contrast included."""
+    """With the search (Pagefind, the header's box) open on results, their matched words
+    highlighted, and on the page a result leads to with a note's tooltip open: no violation,
+    the highlight's contrast included."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme,
                                   service_workers="block")
     try:
         page = context.new_page()
         page.goto(served.url())
-        page.locator(".md-search__input").click()
+        page.locator(".ed-search__input").click()
         page.keyboard.type("Roshchin")
-        results = page.locator(".md-search-result__item")
+        results = page.locator(".ed-search__link")
         expect(results.first).to_be_visible()
+        expect(page.locator(".ed-search__excerpt mark").first).to_be_visible()
         settle(page)
         page.evaluate(AXE_SCRIPT)
         start_axe(page)
         assert blocking(page) == []
-        page.locator('.md-search-result__link[href*="/texts/"]').first.click()
-        expect(page.locator("article mark:visible").first).to_be_visible()
+        page.locator('.ed-search__link[href*="/texts/"]').first.click()
+        expect(page.locator("article p.para").first).to_be_visible()
         page.locator("a.footnote-ref").first.focus()       # and a note's tooltip open
         expect(page.locator(".md-tooltip2--active")).to_be_visible()
         settle(page)

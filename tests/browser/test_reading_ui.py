@@ -292,7 +292,7 @@ def test_404_page_has_navigation_search_and_home(served, page):
     links = page.locator("article ul a")
     assert links.count() >= 8
     page.get_by_role("button", name="Search the edition").click()
-    expect(page.locator(".md-search__input")).to_be_focused()
+    expect(page.locator("#ed-search-input")).to_be_focused()
     page.keyboard.press("Escape")
     page.get_by_role("link", name="Go to the home page").click()
     page.wait_for_url(served.base)

@@ -5,6 +5,7 @@ fetches only the parts a query needs, and nothing until the reader searches."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from pathlib import Path
 
 # The article is the page; within it, what is not the page's own text stays out:
@@ -31,7 +32,10 @@ def index_site(site_dir: Path) -> int:
     site_dir = Path(site_dir)
     if not (site_dir / "index.html").is_file():
         raise SearchIndexError(f"{site_dir}: no index.html; build the site before indexing it")
-    return asyncio.run(_index(site_dir.resolve()))
+    # Pagefind's Python API is async. asyncio.run needs a thread with no running event loop
+    # (a caller such as Playwright's sync API may have one), so it gets a thread of its own.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _index(site_dir.resolve())).result()
 
 
 async def _index(site_dir: Path) -> int:

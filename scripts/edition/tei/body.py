@@ -32,8 +32,11 @@ class TextWriter:
 
     def text_element(self, cited_keys):
         node = element("text")
-        if self.text.abstract:
+        if self.text.abstract or self.text.title_page:
             front = child(node, "front")
+            if self.text.title_page:   # the print page begins with the title, before the abstract
+                child(front, "pb", n=str(self.text.title_page))
+        if self.text.abstract:
             abstract = child(front, "div", type="abstract")
             child(abstract, "head", "Abstract")
             for paragraph in self.text.abstract:
@@ -48,6 +51,8 @@ class TextWriter:
 
     def _section(self, body, section: Section, index: int) -> None:
         div = child(body, "div", type="section", n=str(index + 1), xml_id=f"section-{index + 1}")
+        if section.page_start:   # the print page begins with this section's heading
+            child(div, "pb", n=str(section.page_start))
         child(div, "head", section.title)
         self._blocks(div, section.blocks)
         for appendix in section.appendix:
