@@ -33,6 +33,14 @@ CHROME = ('<a id="__skip" tabindex="-1"></a>',)
 # README's "Zensical" section. Empty: every page is identical.
 KNOWN: dict[str, str] = {}
 
+# Parts of a page set aside before comparing, each with why (README, "Ready for Zensical"):
+# the rest of the page must still be identical. Zensical 0.0.73 gives the 404 template an
+# empty `nav`, so its "Pages of the edition" list (the last thing in the article) is empty.
+SET_ASIDE: dict[str, tuple[str, str]] = {
+    "404.html": ("Zensical 0.0.73 passes no navigation to the 404 template",
+                 r'<h2 id="pages-of-the-edition">.*$'),
+}
+
 
 def scratch_copy(target: Path) -> Path:
     target.mkdir(parents=True)
@@ -57,7 +65,10 @@ def articles(site: Path) -> dict[str, str]:
             article = match[1]
             for chrome in CHROME:
                 article = article.replace(chrome, "", 1)
-            found[page.relative_to(site).as_posix()] = " ".join(article.split())
+            relative = page.relative_to(site).as_posix()
+            if relative in SET_ASIDE:
+                article = re.sub(SET_ASIDE[relative][1], "", article, flags=re.S)
+            found[relative] = " ".join(article.split())
     return found
 
 
@@ -82,6 +93,8 @@ def main() -> int:
     print(f"zensical-check: {len(ours)} pages built by MkDocs, {len(theirs)} by Zensical; "
           f"{len(ours) - len(differ) - len(missing)} identical articles")
     unexplained = 0
+    for page, (why, _) in SET_ASIDE.items():
+        print(f"  set aside in {page}: {why}")
     for page in missing:
         print(f"  only in {'MkDocs' if page in ours else 'Zensical'}: {page}")
         unexplained += page not in KNOWN
