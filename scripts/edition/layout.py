@@ -4,6 +4,8 @@ Shared by the renderers and by the stages that link passages across texts
 (annotate, chronology, meetings), so it belongs to neither."""
 from __future__ import annotations
 
+from .citations.model import IDENTIFIED
+
 from .model import Text
 from .readers.inline import note_refs
 
@@ -32,3 +34,18 @@ def note_places(texts) -> dict[tuple[str, int], tuple[int, str]]:
             for number in note_refs(paragraph.inlines):
                 places[(text.meta.id, number)] = (paragraph.number, page)
     return places
+
+
+def place_citations(citations) -> tuple[list, list, list]:
+    """An author's note's citations as every writer shows them: those that cover words of
+    the note (no two overlapping), those cited beside the words ("Also cited"), and those
+    only the editor identified."""
+    placed, extra, identified = [], [], []
+    for c in citations:
+        if c.relation == IDENTIFIED:
+            identified.append(c)
+        elif c.start < 0 or any(c.start < p.end and p.start < c.end for p in placed):
+            extra.append(c)
+        else:
+            placed.append(c)
+    return placed, extra, identified

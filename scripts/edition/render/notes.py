@@ -3,7 +3,7 @@ the basis of notes the source does not carry."""
 from __future__ import annotations
 
 from ..bibliography.format import format_entry, short_label, to_plain
-from ..citations.model import IDENTIFIED
+from ..layout import place_citations
 from ..model import AUTHOR, EDITORIAL, Note, Text
 from .basis import identification_label
 from .context import SiteContext, note_print_pages
@@ -43,14 +43,8 @@ class NoteRenderer:
     def body(self, note: Note) -> str:
         citations = self.site.citations[(self.text.meta.id, note.number)].citations
         if note.basis == AUTHOR:
-            ranges, extra, identified = [], [], []
-            for c in citations:
-                if c.relation == IDENTIFIED:
-                    identified.append(c)
-                elif c.start < 0 or any(c.start < r[1] and r[0] < c.end for r in ranges):
-                    extra.append(c)
-                else:
-                    ranges.append((c.start, c.end, self._entry_link(c.key), self._entry_title(c.key, c.pinpoint)))
+            placed, extra, identified = place_citations(citations)
+            ranges = [(c.start, c.end, self._entry_link(c.key), self._entry_title(c.key, c.pinpoint)) for c in placed]
             body = render_inlines(link_ranges(note.inlines, ranges))
             if extra:
                 body += " " + self._also(extra)

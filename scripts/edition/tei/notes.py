@@ -8,7 +8,8 @@ evidence, a comment, a citation the words do not carry) is a `note` or `seg` wit
 from __future__ import annotations
 
 from ..bibliography.format import short_label
-from ..citations.model import IDENTIFIED, Citation
+from ..citations.model import Citation
+from ..layout import place_citations
 from ..model import AUTHOR, EDITORIAL, Note
 from ..readers.inline import plain_text
 from .xml import AUTHOR as AUTHOR_ID, EDITORS, Wrap, append_inlines, append_text, child, element, pointer, wrap_ranges
@@ -35,14 +36,8 @@ def note_element(note: Note, citations: tuple[Citation, ...], place: str, site) 
 
 def _author_note(node, note: Note, citations, site) -> None:
     words = plain_text(note.inlines)
-    ranges, extra, identified = [], [], []
-    for c in citations:
-        if c.relation == IDENTIFIED:
-            identified.append(c)
-        elif c.start < 0 or any(c.start < r[1] and r[0] < c.end for r in ranges):
-            extra.append(c)
-        else:
-            ranges.append(_bibl_range(c, words, site))
+    placed, extra, identified = place_citations(citations)
+    ranges = [_bibl_range(c, words, site) for c in placed]
     append_inlines(node, wrap_ranges(note.inlines, ranges))
     if extra:
         _editors_note(node, "also-cited", "Also cited:", extra, site)
