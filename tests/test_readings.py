@@ -172,17 +172,17 @@ def test_bibliography_and_archive_pages_carry_the_readings(edition, site):
         assert rows == cells > 0
 
 
-def test_downloads_carry_the_url_only_where_the_page_is_the_document(edition):
+def test_downloads_carry_the_url_only_where_the_page_is_the_document(edition, site):
     entries = {e.key: e for e in edition.entries}
-    csl = {i["id"]: i for i in json.loads((ROOT / "docs/downloads/bibliography.json").read_text(encoding="utf-8"))}
-    readings = json.loads((ROOT / "docs/downloads/readings.json").read_text(encoding="utf-8"))
+    csl = {i["id"]: i for i in json.loads((site / "downloads/bibliography.json").read_text(encoding="utf-8"))}
+    readings = json.loads((site / "downloads/readings.json").read_text(encoding="utf-8"))
     assert {r["entry"] for r in readings["readings"]} == {r.entry for r in edition.readings}
     for reading in found(edition):
         itself = not entries[reading.entry].is_archival
         assert csl[reading.entry].get("URL") == (reading.url if itself else entries[reading.entry].get("url") or None)
     frus = [r for r in found(edition) if r.entry.startswith("frus-")]
     assert frus and all(csl[r.entry]["URL"].startswith("https://history.state.gov/") for r in frus)
-    bib = (ROOT / "docs/downloads/bibliography.bib").read_text(encoding="utf-8")
+    bib = (site / "downloads/bibliography.bib").read_text(encoding="utf-8")
     for reading in frus:
         assert f"url = {{{reading.url}}}" in bib
 

@@ -80,7 +80,10 @@
   // 5. Per page (and again after each instant navigation): abbreviations reachable by
   //    keyboard, sidenotes, the search button of the 404 page.
   function perPage() {
-    if (pendingFocus && Date.now() < pendingFocus.until) focusTarget(pendingFocus.id);
+    // Only when the reload dropped the focus (to the body): never take it from where the
+    // reader has moved it since.
+    var dropped = !document.activeElement || document.activeElement === document.body;
+    if (pendingFocus && Date.now() < pendingFocus.until && dropped) focusTarget(pendingFocus.id);
     pendingFocus = null;
     nameNavigationLandmarks();
     reachableAbbreviations();

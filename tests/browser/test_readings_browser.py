@@ -43,6 +43,7 @@ def test_note_tooltip_offers_the_document(served, page, edition):
     assert page.console.errors == []
     # Followed from the tooltip, the link asks for the publisher's page in this tab (the test
     # context refuses every request off loopback, so the page itself is never fetched).
+    link.scroll_into_view_if_needed()     # a long note puts the link below the tooltip's fold
     with page.expect_request(reading.url) as request:
         link.click()
     assert request.value.frame == page.main_frame and len(page.context.pages) == 1
