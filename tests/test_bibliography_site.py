@@ -74,7 +74,7 @@ def test_notes_on_the_apparatus_are_computed(site):
     assert "“Shtykov” and “Shykov” are spelt differently." in text
     assert "“Banmendian” and “Banmendingian” are spelt differently." in text
     assert "Mao Zedong, Stalin yu Chaoxian zhanzheng (2013) is another edition of" in text
-    assert "Mao Zedong, Stalin, and the Korean War (forthcoming) is translation of" in text
+    assert "Mao Zedong, Stalin, and the Korean War (forthcoming) is a translation of" in text
     for note in (7, 41, 23, 25):
         assert f"Kim 2016 n. {note}</a>" in html
 

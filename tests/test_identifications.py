@@ -121,6 +121,6 @@ def test_documents_page_uses_the_same_label(site, edition):
 
 def test_apparatus_labels_a_note_that_cites_the_finding_by_identification(site):
     html = read(site, "bibliography/apparatus")
-    item = next(li for li in html.split("<li>") if "is translation of" in li and "shen-forthcoming" in li)
+    item = next(li for li in html.split("<li>") if "is a translation of" in li and "shen-forthcoming" in li)
     assert re.search(r'#fn:31">Kissinger 2011 n\. 31</a> \(' + LABEL.pattern, item)
     assert re.search(r'#fn:30">Kissinger 2011 n\. 30</a>(?! \()', item)   # "Chapter 6": his own words

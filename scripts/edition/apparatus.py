@@ -32,7 +32,7 @@ from .sourcefile import read_toml
 
 NoteId = tuple[str, int]
 Forms = tuple[tuple[str, tuple[NoteId, ...]], ...]   # each form as printed, and the notes that print it
-EDITION_LINKS = {"translationof": "translation of", "origpubas": "another edition of",
+EDITION_LINKS = {"translationof": "a translation of", "origpubas": "another edition of",
                  "adaptedfrom": "adapted from"}
 
 
