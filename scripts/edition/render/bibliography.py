@@ -16,7 +16,7 @@ from .basis import identification_label, is_identified, labelled
 from .context import BIBLIOGRAPHY, SiteContext, relative
 from .downloads import render_downloads
 from .inline import escape_text
-from .readlinks import NOT_LOOKED_UP, differs_note, not_found_words, published_as, read_link
+from .readlinks import differs_note, not_found_words, read_link, where_to_read
 from .parts import BUDGET, Block, split_page
 
 GROUPS = (
@@ -291,9 +291,7 @@ def _compared(checks, differences: tuple[str, ...]) -> str:
 
 def _published_as(site: SiteContext, entry: Entry) -> str:
     reading = site.readings.of(entry.key)
-    if reading is None:
-        return NOT_LOOKED_UP
-    return published_as(reading) + differs_note(reading, "apparatus.md") if reading.found else not_found_words(entry)
+    return where_to_read(reading, entry) + differs_note(reading, "apparatus.md")
 
 
 # --- archives ------------------------------------------------------------------
