@@ -85,11 +85,6 @@ def tooltip_text(text: str) -> str:
     return html.escape(html.escape(" ".join(text.split()), quote=False), quote=False)
 
 
-def tooltip_attribute(text: str) -> str:
-    """The same for a `title` attribute in raw HTML, which Markdown passes through as it is."""
-    return html.escape(html.escape(" ".join(text.split()), quote=False), quote=True)
-
-
 def note_ref(number: int) -> str:
     # The markup of Python-Markdown's footnotes (fnref:N / fn:N, class footnote-ref),
     # so that Material's footnote tooltips work, but numbered as in print.
