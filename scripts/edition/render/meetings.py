@@ -62,11 +62,8 @@ def _persons(edition, mentions, shared: str) -> Block:
             by_text.setdefault(mention.text_id, []).append(mention)
         if len(by_text) < 2:
             continue
-        per_text = [by_text.get(t.meta.id, []) for t in texts]
-        if sum(1 for ms in per_text if ms) < 2:
-            continue
-        cells = [", ".join(f"[¶ {m.paragraph}]({relative(PAGE, m.page)}#p{m.paragraph})" for m in ms)
-                 for ms in per_text]
+        cells = [", ".join(f"[¶ {m.paragraph}]({relative(PAGE, m.page)}#p{m.paragraph})"
+                           for m in by_text.get(t.meta.id, [])) for t in texts]
         if not columns:
             cells = ["<br>".join(f"<strong>{escape_text(t.meta.short)}</strong>: {c}"
                                  for t, c in zip(texts, cells) if c)]
