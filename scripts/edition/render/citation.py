@@ -39,10 +39,19 @@ def _parts(meta: TextMeta, escape, doi_link: bool) -> tuple[str, str]:
     return prefix, suffix
 
 
+def _author_names(meta: TextMeta) -> tuple[str, str]:
+    return tuple((meta.author_sort.split(", ", 1) + [""])[:2]) if meta.author_sort else (meta.author, "")
+
+
+def bibtex_key(meta: TextMeta) -> str:
+    """The original's BibTeX key: 'kim2016'."""
+    return f"{_author_names(meta)[0].lower()}{meta.year}"
+
+
 def text_bibtex(meta: TextMeta) -> str:
     """A BibTeX entry for the original work."""
-    surname, given = (meta.author_sort.split(", ", 1) + [""])[:2] if meta.author_sort else (meta.author, "")
-    key = f"{surname.lower()}{meta.year}"
+    surname, given = _author_names(meta)
+    key = bibtex_key(meta)
     if meta.kind == "article":
         fields = [("author", f"{surname}, {given}"), ("title", meta.title), ("journal", meta.container),
                   ("volume", meta.volume), ("number", meta.issue), ("pages", meta.pages.replace("–", "--")),
@@ -117,7 +126,7 @@ def paragraph_citation_runs(meta: TextMeta, info: EditionInfo) -> list[list]:
 def paragraph_bibtex(meta: TextMeta, info: EditionInfo) -> str:
     """A BibLaTeX @online entry for a paragraph of the edition ({page}, {n}, {url} filled in
     by the page's script), beside the original's entry (text_bibtex)."""
-    original = text_bibtex(meta).split("{", 1)[1].split(",", 1)[0]
+    original = bibtex_key(meta)
     fields = [("title", f"{meta.title}, ¶ {{n}}"), ("author", meta.author_sort or meta.author),
               ("maintitle", info.title), ("editor", " and ".join(info.editors)),
               ("version", info.version), ("year", info.year), ("url", "{url}"),
