@@ -43,6 +43,8 @@ class CitationMap:
         for entry in entries:
             self.by_note.setdefault((entry.text, entry.note), []).append(entry)
             self.by_start.setdefault(entry.starts[:KEY_CHARS], []).append(entry)
+        # Entries whose `starts` is shorter than the key can begin any segment's first characters.
+        self.short = [e for e in entries if len(e.starts) < KEY_CHARS]
 
     def find(self, text_id: str, note: int, segment: str) -> MappedSegment | None:
         for entry in self.by_note.get((text_id, note), ()):
@@ -54,8 +56,8 @@ class CitationMap:
     def elsewhere(self, segment: str) -> MappedSegment | None:
         """A mapping for another note (or text) whose segment begins as this one does: a text
         renumbered, or copied under a new id, whose mapping was not carried over."""
-        candidates = self.by_start.get(segment[:KEY_CHARS], [])
-        candidates += [e for key, entries in self.by_start.items() if len(key) < KEY_CHARS for e in entries]
+        # A new list: the index's own lists are never extended.
+        candidates = self.by_start.get(segment[:KEY_CHARS], []) + self.short
         return next((e for e in candidates if segment.startswith(e.starts)), None)
 
     def check_all_used(self) -> None:

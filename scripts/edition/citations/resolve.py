@@ -130,9 +130,8 @@ class Resolver:
             return [self._known(Citation(c.key, c.pinpoint, c.relation, segment.start, segment.end,
                                          settled_by=at), mapped.position.path, mapped.position.line)
                     for c in mapped.cites]
-        settled_elsewhere = self.mapping.elsewhere(segment.text)
-        if settled_elsewhere:
-            other = settled_elsewhere
+        other = self.mapping.elsewhere(segment.text)
+        if other:
             raise EditionError(
                 text.meta.notes_file or text.meta.source,
                 f"{text.meta.short}, note {number}: the segment “{segment.text[:60]}…” needs a reviewed mapping: "
