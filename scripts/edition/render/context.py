@@ -44,6 +44,7 @@ class SiteContext:
     registers: object = None                  # registers.Registers
     matcher: object = None                    # annotate.NameMatcher for links (no ambiguous forms)
     print_pages: dict = field(default_factory=dict)    # (text, paragraph) -> "247" or "247–248"
+    note_print_pages: dict = field(default_factory=dict)  # (text, note) -> the print page its marker stands on
     counterparts: dict = field(default_factory=dict)   # (text, paragraph) -> [meetings.Counterpart]
     readings: Readings = NO_READINGS          # where the cited documents can be read
     edition: EditionInfo = EditionInfo()                # how to cite the edition itself
@@ -80,6 +81,7 @@ def build_context(edition) -> SiteContext:
         registers=edition.registers,
         matcher=NameMatcher(edition.registers, include_ambiguous=False),
         print_pages=print_pages(edition.texts),
+        note_print_pages={(t.meta.id, n): p for t in edition.texts for n, p in note_print_pages(t).items()},
         counterparts=counterparts(edition.texts, entries, edition.notes,
                                   lambda e: short_label(e, edition.archives)),
         readings=edition.readings,

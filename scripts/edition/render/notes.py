@@ -6,7 +6,7 @@ from ..bibliography.format import format_entry, short_label, to_plain
 from ..layout import place_citations
 from ..model import AUTHOR, EDITORIAL, Note, Text
 from .basis import identification_label
-from .context import SiteContext, note_print_pages
+from .context import SiteContext
 from .inline import escape_text, link_title, render_inlines
 from .linking import link_ranges
 from .readlinks import read_link
@@ -17,7 +17,6 @@ class NoteRenderer:
 
     def __init__(self, text: Text, site: SiteContext, page: str):
         self.text, self.site, self.page = text, site, page
-        self.print_pages = note_print_pages(text)
 
     def render(self, notes: list[Note]) -> list[str]:
         out = ["## Notes {: #notes }", "", '<div class="footnote" role="doc-endnotes" markdown>', "<ol markdown>"]
@@ -29,7 +28,7 @@ class NoteRenderer:
 
     def _print_page(self, note: Note) -> str:
         """Where the note stands in print: at the foot of the page that carries its marker."""
-        page = self.print_pages.get(note.number)
+        page = self.site.note_print_pages.get((self.text.meta.id, note.number))
         return f' <span class="note-page">(printed on p.&nbsp;{page})</span>' if page else ""
 
     def _entry_title(self, key: str, pinpoint: str | None = None) -> str:
