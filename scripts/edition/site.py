@@ -87,7 +87,7 @@ def run_mkdocs(root: Path, out: Path, site_url: str | None = None) -> None:
     logger.propagate = False           # reported here, once, in our form
     failure: BaseException | None = None
     try:
-        with _working_directory(root):  # pymdownx.snippets reads base_path from the cwd
+        with contextlib.chdir(root):  # pymdownx.snippets reads base_path from the cwd
             options = {"site_url": site_url} if site_url else {}
             config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(out), **options)
             mkdocs_build(config)
@@ -193,12 +193,3 @@ def _swap(new: Path, target: Path) -> None:
     os.rename(new, target)
     shutil.rmtree(old, ignore_errors=True)
 
-
-@contextlib.contextmanager
-def _working_directory(path: Path):
-    before = Path.cwd()
-    os.chdir(path)
-    try:
-        yield
-    finally:
-        os.chdir(before)
