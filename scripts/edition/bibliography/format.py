@@ -213,9 +213,8 @@ def _article(entry: Entry) -> Rich:
     volume = f" {entry.get('volume')}" if entry.get("volume") else ""
     number = f", no. {entry.get('number')}" if entry.get("number") else ""
     when = long_date(entry.get("date")) if len(entry.get("date")) > 4 else year(entry)
-    if not volume and number:   # a journal numbered by issue only: China Quarterly, no. 121
-        return rich + [(f"{number} ({when}){': ' + entry.get('pages') if entry.get('pages') else ''}.", False)]
     pages = f": {entry.get('pages')}" if entry.get("pages") else ""
+    # A journal numbered by issue only comes out as "China Quarterly, no. 121 (1990)".
     return rich + [(f"{volume}{number} ({when}){pages}.", False)]
 
 
