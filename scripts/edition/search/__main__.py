@@ -1,4 +1,5 @@
-"""`python -m edition.search SITE_DIR`: index a built site (make site runs it)."""
+"""`python -m edition.search SITE_DIR`: index a site built another way (e.g. by Zensical);
+`make site` indexes through the site command's post-build step."""
 from __future__ import annotations
 
 import sys

@@ -51,7 +51,7 @@ async def _index(site_dir: Path) -> int:
 
 
 def _left_out(relative: str) -> bool:
-    return relative.startswith(LEFT_OUT) or relative in LEFT_OUT
+    return relative.startswith(LEFT_OUT)   # a whole page's path starts with itself
 
 
 def _url(site_dir: Path, page: Path) -> str:
