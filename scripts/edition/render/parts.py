@@ -30,7 +30,12 @@ class Block:
     tail: list[str] = field(default_factory=lambda: [""])
 
     def size(self) -> int:
-        return sum(len(line) + 1 for line in self.head + self.rows + self.tail)
+        return _size(self.head + self.rows + self.tail)
+
+
+def _size(lines: list[str]) -> int:
+    """Characters of Markdown the lines make, line ends included."""
+    return sum(len(line) + 1 for line in lines)
 
 
 def split_page(page: str, name: str, head: list[str], blocks: list[Block],
@@ -39,7 +44,7 @@ def split_page(page: str, name: str, head: list[str], blocks: list[Block],
     name: the page's title as plain text ("Chronology"), which each part's title extends."""
     budget = BUDGET if budget is None else budget
     whole = head + [line for b in blocks for line in b.head + b.rows + b.tail]
-    if sum(len(line) + 1 for line in whole) <= budget:
+    if _size(whole) <= budget:
         return {page: "\n".join(whole)}
     parts = _parts(page, blocks, budget)
     listing = ["## Parts", ""] + [f"- [{escape_text(title)}]({posixpath.basename(path)})"
@@ -62,20 +67,25 @@ def _parts(page: str, blocks: list[Block], budget: int) -> list[tuple[str, str, 
 
     parts: list[tuple[str, str, list[str]]] = []
     current: list[Block] = []
+    used = 0                                  # the size of the blocks in `current`, kept as they come
     for block in blocks:
-        if current and sum(b.size() for b in current) + block.size() > budget:
+        size = block.size()
+        if current and used + size > budget:
             parts.append(_joined(path, current))
-            current = []
-        if block.size() <= budget:
+            current, used = [], 0
+        if size <= budget:
             current.append(block)
+            used += size
             continue
         # One block too large for a part: its rows, cut, each slice with the block's head.
-        rows, n = [], 1
+        head = _size(block.head)
+        rows, n, filled = [], 1, head
         for row in block.rows:
-            if rows and sum(len(r) + 1 for r in block.head + rows + [row]) > budget:
+            if rows and filled + len(row) + 1 > budget:
                 parts.append(_slice(path, block, rows, n))
-                rows, n = [], n + 1
+                rows, n, filled = [], n + 1, head
             rows.append(row)
+            filled += len(row) + 1
         parts.append(_slice(path, block, rows, n))
     if current:
         parts.append(_joined(path, current))
