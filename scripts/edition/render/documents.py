@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 
 from ..bibliography.format import bare, long_date, short_label
-from ..citations.model import IDENTIFIED
 from ..readings.documents import document_keys
 from ..readings.model import DIFFERS, EVIDENCE_FIELDS
-from .basis import identification_label
+from .basis import labelled
 from .context import BIBLIOGRAPHY, SiteContext, relative
 from .front import SNIPPETS
 from .inline import escape_text
@@ -32,20 +31,19 @@ def render_documents(site: SiteContext) -> dict[str, str]:
             "downloads/readings.json": json.dumps(_readings_json(site), ensure_ascii=False, indent=2) + "\n"}
 
 
-def _cited_in(site: SiteContext) -> dict[str, dict[tuple[str, int], bool]]:
-    """entry key -> {(text, note): whether the citation is only the editor's identification}."""
-    found: dict[str, dict[tuple[str, int], bool]] = {}
+def _cited_in(site: SiteContext) -> dict[str, dict[tuple[str, int], list]]:
+    """entry key -> {(text, note): that note's citations of the entry}."""
+    found: dict[str, dict[tuple[str, int], list]] = {}
     for (text_id, number), note in site.citations.items():
         for c in note.citations:
-            notes = found.setdefault(c.key, {})
-            notes[(text_id, number)] = notes.get((text_id, number), True) and c.relation == IDENTIFIED
+            found.setdefault(c.key, {}).setdefault((text_id, number), []).append(c)
     return found
 
 
-def _note_links(site: SiteContext, cited: dict[tuple[str, int], bool]) -> str:
+def _note_links(site: SiteContext, cited: dict[tuple[str, int], list]) -> str:
     order = list(site.texts)
-    return ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(PAGE, t, n)})"
-                     + (f" ({identification_label()})" if cited[(t, n)] else "")
+    return ", ".join(labelled(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(PAGE, t, n)})",
+                              cited[(t, n)])
                      for t, n in sorted(cited, key=lambda c: (order.index(c[0]), c[1])))
 
 
