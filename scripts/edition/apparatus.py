@@ -15,6 +15,7 @@ known cases; each finding names the notes and the form each one uses.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -314,8 +315,9 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{4,}")
 NAME_FIELDS = ("author", "editor", "sender", "recipient", "publisher", "location", "title", "booktitle")
 
 
-def _words(text: str) -> set[str]:
-    return {re.sub(r"['’]s$", "", w) for w in WORD.findall(text.replace("{", "").replace("}", ""))}
+@functools.lru_cache(maxsize=4096)  # the same fields are read for every citation of an entry
+def _words(text: str) -> frozenset[str]:
+    return frozenset({re.sub(r"['’]s$", "", w) for w in WORD.findall(text.replace("{", "").replace("}", ""))})
 
 
 def _variant(a: str, b: str) -> bool:

@@ -8,6 +8,7 @@ not carry an editor's to-do: their fields are shown to the public.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,16 +103,18 @@ def violations(sources: Path, policy: SourcePolicy) -> list[Violation]:
     """Every address against the policy, and every to-do in the registers, in file order."""
     found = []
     for path in covered_files(sources):
-        for number, line in enumerate(read_source(path).text.split("\n"), start=1):
-            if line.lstrip().startswith(("#", "%")):
-                continue  # comments are not shown to readers and cite nothing
-            at = SourcePosition(path, number)
-            found += [Violation(at, m) for m in (_address_problem(a, policy) for a in ADDRESS.findall(line)) if m]
-            if path.name in REGISTERS and path.parent == sources:
-                todo = TODO.search(line)
-                if todo:
-                    found.append(Violation(at, f"“{todo[0]}” is an editor's to-do, and register fields are "
-                                               "shown to the public; settle it or remove it"))
+        text = read_source(path).text
+        # One search over the whole file, not one per line: the line is found only for a hit.
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        hits = [(m.start(), 0, _address_problem(m[0], policy)) for m in ADDRESS.finditer(text)]
+        if path.name in REGISTERS and path.parent == sources:
+            hits += [(m.start(), 1, f"“{m[0]}” is an editor's to-do, and register fields are "
+                                    "shown to the public; settle it or remove it") for m in TODO.finditer(text)]
+        for at, _, message in sorted(hits):
+            number = bisect.bisect_right(starts, at)
+            line = text[starts[number - 1]:starts[number] if number < len(starts) else None]
+            if message and not line.lstrip().startswith(("#", "%")):
+                found.append(Violation(SourcePosition(path, number), message))  # comments cite nothing
     return found
 
 

@@ -255,14 +255,18 @@ class Resolver:
 
     def _signatures_in(self, text: str):
         """(position, signature) for every signature that occurs in the normalised text."""
+        trie, end = self.trie, len(text)
         for i in range(len(text) - PREFIX + 1):
-            node = self.trie
-            for char in text[i:]:
-                node = node.get(char)
+            node, j = trie, i
+            # Walk by index: slicing the rest of the text at each position would copy it.
+            while j < end:
+                node = node.get(text[j])
                 self.steps += 1
                 if node is None:
                     break
-                yield from ((i, signature) for signature in node.get(END, ()))
+                j += 1
+                if END in node:
+                    yield from ((i, signature) for signature in node[END])
 
     @staticmethod
     def _narrow(best: dict, segment: str) -> dict:
