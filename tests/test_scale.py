@@ -95,3 +95,31 @@ def test_a_bibliography_too_large_for_a_page_is_cut_and_every_link_follows(editi
     # Archive pages too large are cut, their table header repeated.
     aprf = [p for p in files if p.startswith("bibliography/aprf--documents")]
     assert aprf and all("| Locator | Leaves cited |" in files[p] for p in aprf)
+
+
+def test_a_documents_page_too_large_is_a_table_a_year_and_every_link_follows(edition, monkeypatch):
+    import posixpath
+
+    import edition.render.bibliography as bibliography
+    import edition.render.parts as parts
+    monkeypatch.setattr(bibliography, "BUDGET", 20_000)
+    monkeypatch.setattr(parts, "BUDGET", 8_000)
+    files = render_edition(edition)
+    first = files["documents/index.md"]
+    listed = re.findall(r"^- \[(.+?)\]\((.+?)\)$", first, re.M)
+    assert [t for t, _ in listed][:2] == ["1949", "1950"] and len(listed) > 2
+    assert "46 documents, a table a year." in first and "| Date |" not in first
+    rows = [row for _, target in listed for row in files[f"documents/{target}"].splitlines()
+            if row.startswith("| ") and not row.startswith("| Date")]
+    assert len(rows) == 46                                   # every document once
+    placed = {key: path for path in files if path.startswith("bibliography/entries-")
+              for key in re.findall(r'<div class="bib-entry" id="([^"]+)"', files[path])}
+    followed = 0
+    for _, target in listed:
+        part = f"documents/{target}"
+        followed += len(re.findall(r"entries-\d+\.md#", files[part]))
+        for link, key in re.findall(r"\]\(([^)#\s]*entries-\d+\.md)#([^)\s]+)\)", files[part]):
+            assert placed[key] == posixpath.normpath(posixpath.join("documents", link)), (part, key)
+        for link in re.findall(r"\]\(((?:\.\./)+texts/[^)#\s]+)#fn:\d+\)", files[part]):
+            assert posixpath.normpath(posixpath.join("documents", link)) in files, (part, link)
+    assert followed == 46                                    # each document's title leads to its entry

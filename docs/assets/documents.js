@@ -24,8 +24,12 @@
   }
 
   function setUp() {
-    var table = document.querySelector(".documents-table table");
-    if (!table || table.hasAttribute("data-sortable")) return;
+    // One table, or at hundreds of texts a table a year (each sorts on its own).
+    Array.prototype.forEach.call(document.querySelectorAll(".documents-table table"), sortable);
+  }
+
+  function sortable(table) {
+    if (table.hasAttribute("data-sortable")) return;
     table.setAttribute("data-sortable", "");
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row, i) {
       row.setAttribute("data-order", String(i));

@@ -28,8 +28,10 @@
         // Result URLs start from the site's root, which under a sub-path is not "/".
         // pageLength: the texts' section pages are long, and Pagefind's default (0.75) would
         // rank every short page that names a word above the passages that speak of it.
+        // noWorker: search in the page's own thread. Pagefind's web worker is a second copy of
+        // its code (12 KB compressed) fetched on every first search; the searches here are small.
         return module.options({ baseUrl: new URL("../", bundle).pathname, excerptLength: 24,
-                                ranking: { pageLength: 0.25 } })
+                                ranking: { pageLength: 0.25 }, noWorker: true })
           .then(function () { module.init(); return module; });
       });
     }

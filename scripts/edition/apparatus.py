@@ -69,7 +69,10 @@ def load_not_variants(path: Path) -> list[NotVariant]:
 
 
 def find_issues(entries: dict[str, Entry], notes: list[NoteCitations], texts,
-                not_variants: list[NotVariant] = ()) -> list[Finding]:
+                not_variants: list[NotVariant] = (), passages=None) -> list[Finding]:
+    """`passages`: the texts' dated passages (chronology.text_events), when already read."""
+    if passages is None:
+        passages = [e for text in texts for e in text_events(text)]
     spelling = name_variants(entries, notes, texts)
     for pair in not_variants:
         matching = [f for f in spelling if f.words == pair.words]
@@ -80,7 +83,7 @@ def find_issues(entries: dict[str, Entry], notes: list[NoteCitations], texts,
     printed = printed_citations(notes, texts)
     return (same_locator(entries, notes) + document_cited_differently(entries, printed)
             + locators_written_differently(printed) + works_cited_differently(entries, printed)
-            + spelling + text_disagrees_with_note(entries, printed, texts)
+            + spelling + text_disagrees_with_note(entries, printed, texts, passages)
             + other_editions(entries, notes) + two_archives(entries, notes) + settled_by_mapping(notes))
 
 
@@ -254,7 +257,7 @@ def _names_a_correspondent(sentence: str, entry: Entry) -> bool:
     return any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names if len(n) > 2)
 
 
-def text_disagrees_with_note(entries, printed: list[Printed], texts) -> list[Finding]:
+def text_disagrees_with_note(entries, printed: list[Printed], texts, passages) -> list[Finding]:
     """A sentence that dates something to the day, a few days from the date of the document
     its note cites and on none of the cited documents' dates: the text and the note disagree."""
     dated: dict[NoteId, list[tuple[str, Printed]]] = defaultdict(list)
@@ -264,7 +267,7 @@ def text_disagrees_with_note(entries, printed: list[Printed], texts) -> list[Fin
             dated[p.note].append((when, p))
     findings = []
     for text in texts:
-        for event in text_events(text):
+        for event in (e for e in passages if e.text_id == text.meta.id):
             if event.kind != PASSAGE or event.precision != DAY or event.start != event.end \
                     or not SENDING.search(event.snippet):
                 continue

@@ -19,7 +19,7 @@ from .bibliography.archives import Archive, load_archives
 from .bibliography.entry import Entry
 from .bibliography.parse import parse_bibliography
 from .bibliography.validate import validate_entries
-from .chronology import Event, extract_events
+from .chronology import Event, extract_events, text_events
 from .citations.mapping import load_citation_map
 from .citations.model import NoteCitations
 from .citations.resolve import Resolver
@@ -55,6 +55,7 @@ class Edition:
     settled_by_map: int = 0             # segments the reviewed mapping settled
     readings: Readings = NO_READINGS    # where each cited document can be read
     info: EditionInfo = EditionInfo()   # the edition's own title, editors, version, address
+    passages: list[Event] | None = None  # the texts' dated passages, read once for the apparatus
 
     def citations_of(self, text_id: str, note: int) -> NoteCitations:
         return next(n for n in self.notes if n.text_id == text_id and n.note == note)
@@ -62,7 +63,7 @@ class Edition:
     @functools.cached_property
     def events(self) -> list[Event]:
         """The dated passages and documents (chronology), read once for every page that needs them."""
-        return extract_events(self.texts, self.notes, self.entries)
+        return extract_events(self.texts, self.notes, self.entries, self.passages)
 
 
 def read_edition(sources: Path) -> Edition:
@@ -81,14 +82,15 @@ def read_edition(sources: Path) -> Edition:
     mapping.check_all_used()
     check_every_entry_cited(entries, notes, bib_path)
     settled = sum(1 for n in notes for c in n.citations if c.settled_by)
+    passages = [event for text in texts for event in text_events(text)]
     findings = find_issues({e.key: e for e in entries}, notes, texts,
-                           load_not_variants(sources / "apparatus.toml"))
+                           load_not_variants(sources / "apparatus.toml"), passages)
     readings = read_readings(sources / "readings.toml", entries, notes, bib_path)
     findings += reading_findings(readings, notes)
     registers = load_registers(sources)
     check_sources(sources)
     return Edition(texts, entries, archives, notes, findings, registers, settled, readings,
-                   load_edition_info(sources.parent))
+                   load_edition_info(sources.parent), passages)
 
 
 def check_every_entry_cited(entries: list[Entry], notes: list[NoteCitations], path: Path) -> None:

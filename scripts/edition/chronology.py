@@ -131,8 +131,9 @@ class Event:
 
 
 def extract_events(texts: list[Text], notes_citations: list[NoteCitations],
-                   entries: list[Entry]) -> list[Event]:
-    events = [e for text in texts for e in text_events(text)]
+                   entries: list[Entry], passages: list[Event] | None = None) -> list[Event]:
+    """Every dated passage (`passages`, when they have been read already) and document."""
+    events = list(passages) if passages is not None else [e for text in texts for e in text_events(text)]
     events += document_events(texts, notes_citations, entries)
     order = {text.meta.id: i for i, text in enumerate(texts)}
     return sorted(events, key=lambda e: (e.period.sort_key, e.kind != PASSAGE, order.get(e.text_id, -1),

@@ -31,7 +31,7 @@ class EditionInfo:
         return match[1] if match else ""
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's, when built with it: 9x faster
     """Reads mkdocs.yml without running anything: unknown tags (!!python/name, !ENV) are None."""
 
 

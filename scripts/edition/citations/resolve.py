@@ -29,6 +29,9 @@ IBID_RE = re.compile(r"^\W*ibid\W*", re.I)
 CITED_FROM_RE = re.compile(r"[.,]\s*[Cc]ited from\s+")
 
 
+_ALNUM = re.compile(r"[a-z0-9]")
+
+
 class Unresolved(Exception):
     pass
 
@@ -41,6 +44,10 @@ class Signature:
 
 def normalise(text: str) -> tuple[str, list[int]]:
     """Letters and digits only, case-folded, with each one's index in the original."""
+    if text.isascii():  # the common case, without a loop over the characters in Python
+        lowered = text.lower()
+        index = [m.start() for m in _ALNUM.finditer(lowered)]
+        return "".join(lowered[i] for i in index), index
     chars, index = [], []
     for i, char in enumerate(text):
         # ASCII needs no decomposition; the rest loses its accents ("é" -> "e").

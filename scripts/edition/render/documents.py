@@ -4,14 +4,16 @@ readings.json download. Fed by the readings stage (edition.readings)."""
 from __future__ import annotations
 
 import json
+import posixpath
 
 from ..bibliography.format import bare, long_date, short_label
 from ..readings.documents import document_keys
 from ..readings.model import DIFFERS, EVIDENCE_FIELDS
 from .basis import labelled
-from .context import BIBLIOGRAPHY, SiteContext, relative
+from .context import SiteContext, relative
 from .front import SNIPPETS
 from .inline import escape_text
+from .parts import Block, fits, split_page
 from .readlinks import NOT_LOOKED_UP, differs_note, is_cited_document, where_to_read
 
 PAGE = "documents/index.md"
@@ -26,7 +28,7 @@ INTRO = (
 
 def render_documents(site: SiteContext) -> dict[str, str]:
     keys = document_keys(site.entries, site.readings)
-    return {PAGE: _page(site, keys),
+    return {**_page(site, keys),
             f"{SNIPPETS}/readings.md": _counts(site, keys),
             "downloads/readings.json": json.dumps(_readings_json(site), ensure_ascii=False, indent=2) + "\n"}
 
@@ -40,33 +42,55 @@ def _cited_in(site: SiteContext) -> dict[str, dict[tuple[str, int], list]]:
     return found
 
 
-def _note_links(site: SiteContext, cited: dict[tuple[str, int], list]) -> str:
+def _note_links(site: SiteContext, cited: dict[tuple[str, int], list], page: str) -> str:
     order = list(site.texts)
-    return ", ".join(labelled(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(PAGE, t, n)})",
+    return ", ".join(labelled(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})",
                               cited[(t, n)])
                      for t, n in sorted(cited, key=lambda c: (order.index(c[0]), c[1])))
 
 
-def _page(site: SiteContext, keys: list[str]) -> str:
+TABLE_HEAD = ['<div class="documents-table" markdown>', "",
+              "| Date | Document | Correspondents | Cited in | Where to read it |",
+              "|---|---|---|---|---|"]
+TABLE_TAIL = ["", "</div>", ""]
+SORTING = "The column headers sort the table; *Date* restores the order by date."
+
+
+def _page(site: SiteContext, keys: list[str]) -> dict[str, str]:
+    """One sortable table while it fits a page; beyond that (hundreds of texts), a table a
+    year, in parts (render.parts) reached from the page and from each other."""
+    head = ["---", 'hide: ["toc"]', "---", "", "# Documents", "", INTRO, "",
+            "Download: [readings.json](../downloads/readings.json) (every reading with its evidence).", ""]
+    rows = _rows(site, keys, PAGE)
+    whole = Block("documents", "Documents", TABLE_HEAD, list(rows.values()),
+                  TABLE_TAIL + [f"{len(keys)} documents. {SORTING}", ""])
+    if fits(head, [whole]):
+        return split_page(PAGE, "Documents", head, [whole])
+    years: dict[str, list[str]] = {}
+    for key in keys:
+        years.setdefault(site.entries[key].get("date")[:4] or "undated", []).append(key)
+    blocks = [Block(year, year, [f"## {year}", ""] + TABLE_HEAD,
+                    list(_rows(site, year_keys, posixpath.join(posixpath.dirname(PAGE), f"{year}.md")).values()),
+                    TABLE_TAIL) for year, year_keys in years.items()]
+    head += [f"{len(keys)} documents, a table a year. {SORTING}", ""]
+    return split_page(PAGE, "Documents", head, blocks)
+
+
+def _rows(site: SiteContext, keys: list[str], page: str) -> dict[str, str]:
+    """key -> the document's row, with links relative to `page`."""
     cited_in = _cited_in(site)
-    out = ["---", 'hide: ["toc"]', "---", "", "# Documents", "", INTRO, "",
-           "Download: [readings.json](../downloads/readings.json) (every reading with its evidence).", "",
-           '<div class="documents-table" markdown>', "",
-           "| Date | Document | Correspondents | Cited in | Where to read it |",
-           "|---|---|---|---|---|"]
+    rows = {}
     for key in keys:
         entry = site.entries[key]
         reading = site.readings.of(key)
         date = long_date(entry.get("date")) if entry.get("date") else "undated"
-        document = (f"[{escape_text(_title(entry))}]({relative(PAGE, BIBLIOGRAPHY)}#{key})"
+        document = (f"[{escape_text(_title(entry))}]({site.entry_link(page, key)})"
                     f'<span class="reading-detail">{escape_text(_held_at(site, key))}</span>')
-        notes = _note_links(site, cited_in.get(key, {}))
-        read = where_to_read(reading, entry) + differs_note(reading, "../bibliography/apparatus.md")
-        out.append(f"| {escape_text(date)} | {document} | {_correspondents(entry)} "
-                   f"| {notes or 'only through the entries that belong to it'} | {read} |")
-    out += ["", "</div>", "", f"{len(keys)} documents. The column headers sort the table; *Date* restores "
-            "the order by date."]
-    return "\n".join(out) + "\n"
+        notes = _note_links(site, cited_in.get(key, {}), page)
+        read = where_to_read(reading, entry) + differs_note(reading, relative(page, "bibliography/apparatus.md"))
+        rows[key] = (f"| {escape_text(date)} | {document} | {_correspondents(entry)} "
+                     f"| {notes or 'only through the entries that belong to it'} | {read} |")
+    return rows
 
 
 def _title(entry) -> str:

@@ -38,14 +38,18 @@ def _size(lines: list[str]) -> int:
     return sum(len(line) + 1 for line in lines)
 
 
+def fits(head: list[str], blocks: list[Block], budget: int | None = None) -> bool:
+    """Whether the head and the blocks make one page within the budget."""
+    return _size(head) + sum(b.size() for b in blocks) <= (BUDGET if budget is None else budget)
+
+
 def split_page(page: str, name: str, head: list[str], blocks: list[Block],
                budget: int | None = None) -> dict[str, str]:
     """{page: Markdown} if everything fits, else the first page and its parts.
     name: the page's title as plain text ("Chronology"), which each part's title extends."""
     budget = BUDGET if budget is None else budget
-    whole = head + [line for b in blocks for line in b.head + b.rows + b.tail]
-    if _size(whole) <= budget:
-        return {page: "\n".join(whole)}
+    if fits(head, blocks, budget):
+        return {page: "\n".join(head + [line for b in blocks for line in b.head + b.rows + b.tail])}
     parts = _parts(page, blocks, budget)
     listing = ["## Parts", ""] + [f"- [{escape_text(title)}]({posixpath.basename(path)})"
                                   for path, title, _ in parts] + [""]
