@@ -94,6 +94,9 @@ class TomlFile:
 # paragraph separators: no field of the TOML sources is more than one line of text, and a
 # control character or line break in one would carry into front matter or a Markdown line.
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# A key or value holds such a character only if the file has it as written (a line end
+# counts only inside a multi-line string) or an escape that makes it.
+_MAY_HOLD_CONTROL = re.compile(r"""\\|\"\"\"|'''|[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]""")
 FIELD = re.compile(r'^\s*"?([^"=\s]+)"?\s*=')
 
 
@@ -109,7 +112,8 @@ def read_toml(path: Path) -> TomlFile:
             message += "; each entry is defined once: merge the two"
         raise EditionError(SourcePosition(path, int(match[1]) if match else 0), f"not valid TOML: {message}") from None
     toml = TomlFile(path, data, tuple(raw.split("\n")))
-    _check_one_line(toml, data, ())
+    if _MAY_HOLD_CONTROL.search(raw):  # else no key or value can hold one: no need to look
+        _check_one_line(toml, data, ())
     return toml
 
 

@@ -10,7 +10,10 @@ title. A segment that is none of these stops the build, naming the note.
 from __future__ import annotations
 
 import difflib
+import functools
+import itertools
 import re
+import string
 import unicodedata
 from dataclasses import dataclass, replace
 
@@ -29,9 +32,6 @@ IBID_RE = re.compile(r"^\W*ibid\W*", re.I)
 CITED_FROM_RE = re.compile(r"[.,]\s*[Cc]ited from\s+")
 
 
-_ALNUM = re.compile(r"[a-z0-9]")
-
-
 class Unresolved(Exception):
     pass
 
@@ -44,10 +44,11 @@ class Signature:
 
 def normalise(text: str) -> tuple[str, list[int]]:
     """Letters and digits only, case-folded, with each one's index in the original."""
-    if text.isascii():  # the common case, without a loop over the characters in Python
-        lowered = text.lower()
-        index = [m.start() for m in _ALNUM.finditer(lowered)]
-        return "".join(lowered[i] for i in index), index
+    if not any(_folds_to_alnum(char) for char in set(text) if not char.isascii()):
+        # The common case: nothing beyond ASCII is a letter or digit (curly quotes and dashes
+        # are not). The index is made by itertools in C, not by a loop over the characters.
+        index = list(itertools.compress(range(len(text)), map(_ASCII_ALNUM.__contains__, text)))
+        return _NOT_ASCII_ALNUM.sub("", text).lower(), index
     chars, index = [], []
     for i, char in enumerate(text):
         # ASCII needs no decomposition; the rest loses its accents ("é" -> "e").
@@ -57,6 +58,15 @@ def normalise(text: str) -> tuple[str, list[int]]:
                 chars.append(part)
                 index.append(i)
     return "".join(chars), index
+
+
+_ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
+_NOT_ASCII_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+
+
+@functools.lru_cache(maxsize=None)
+def _folds_to_alnum(char: str) -> bool:
+    return any(part.isalnum() for part in unicodedata.normalize("NFKD", char.casefold()))
 
 
 class Resolver:
@@ -74,6 +84,7 @@ class Resolver:
             for char in signature.text:
                 node = node.setdefault(char, {})
             node.setdefault(END, []).append(signature)
+        self.prefixes = {signature.text[:PREFIX] for signature in self.signatures}
         self.steps = 0  # trie steps taken (a measure of the work, for the scaling test)
         self.by_locator: dict[tuple, list[Entry]] = {}
         for entry in entries:
@@ -262,8 +273,10 @@ class Resolver:
 
     def _signatures_in(self, text: str):
         """(position, signature) for every signature that occurs in the normalised text."""
-        trie, end = self.trie, len(text)
+        trie, end, prefixes = self.trie, len(text), self.prefixes
         for i in range(len(text) - PREFIX + 1):
+            if text[i:i + PREFIX] not in prefixes:
+                continue  # no signature starts with these letters: no walk from here
             node, j = trie, i
             # Walk by index: slicing the rest of the text at each position would copy it.
             while j < end:

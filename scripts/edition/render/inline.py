@@ -22,11 +22,12 @@ _LINE_NUMBER = re.compile(r"^(\s*\d+)([.)])(\s|$)")
 SAFE_URL = re.compile(r"^(https?://|mailto:|#)|^[\w./-]+\.md(#[\w:.-]*)?$|^[\w./-]+/(#[\w:.-]*)?$", re.I)
 
 
-_NEEDS_ESCAPING = re.compile(r"[\\`*_{}\[\]|&<>\n]|^\s*(?:[#+-]|\d+[.)])")
+_NEEDS_ESCAPING = re.compile(r"[\\`*_{}\[\]|&<>\n]")
+_MARK_AT_START = re.compile(r"\s*(?:[#+-]|\d+[.)])")
 
 
 def escape_text(text: str) -> str:
-    if not _NEEDS_ESCAPING.search(text):
+    if not _NEEDS_ESCAPING.search(text) and not _MARK_AT_START.match(text):
         return text  # most text: nothing Markdown or HTML would read
     text = " ".join(text.split("\n"))
     text = _BACKSLASHED.sub(r"\\\1", html.escape(text, quote=False))
