@@ -1,6 +1,7 @@
 """Bibliography entries and archival locators."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -15,6 +16,10 @@ class ArchivalLocator:
     papka: str = ""
 
     def normalised(self) -> tuple:
+        return self._normalised
+
+    @functools.cached_property  # asked for in every comparison of locators: made once
+    def _normalised(self) -> tuple:
         # "01" and "1" name the same opis in the notes' usage; compare without leading zeros.
         return (self.archive, *(re.sub(r"^0+(?=\w)", "", part) for part in
                                 (self.fond, self.opis, self.delo, self.papka)))
@@ -49,7 +54,7 @@ class Entry:
     def is_archival(self) -> bool:
         return self.get("entrysubtype") == "archival"
 
-    @property
+    @functools.cached_property  # the fields never change: one locator per entry
     def locator(self) -> ArchivalLocator | None:
         if not (self.is_archival and self.get("fond")):
             return None

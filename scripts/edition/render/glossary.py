@@ -19,15 +19,15 @@ def term_title(term: Term) -> str:
 def abbreviation_definitions(registers: Registers, words: str) -> list[str]:
     """Python-Markdown `abbr` definitions for the terms a page uses: each occurrence
     then carries its expansion as a tooltip."""
-    pattern, titles = _abbreviations(registers)
+    pattern, titles = _abbreviations(registers.terms)  # keyed by the terms alone: cheap to hash
     used = set(pattern.findall(words))
     return [f"*[{form}]: {titles[form]}" for form in sorted(used)]
 
 
 @functools.lru_cache(maxsize=8)
-def _abbreviations(registers: Registers) -> tuple[re.Pattern, dict[str, str]]:
+def _abbreviations(terms: tuple[Term, ...]) -> tuple[re.Pattern, dict[str, str]]:
     titles = {}
-    for term in registers.terms:
+    for term in terms:
         for form in (term.abbreviation,) + term.variants:
             # `abbr` matches on word boundaries, which a final full stop ("U.S.") never meets.
             titles[form.rstrip(".")] = tooltip_text(term_title(term))

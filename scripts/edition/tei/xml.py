@@ -2,6 +2,7 @@
 content, and the serialisation that makes the file byte-identical run to run."""
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import etree
@@ -22,28 +23,42 @@ _NCNAME = re.compile(r"^[A-Za-z_][\w.-]*$", re.ASCII)
 
 
 def text(value: str) -> str:
+    if value.isascii() and value.isprintable():
+        return value  # most values: nothing to replace, and no substitution to run
     return _NOT_XML.sub("\ufffd", value)
 
 
 def element(tag: str, content: str = "", /, **attributes: str) -> etree._Element:
     """A TEI element of its own (appended to the tree later); attribute names use '_'
     for '-' and xml_id for xml:id."""
-    return _fill(etree.Element(f"{{{TEI_NS}}}{tag}", nsmap={None: TEI_NS}), content, attributes)
+    node = etree.Element(_qualified(tag), _attributes(attributes), nsmap={None: TEI_NS})
+    if content:
+        node.text = text(content)
+    return node
 
 
 def child(parent: etree._Element, tag: str, content: str = "", /, **attributes: str) -> etree._Element:
     """A TEI element at the end of parent's content (SubElement: no namespace to reconcile)."""
-    return _fill(etree.SubElement(parent, f"{{{TEI_NS}}}{tag}"), content, attributes)
-
-
-def _fill(node: etree._Element, content: str, attributes: dict) -> etree._Element:
-    for name, value in attributes.items():
-        if value in (None, ""):
-            continue
-        node.set(XML_ID if name == "xml_id" else name.replace("_", "-"), text(str(value)))
+    node = etree.SubElement(parent, _qualified(tag), _attributes(attributes))
     if content:
         node.text = text(content)
     return node
+
+
+@functools.lru_cache(maxsize=None)
+def _qualified(tag: str) -> str:
+    return f"{{{TEI_NS}}}{tag}"
+
+
+@functools.lru_cache(maxsize=None)
+def _attribute_name(name: str) -> str:
+    return XML_ID if name == "xml_id" else name.replace("_", "-")
+
+
+def _attributes(attributes: dict) -> dict[str, str]:
+    """The attributes that have a value, in the order given (None and "" are left out)."""
+    return {_attribute_name(name): text(str(value)) for name, value in attributes.items()
+            if value is not None and value != ""}
 
 
 def ident(value: str) -> str:
