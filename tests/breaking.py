@@ -1,7 +1,9 @@
 """Breaking a copy of the real sources on purpose, and checking how the build fails."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import re
 import subprocess
@@ -10,12 +12,25 @@ from pathlib import Path
 
 from support import ROOT, copy_project
 
+from edition.cli import main
+
 KIM = "sources/texts/kim-2016-new-insights-mao-korean-war.md"
 KISSINGER = "sources/texts/kissinger-on-china-kim-il-sung-and-the-outbreak-of-war.txt"
 MANIFEST = "sources/texts.toml"
 
 
 def run_build(root: Path) -> subprocess.CompletedProcess:
+    """`python -m edition build` in root, run in this process: the command line's own
+    main(), its exit status and what it prints (a new interpreter for each of a hundred
+    broken inputs would spend most of the suite's time importing). The command as its own
+    process is run by run_build_process, test_site_command and test_make."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(root), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["build"])
+    return subprocess.CompletedProcess(["edition", "build"], code, out.getvalue(), err.getvalue())
+
+
+def run_build_process(root: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"))
     return subprocess.run([sys.executable, "-m", "edition", "build"], cwd=root,
                           capture_output=True, text=True, env=env)

@@ -2,7 +2,19 @@
 and the previous output untouched. Each case breaks a copy of the real sources."""
 from __future__ import annotations
 
-from breaking import KIM, KISSINGER, MANIFEST, edit, expect_error, line_of, run_build, tree_digest
+from breaking import KIM, KISSINGER, MANIFEST, edit, expect_error, line_of, run_build, run_build_process, tree_digest
+
+
+def test_the_command_as_its_own_process_fails_with_one_line_and_exit_1(project):
+    """The other cases run the command line's main() in this process; here, the real command."""
+    line = line_of(project, KIM, "requested an answer from Kim Il-sung by 10 August.<sup>45</sup>")
+    edit(project, KIM, "<sup>45</sup>Telegram from Shtykov to Stalin, 20 July 1950", "")
+    before = tree_digest(project / "docs")
+    result = run_build_process(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stderr.strip().split("\n")
+    assert len(lines) == 1 and lines[0].startswith(f"{KIM}:{line}: note marker 45 has no definition"), lines
+    assert tree_digest(project / "docs") == before
 
 
 def test_marker_without_definition(project):
