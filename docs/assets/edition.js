@@ -52,7 +52,12 @@
     // theme's instant navigation reloads the page's content for the new address, which
     // replaces the element (see perPage).
     pendingFocus = { id: id, until: Date.now() + 3000 };
-    setTimeout(function () { focusTarget(id); }, 0);
+    setTimeout(function () {
+      // Unless the focus has moved on meanwhile (a busy page runs this late): never take it
+      // from where the reader has put it since.
+      var now = document.activeElement;
+      if (!now || now === document.body || now === link) focusTarget(id);
+    }, 0);
   });
 
   // 4. Escape closes an open tooltip (a note's text, an abbreviation's expansion) without
