@@ -3,8 +3,10 @@
 Prints `name: value` lines, all measured in this one run (`--scales 1,10` for a quick run):
 
   generate_s            our generator alone on the real corpus (read, check, render,
-                        write into a scratch folder); median of 5 runs after a warm-up
-  mkdocs_s              the strict MkDocs build alone of the real corpus; median of 3
+                        write into an empty scratch folder); median of 5 runs after a warm-up
+  mkdocs_s              the strict MkDocs build alone of the real corpus into an empty
+                        folder; median of 3 (for both, removing the last run's output is
+                        done before the clock starts)
   generator_overhead    generate_s / mkdocs_s                       (budget: <= 0.10)
   growth_<N>x_*         the generator (read_edition + render_edition) on the worst-case
                         corpus of N times the real one (see `replicate`)
@@ -64,11 +66,15 @@ def say(name: str, value) -> None:
     print(f"{name}: {value}", flush=True)
 
 
-def median_time(function, runs: int, warm_up: bool = True) -> float:
+def median_time(function, runs: int, warm_up: bool = True, prepare=lambda: None) -> float:
+    """The median time of `function`; `prepare` runs before each call, untimed (removing
+    the previous run's output is no part of what is measured)."""
     if warm_up:
+        prepare()
         function()
     times = []
     for _ in range(runs):
+        prepare()
         start = time.perf_counter()
         function()
         times.append(time.perf_counter() - start)
@@ -77,18 +83,22 @@ def median_time(function, runs: int, warm_up: bool = True) -> float:
 
 # --- the real corpus ---------------------------------------------------------------
 
-def generate_once(sources: Path) -> None:
-    files = render_edition(read_edition(sources))
-    with tempfile.TemporaryDirectory(prefix="bench-docs-") as scratch:
-        write_tree(files, Path(scratch) / "docs")
+def generate_once(sources: Path, docs: Path) -> None:
+    """Read, check, render and write into `docs` (a scratch folder, emptied beforehand)."""
+    write_tree(render_edition(read_edition(sources)), docs)
 
 
 def mkdocs_once(site_dir: Path) -> None:
+    """The strict MkDocs build into `site_dir` (emptied beforehand)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    shutil.rmtree(site_dir, ignore_errors=True)
     build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
+
+
+def emptied(folder: Path):
+    """A `prepare` for median_time: the folder removed, as a first build finds it."""
+    return lambda: shutil.rmtree(folder, ignore_errors=True)
 
 
 # --- synthetic corpora -------------------------------------------------------------
@@ -411,11 +421,13 @@ def main() -> None:
         os.nice(10)
         corpora(scales, args.corpora.split(","))
         return
-    generate_s = median_time(lambda: generate_once(ROOT / "sources"), 5)
+    with tempfile.TemporaryDirectory(prefix="bench-docs-") as scratch:
+        docs = Path(scratch) / "docs"
+        generate_s = median_time(lambda: generate_once(ROOT / "sources", docs), 5, prepare=emptied(docs))
     say("generate_s", generate_s)
     with tempfile.TemporaryDirectory(prefix="bench-site-") as scratch:
         site = Path(scratch) / "site"
-        mkdocs_s = median_time(lambda: mkdocs_once(site), 3)
+        mkdocs_s = median_time(lambda: mkdocs_once(site), 3, prepare=emptied(site))
         say("mkdocs_s", mkdocs_s)
         say("generator_overhead", generate_s / mkdocs_s)
         growth(scales)

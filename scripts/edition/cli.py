@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .build import build, read_edition
-from .errors import EditionError
+from .errors import EditionError, one_line
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except EditionError as err:
-        print(f"{_relative(err.where)}: {_one_line(err.message)}", file=sys.stderr)
+        print(f"{_relative(err.where)}: {one_line(err.message)}", file=sys.stderr)
         return 1
     except RecursionError:
         if os.environ.get("EDITION_DEBUG"):
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:  # a bug: still one line, never a traceback for an editor
         if os.environ.get("EDITION_DEBUG"):
             raise
-        print(f"{args.root / 'sources'}: internal error ({type(err).__name__}: {_one_line(str(err))}); "
+        print(f"{args.root / 'sources'}: internal error ({type(err).__name__}: {one_line(str(err))}); "
               "please report it with the input that caused it (EDITION_DEBUG=1 shows where)", file=sys.stderr)
         return 1
 
@@ -55,14 +55,10 @@ def _run(args) -> int:
             pages = build_site(args.root, args.site_dir, args.site_url)
         except SiteFailed as failed:
             for problem in failed.problems:
-                print(_one_line(str(problem)), file=sys.stderr)
+                print(one_line(str(problem)), file=sys.stderr)
             return 1
         print(f"site: {pages} pages built into {args.site_dir or args.root / 'site'}")
     return 0
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split("\n"))
 
 
 def _relative(where) -> str:

@@ -30,3 +30,8 @@ class EditionError(Exception):
         self.where = where
         self.message = message
         super().__init__(f"{where}: {message}")
+
+
+def one_line(text: str) -> str:
+    """A message on one line, as `path:line: message` must be (a library's may have several)."""
+    return " ".join(part.strip() for part in text.strip().splitlines() if part.strip())

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from .atomic import swap
+from .errors import one_line
 from .build import build
 
 
@@ -67,7 +69,7 @@ def build_site(root: Path, site_dir: Path | None = None, site_url: str | None = 
         for step in POST_BUILD:
             step(root, staging)
         pages = sum(1 for _ in staging.rglob("*.html"))
-        _swap(staging, target)
+        swap(staging, target, target.with_name(f".{target.name}-old"))
         return pages
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -100,7 +102,7 @@ def run_mkdocs(root: Path, out: Path, site_url: str | None = None) -> None:
     problems = collector.problems
     if failure is not None and not problems:  # else MkDocs' summary of what is reported
         problems.append(Problem(f"{_rel(root / 'mkdocs.yml', root)}:1",
-                                f"MkDocs stopped: {_one_line(str(failure)) or type(failure).__name__}"))
+                                f"MkDocs stopped: {one_line(str(failure)) or type(failure).__name__}"))
     if problems:
         raise SiteFailed(problems)
 
@@ -144,7 +146,7 @@ CONFIG = re.compile(r"Config value '([\w.]+)'")
 def locate(message: str, root: Path) -> Problem:
     """`path:line` for a MkDocs message: the page it names (and the line of the link it
     quotes), or the mkdocs.yml key it names; mkdocs.yml:1 otherwise."""
-    message = _one_line(message)
+    message = one_line(message)
     docs = root / "docs"
     page = PAGE.match(message)
     if page:
@@ -170,10 +172,6 @@ def _line_containing(path: Path, needle: str) -> int:
     return 1
 
 
-def _one_line(text: str) -> str:
-    return " ".join(part.strip() for part in text.strip().splitlines() if part.strip())
-
-
 def _rel(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
@@ -182,14 +180,3 @@ def _rel(path: Path, root: Path) -> str:
             return path.resolve().relative_to(root).as_posix()
         except ValueError:
             return str(path)
-
-
-def _swap(new: Path, target: Path) -> None:
-    """Put `new` in place of `target` with renames only (the old site stays until then)."""
-    old = target.with_name(f".{target.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.rename(target, old)
-    os.rename(new, target)
-    shutil.rmtree(old, ignore_errors=True)
-

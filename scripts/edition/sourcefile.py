@@ -76,6 +76,11 @@ class TomlFile:
         anywhere = [n for n, line in enumerate(self.lines, 1) if fragment and fragment in line]
         return (holding or candidates or anywhere or [start])[0]
 
+    def top_level_line(self, name: str) -> int:
+        """The line where a top-level table or key is written ([[name]], [name] or name = ...)."""
+        written = re.compile(rf'^\s*(?:\[\[?\s*"?{re.escape(name)}"?\s*[\].]|"?{re.escape(name)}"?\s*[=.])')
+        return next((i + 1 for i, line in enumerate(self.lines) if written.match(line)), 1)
+
     def table(self, key: str) -> SourcePosition:
         """The line of the [key] header (quoted or not)."""
         return SourcePosition(self.path, self._header_lines.get(key, 0))

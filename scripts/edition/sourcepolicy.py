@@ -59,7 +59,7 @@ def load_policy(sources: Path) -> SourcePolicy:
     toml = read_toml(path)
     unknown = set(toml.data) - {"allow", "deny"}
     if unknown:
-        first = min(_line_of(toml, name) for name in unknown)
+        first = min(toml.top_level_line(name) for name in unknown)
         raise EditionError(SourcePosition(path, first), f"unknown table(s) {', '.join(sorted(unknown))}; "
                                                         "the policy has only [[allow]] and [[deny]]")
     lists = {name: _rules(toml, name, field) for name, field in (("allow", "kind"), ("deny", "why"))}
@@ -68,12 +68,6 @@ def load_policy(sources: Path) -> SourcePolicy:
             raise EditionError(rule.position, f"host '{host}' is both allowed (line "
                                               f"{lists['allow'][host].position.line}) and denied; keep one")
     return SourcePolicy(lists["allow"], lists["deny"], path)
-
-
-def _line_of(toml, name: str) -> int:
-    """The line where a top-level table or key is written ([[name]], [name] or name = ...)."""
-    written = re.compile(rf'^\s*(?:\[\[?\s*"?{re.escape(name)}"?\s*[\].]|"?{re.escape(name)}"?\s*[=.])')
-    return next((i + 1 for i, line in enumerate(toml.lines) if written.match(line)), 1)
 
 
 def _rules(toml, name: str, field: str) -> dict[str, HostRule]:

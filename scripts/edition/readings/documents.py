@@ -23,11 +23,16 @@ def is_document(entry: Entry) -> bool:
     return bool(FULL_DATE.match(entry.get("date")))
 
 
+def in_a_collection(entry: Entry) -> bool:
+    """A dated document printed in a collection (FRUS, …): an @inbook with a crossref and a
+    full date. (A part of a book such as an introduction is one too, by this test alone.)"""
+    return entry.type == "inbook" and bool(entry.get("crossref")) and bool(FULL_DATE.match(entry.get("date")))
+
+
 def must_have_reading(entry: Entry) -> bool:
     """The documents the readings file must cover: archival documents and documents in FRUS
-    or another collection (@inbook with crossref)."""
-    return entry.is_archival or (entry.type == "inbook" and bool(entry.get("crossref"))
-                                 and bool(FULL_DATE.match(entry.get("date"))))
+    or another collection."""
+    return entry.is_archival or in_a_collection(entry)
 
 
 def document_keys(entries: dict[str, Entry], readings: Readings) -> list[str]:

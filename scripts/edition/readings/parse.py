@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
+from ..sourcepolicy import HOST
 from ..sourcefile import TomlFile, read_toml
 from .model import AGREES, DIFFERS, EVIDENCE_FIELDS, FOUND, NOT_FOUND, Evidence, Reading, Readings
 
@@ -32,20 +33,13 @@ def load_readings(path: Path) -> Readings:
     unknown = set(toml.data) - TOP_LEVEL
     if unknown:
         name = sorted(unknown)[0]
-        raise EditionError(_top_line(toml, name), f"unknown key '{name}'; the file holds [policy] and "
+        raise EditionError(SourcePosition(toml.path, toml.top_level_line(name)), f"unknown key '{name}'; the file holds [policy] and "
                                                   f"[[reading]] tables ({HOW_TO})")
     hosts = _policy(toml)
     rows = toml.array_table("reading")
     ends = [at.line for _, at in rows[1:]] + [len(toml.lines) + 1]
     return Readings(hosts, tuple(_reading(table, at, _key_lines(toml.lines, at.line, end))
                                  for (table, at), end in zip(rows, ends)))
-
-
-def _top_line(toml: TomlFile, name: str) -> SourcePosition:
-    for i, line in enumerate(toml.lines):
-        if re.match(rf"^\s*\[*\s*{re.escape(name)}\b", line):
-            return SourcePosition(toml.path, i + 1)
-    return SourcePosition(toml.path, 1)
 
 
 def _policy(toml: TomlFile) -> tuple[str, ...]:
@@ -62,7 +56,7 @@ def _policy(toml: TomlFile) -> tuple[str, ...]:
         raise EditionError(at, "[policy] needs allowed_hosts, a list of host names such as "
                                "\"history.state.gov\"")
     for host in hosts:
-        if host != host.lower() or not re.match(r"^[a-z0-9.-]+\.[a-z]{2,}$", host):
+        if not HOST.match(host):   # the same shape as the editors' host policy asks
             raise EditionError(at, f"allowed host '{host}' must be a bare lower-case host name "
                                    "(no scheme, path or port)")
     return tuple(hosts)

@@ -12,6 +12,7 @@ from ..bibliography.format import (PARTS_OF_A_BOOK, bare, format_entry, long_dat
 from ..citations.model import CITED_FROM, IBID, ORIGINALLY
 from ..layout import tei_path
 from ..readings.compare import LOCATOR_PARTS
+from ..readings.documents import in_a_collection
 from .basis import identification_label, is_identified, labelled
 from .context import BIBLIOGRAPHY, SiteContext, relative
 from .downloads import render_downloads
@@ -42,8 +43,7 @@ def crossref_children(entries: dict[str, Entry]) -> dict[str, list[Entry]]:
 def is_published_document(entry: Entry) -> bool:
     """A dated document printed in a collection (a FRUS document), not a part such as an
     introduction."""
-    return (entry.type == "inbook" and bool(entry.get("crossref")) and len(entry.get("date")) == 10
-            and bare(entry.get("title")) not in PARTS_OF_A_BOOK)
+    return in_a_collection(entry) and bare(entry.get("title")) not in PARTS_OF_A_BOOK
 
 
 def group_of(entry: Entry, children: dict[str, list[Entry]]) -> str:
@@ -310,7 +310,7 @@ def _archive_page(site: SiteContext, archive, cited_in) -> dict[str, str]:
         leaves = ", ".join(sorted({c.pinpoint for _, _, c in citations if c.pinpoint}))
         date = long_date(entry.get("date")) if entry.get("date") else "undated"
         document = f"[{escape_text(bare(entry.get('title')))}]({site.entry_link(page, entry.key)})"
-        notes = ", ".join(labelled(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})",
+        notes = ", ".join(labelled(site.note_ref(page, t, n),
                                    [c]) for t, n, c in sorted(citations, key=lambda c: (c[0], c[1])))
         rows.append(f"| {escape_text(str(entry.locator))} | {escape_text(leaves)} | {escape_text(date)} "
                     f"| {document} | {notes} | {_published_as(site, entry)} |")
@@ -364,7 +364,7 @@ def _apparatus_page(site: SiteContext, findings: list[Finding]) -> dict[str, str
 def _finding_note(site: SiteContext, page: str, finding: Finding, text_id: str, number: int) -> str:
     """A note named by a finding, labelled where it cites the finding's entries only by the
     editor's identification (Kissinger nn. 31-32 behind a translation of Shen Zhihua)."""
-    link = f"[{escape_text(site.texts[text_id].meta.short)} n. {number}]({site.note_link(page, text_id, number)})"
+    link = site.note_ref(page, text_id, number)
     note = site.citations.get((text_id, number))
     cited = [c for c in note.citations if c.key in finding.keys] if note is not None else []
     return labelled(link, cited)
@@ -374,8 +374,7 @@ def _forms(finding: Finding, site: SiteContext, page: str) -> str:
     """Each form as printed, and the notes that print it: “3 July 1950” in Kim 2016 n. 7."""
     parts = []
     for form, notes in finding.forms:
-        links = ", ".join(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})"
-                          for t, n in notes)
+        links = ", ".join(site.note_ref(page, t, n) for t, n in notes)
         parts.append(f"“{escape_text(form)}”" + (f" in {links}" if links else ""))
     return "Forms: " + "; ".join(parts) + "."
 

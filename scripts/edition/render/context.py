@@ -16,7 +16,7 @@ from ..layout import note_places
 from ..meetings import counterparts
 from ..readings.model import NO_READINGS, Readings
 from ..model import BlockQuote, NoteRef, PageStart, Text
-from .inline import clip
+from .inline import clip, escape_text
 
 BIBLIOGRAPHY = "bibliography/index.md"
 
@@ -67,6 +67,10 @@ class SiteContext:
 
     def note_link(self, from_page: str, text_id: str, note: int) -> str:
         return f"{relative(from_page, self.note_pages[(text_id, note)])}#fn:{note}"
+
+    def note_ref(self, from_page: str, text_id: str, note: int) -> str:
+        """A link to a note, named as readers cite it: [Kim 2016 n. 7](…#fn:7)."""
+        return f"[{escape_text(self.texts[text_id].meta.short)} n. {note}]({self.note_link(from_page, text_id, note)})"
 
 
 def build_context(edition) -> SiteContext:

@@ -44,7 +44,7 @@ def _cited_in(site: SiteContext) -> dict[str, dict[tuple[str, int], list]]:
 
 def _note_links(site: SiteContext, cited: dict[tuple[str, int], list], page: str) -> str:
     order = list(site.texts)
-    return ", ".join(labelled(f"[{escape_text(site.texts[t].meta.short)} n. {n}]({site.note_link(page, t, n)})",
+    return ", ".join(labelled(site.note_ref(page, t, n),
                               cited[(t, n)])
                      for t, n in sorted(cited, key=lambda c: (order.index(c[0]), c[1])))
 
