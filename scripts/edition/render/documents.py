@@ -85,7 +85,7 @@ def _rows(site: SiteContext, keys: list[str], page: str) -> dict[str, str]:
         reading = site.readings.of(key)
         date = long_date(entry.get("date")) if entry.get("date") else "undated"
         document = (f"[{escape_text(_title(entry))}]({site.entry_link(page, key)})"
-                    f'<span class="reading-detail">{escape_text(_held_at(site, key))}</span>')
+                    f' <span class="reading-detail">{escape_text(_held_at(site, key))}</span>')
         notes = _note_links(site, cited_in.get(key, {}), page)
         read = where_to_read(reading, entry) + differs_note(reading, relative(page, "bibliography/apparatus.md"))
         rows[key] = (f"| {escape_text(date)} | {document} | {_correspondents(entry)} "

@@ -35,7 +35,7 @@ def read_link(reading: Reading) -> str:
 def published_as(reading: Reading) -> str:
     """For tables: the publisher, linked, and under it the title it gives the document."""
     return (external_link(reading.url, f"{escape_text(reading.publisher)} ")
-            + f'<span class="reading-detail">“{escape_text(reading.title)}”</span>')
+            + f' <span class="reading-detail">“{escape_text(reading.title)}”</span>')
 
 
 def not_found_words(entry: Entry) -> str:
@@ -55,7 +55,7 @@ def differs_note(reading: Reading | None, apparatus: str) -> str:
     """Under a linked page that differs from the note: where the differences are listed."""
     if reading is None or not reading.found or reading.comparison != DIFFERS:
         return ""
-    return f'<span class="reading-detail">Differs from the note: see the [apparatus]({apparatus}).</span>'
+    return f' <span class="reading-detail">Differs from the note: see the [apparatus]({apparatus}).</span>'
 
 
 def is_cited_document(entry: Entry) -> bool:
