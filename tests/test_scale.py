@@ -123,3 +123,15 @@ def test_a_documents_page_too_large_is_a_table_a_year_and_every_link_follows(edi
         for link in re.findall(r"\]\(((?:\.\./)+texts/[^)#\s]+)#fn:\d+\)", files[part]):
             assert posixpath.normpath(posixpath.join("documents", link)) in files, (part, link)
     assert followed == 46                                    # each document's title leads to its entry
+
+
+def test_tables_with_a_column_per_text_fold_beyond_four_texts():
+    from types import SimpleNamespace
+
+    from edition.render.textcolumns import column_names, text_cells
+    texts = [SimpleNamespace(meta=SimpleNamespace(short=f"Text {n}")) for n in range(5)]
+    assert column_names(texts[:4], "Passages") == ["Text 0", "Text 1", "Text 2", "Text 3"]
+    assert text_cells(texts[:4], ["a", "", "c", ""]) == ["a", "", "c", ""]
+    assert column_names(texts, "Passages") == ["Passages"]
+    assert text_cells(texts, ["a", "", "c", "", "e"]) == [
+        "<strong>Text 0</strong>: a<br><strong>Text 2</strong>: c<br><strong>Text 4</strong>: e"]

@@ -20,6 +20,11 @@ def tei_path(text_id: str) -> str:
     return f"downloads/{text_id}.tei.xml"
 
 
+def place_anchor(place_id: str) -> str:
+    """A place's anchor in the glossary, and its xml:id in the TEI (beside persons' ids)."""
+    return f"place-{place_id}"
+
+
 def paragraphs_with_pages(text: Text):
     """(paragraph, section page) for every paragraph of a text, in order."""
     for index, paragraph in text.paragraphs():

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from ..bibliography.entry import Entry
 from ..citations.model import NoteCitations
 from ..errors import EditionError
-from .model import Reading, Readings
+from .model import AGREES, DIFFERS, Reading, Readings
 
-AGREE, DIFFER, NOT_COMPARED = "agrees", "differs", "not compared"
+AGREE, DIFFER = AGREES, DIFFERS      # a field's outcome, in the words of a reading's comparison
+NOT_COMPARED = "not compared"
 LOCATOR_PARTS = ("archive", "fond", "opis", "delo", "papka", "leaves")
 # What a line of `differences` may start with ("field: how it differs").
 DECLARABLE = ("date", "sender", "recipient", "locator", "pages", "title") + LOCATOR_PARTS

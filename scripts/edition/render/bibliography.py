@@ -11,7 +11,7 @@ from ..bibliography.format import (PARTS_OF_A_BOOK, bare, format_entry, long_dat
                                    to_markdown)
 from ..citations.model import CITED_FROM, IBID, ORIGINALLY
 from ..layout import tei_path
-from ..readings.compare import LOCATOR_PARTS
+from ..readings.compare import AGREE, LOCATOR_PARTS, NOT_COMPARED
 from ..readings.documents import in_a_collection
 from .basis import identification_label, is_identified, labelled
 from .context import BIBLIOGRAPHY, SiteContext, relative
@@ -277,15 +277,15 @@ def _compared(checks, differences: tuple[str, ...]) -> str:
     The differing fields are those the file declares (the build has checked that they cover
     every difference it finds); a field counts as agreeing only if none is declared for it."""
     differ = list(dict.fromkeys(d.split(":", 1)[0].strip() for d in differences))
-    agree = [c.field for c in checks if c.outcome == "agrees" and c.field not in differ
+    agree = [c.field for c in checks if c.outcome == AGREE and c.field not in differ
              and not (c.field in LOCATOR_PARTS and "locator" in differ)]
     parts = ([f"{', '.join(agree)} agree{'s' if len(agree) == 1 else ''}"] if agree else []) + (
         [f"{', '.join(differ)} differ{'s' if len(differ) == 1 else ''} "
          "(see the [Notes on the apparatus](apparatus.md))"] if differ else []) + (
         ["the page's locator could not be compared"]
-        if any(c.field == "locator" and c.outcome == "not compared" for c in checks) else []) + [
+        if any(c.field == "locator" and c.outcome == NOT_COMPARED for c in checks) else []) + [
         f"the {c.field} the notes cite could not all be checked: the page was not seen to reach them"
-        for c in checks if c.field in ("pages", "leaves") and c.outcome == "not compared" and c.edition]
+        for c in checks if c.field in ("pages", "leaves") and c.outcome == NOT_COMPARED and c.edition]
     return f" Compared with the entry and the notes: {'; '.join(parts)}." if parts else ""
 
 

@@ -12,6 +12,7 @@ from .basis import identification_label
 from .context import SiteContext, relative
 from .inline import escape_text
 from .parts import Block, split_page
+from .textcolumns import column_names, text_cells
 
 PAGE = "chronology/index.md"
 
@@ -37,12 +38,6 @@ LEGEND = (escape_text("Dates in ") + "<strong>bold</strong>" + escape_text(
     "notes cite a document of that date."))
 
 
-# Up to this many texts, each has its own column; beyond, one column holds every text's
-# passages, each under the text's name, so that a row grows with what is said of its days
-# rather than with the number of texts.
-MAX_COLUMNS = 4
-
-
 def render_chronology(edition, site: SiteContext) -> dict[str, str]:
     head = ["---", "title: Chronology", "---", "", "# Chronology", "", escape_text(INTRO), "",
             _counts(edition.texts, edition.events), "", LEGEND, ""]
@@ -56,8 +51,7 @@ def _years(texts: list[Text], events: list[Event], site: SiteContext) -> list[Bl
     for event in events:
         if event.kind == PASSAGE:
             passages[event.text_id].append(event)
-    columns = len(texts) <= MAX_COLUMNS
-    names = [escape_text(t.meta.short) for t in texts] if columns else ["Passages"]
+    names = column_names(texts, "Passages")
     blocks = []
     for year, periods in groupby(rows, key=lambda p: p.start.year):
         head = [f"## {year} {{: #y{year} }}", "", "| Date | " + " | ".join(names) + " | Documents |",
@@ -76,10 +70,8 @@ def _years(texts: list[Text], events: list[Event], site: SiteContext) -> list[Bl
                         cites[citation.text_id].append(citation)
             cells = [_text_cell(period, text, mine.get(text.meta.id, []), cites.get(text.meta.id, []),
                                 passages, site) for text in texts]
-            if not columns:
-                cells = ["<br>".join(f"<strong>{escape_text(t.meta.short)}</strong>: {c}"
-                                     for t, c in zip(texts, cells) if c)]
-            lines.append("| " + " | ".join([_date_cell(period), *cells, _documents_cell(rows[period], site)]) + " |")
+            lines.append("| " + " | ".join([_date_cell(period), *text_cells(texts, cells),
+                                            _documents_cell(rows[period], site)]) + " |")
         blocks.append(Block(str(year), str(year), head, lines))
     return blocks
 

@@ -12,7 +12,7 @@ from ..bibliography.entry import Entry
 from ..bibliography.format import short_label
 from ..citations.model import NoteCitations
 from ..edition_info import EditionInfo
-from ..layout import note_places
+from ..layout import note_places, place_anchor
 from ..meetings import counterparts
 from ..readings.model import NO_READINGS, Readings
 from ..model import BlockQuote, NoteRef, PageStart, Text
@@ -57,7 +57,7 @@ class SiteContext:
             role = clip(person.role, 140)
             return relative(from_page, f"people/{person.id}.md"), f"{person.name}: {role}"
         place = next(p for p in self.registers.places if p.id == match.id)
-        return f"{relative(from_page, 'glossary/index.md')}#place-{place.id}", place.gloss
+        return f"{relative(from_page, 'glossary/index.md')}#{place_anchor(place.id)}", place.gloss
 
     def paragraph_url(self, from_page: str, other) -> str:
         return f"{relative(from_page, other.page)}#p{other.paragraph}"

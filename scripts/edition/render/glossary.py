@@ -4,12 +4,9 @@ from __future__ import annotations
 import functools
 import re
 
-from ..registers import Place, Registers, Term
+from ..layout import place_anchor
+from ..registers import Registers, Term
 from .inline import escape_text, tooltip_text
-
-
-def place_anchor(place: Place) -> str:
-    return f"place-{place.id}"
 
 
 def term_title(term: Term) -> str:
@@ -47,7 +44,7 @@ def render_glossary(registers: Registers) -> dict[str, str]:
     out += ["", "## Places {: #places }", ""]
     for place in sorted(registers.places, key=lambda p: p.name.casefold()):
         also = [v for v in place.variants if v != place.name]
-        out += [f"### {escape_text(place.name)} {{: #{place_anchor(place)} }}", "",
+        out += [f"### {escape_text(place.name)} {{: #{place_anchor(place.id)} }}", "",
                 escape_text(place.gloss), ""]
         if also:
             out += [f"Also: {escape_text(', '.join(also))}.", ""]

@@ -13,9 +13,9 @@ from .basis import identification_label
 from .context import SiteContext, relative
 from .inline import escape_text
 from .parts import Block, split_page
+from .textcolumns import column_names, text_cells
 
 PAGE = "where-the-texts-meet/index.md"
-MAX_COLUMNS = 4  # beyond this many texts, the persons table lists texts in one column
 
 
 def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
@@ -51,8 +51,7 @@ def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
 
 def _persons(edition, mentions, shared: str) -> Block:
     texts = edition.texts
-    columns = len(texts) <= MAX_COLUMNS
-    names = [escape_text(t.meta.short) for t in texts] if columns else ["Paragraphs"]
+    names = column_names(texts, "Paragraphs")
     head = [f"## Persons {shared} name", "", "| Person | " + " | ".join(names) + " |",
             "|---" * (len(names) + 1) + "|"]
     rows = []
@@ -64,11 +63,8 @@ def _persons(edition, mentions, shared: str) -> Block:
             continue
         cells = [", ".join(f"[¶ {m.paragraph}]({relative(PAGE, m.page)}#p{m.paragraph})"
                            for m in by_text.get(t.meta.id, [])) for t in texts]
-        if not columns:
-            cells = ["<br>".join(f"<strong>{escape_text(t.meta.short)}</strong>: {c}"
-                                 for t, c in zip(texts, cells) if c)]
         rows.append(f"| [{escape_text(person.name)}]({relative(PAGE, f'people/{person.id}.md')}) | "
-                    + " | ".join(cells) + " |")
+                    + " | ".join(text_cells(texts, cells)) + " |")
     return Block("persons", "Persons", head, rows)
 
 

@@ -4,6 +4,7 @@ of each person and place on a site page tagged as the page links it."""
 from __future__ import annotations
 
 from ..annotate import PERSON, PLACE
+from ..layout import place_anchor
 from ..model import BlockQuote, NoteRef, PageStart, Paragraph, Section, Text
 from ..readers.inline import plain_text
 from .bibliography import list_bibl
@@ -16,11 +17,6 @@ NOTE_PLACE = {"article": "foot", "chapter": "end"}   # Kim's footnotes; Kissinge
 def paragraph_id(number: int) -> str:
     """The paragraph's xml:id: the anchor the site gives it (#p12)."""
     return f"p{number}"
-
-
-def place_id(place: str) -> str:
-    """Places have an id of their own beside persons' (the site's glossary anchor)."""
-    return f"place-{place}"
 
 
 class TextWriter:
@@ -81,7 +77,7 @@ class TextWriter:
             if match.linkable and key not in self.linked:
                 self.linked.add(key)
                 tag, target = (("persName", match.id) if match.kind == PERSON
-                               else ("placeName", place_id(match.id)))
+                               else ("placeName", place_anchor(match.id)))
                 ranges.append((match.start, match.end,
                                lambda parent, tag=tag, target=target: child(parent, tag, ref=pointer(target))))
         return wrap_ranges(spans, ranges) if ranges else spans

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..model import Text, TextMeta
 from ..registers import Registers
-from .body import place_id
+from ..layout import place_anchor
 from .xml import AUTHOR, EDITORS, child, element, ident
 
 EDITION = "Korea 1950: a digital edition"
@@ -119,7 +119,7 @@ def _registers(source, registers: Registers, persons: set[str], places: set[str]
         child(listing, "head", "Places the text names")
         for place in registers.places:
             if place.id in places:
-                node = child(listing, "place", xml_id=ident(place_id(place.id)))
+                node = child(listing, "place", xml_id=ident(place_anchor(place.id)))
                 child(node, "placeName", place.name)
                 for form in place.variants:
                     if form != place.name:
