@@ -74,12 +74,13 @@ def shared_works(texts, entries, notes: list[NoteCitations]) -> list[SharedWork]
 MAX_COUNTERPARTS = 4
 
 
-def counterparts(texts, entries, notes: list[NoteCitations], label) -> dict[tuple[str, int], list[Counterpart]]:
+def counterparts(works: list[SharedWork], entries, label) -> dict[tuple[str, int], list[Counterpart]]:
     """Paragraphs of one text whose notes cite a document that notes in a paragraph of
-    the other text also cite. (Shared books are listed on the meeting page, not in the
-    margin: two notes citing different pages of a book rarely speak of one thing.)"""
+    the other text also cite (`works`: shared_works). (Shared books are listed on the
+    meeting page, not in the margin: two notes citing different pages of a book rarely
+    speak of one thing.)"""
     pairs: dict[tuple, bool] = {}   # (text, paragraph, other text, paragraph, page, reason) -> only by identification
-    for work in shared_works(texts, entries, notes):
+    for work in works:
         if not any(entries[k].is_archival for k in work.keys):
             continue
         reason = "Both rest on: " + label(entries[work.keys[0]])

@@ -13,7 +13,7 @@ from ..bibliography.format import short_label
 from ..citations.model import NoteCitations
 from ..edition_info import EditionInfo
 from ..layout import note_places, place_anchor
-from ..meetings import counterparts
+from ..meetings import counterparts, shared_works
 from ..readings.model import NO_READINGS, Readings
 from ..model import BlockQuote, NoteRef, PageStart, Text
 from .inline import clip, escape_text
@@ -49,6 +49,7 @@ class SiteContext:
     readings: Readings = NO_READINGS          # where the cited documents can be read
     edition: EditionInfo = EditionInfo()                # how to cite the edition itself
     entry_pages: dict = field(default_factory=dict)    # entry key -> its bibliography page, if not BIBLIOGRAPHY
+    shared_works: list = field(default_factory=list)   # meetings.SharedWork: what two or more texts cite
 
     def mention_target(self, from_page: str, match) -> tuple[str, str]:
         """Where the first mention of a person or place links to, and its tooltip."""
@@ -76,6 +77,7 @@ class SiteContext:
 def build_context(edition) -> SiteContext:
     note_pages = {key: page for key, (_, page) in note_places(edition.texts).items()}
     entries = {e.key: e for e in edition.entries}
+    works = shared_works(edition.texts, entries, edition.notes)
     return SiteContext(
         texts={t.meta.id: t for t in edition.texts},
         entries=entries,
@@ -86,8 +88,8 @@ def build_context(edition) -> SiteContext:
         matcher=NameMatcher(edition.registers, include_ambiguous=False),
         print_pages=print_pages(edition.texts),
         note_print_pages={(t.meta.id, n): p for t in edition.texts for n, p in note_print_pages(t).items()},
-        counterparts=counterparts(edition.texts, entries, edition.notes,
-                                  lambda e: short_label(e, edition.archives)),
+        shared_works=works,
+        counterparts=counterparts(works, entries, lambda e: short_label(e, edition.archives)),
         readings=edition.readings,
         edition=edition.info,
         entry_pages=_entry_pages(entries, edition),

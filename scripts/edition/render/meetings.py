@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from ..bibliography.format import short_label
 from ..chronology import DAY, PASSAGE, Period
-from ..meetings import shared_works
 from .basis import identification_label
 from .context import SiteContext, relative
 from .inline import escape_text
@@ -34,7 +33,7 @@ def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
     margin += (" Where a note cites a document only by the editor's identification, not in the author's "
                f"words, it is labelled {identification_label()}.")
     head = ["# Where the texts meet", "", intro + margin, ""]
-    works = shared_works(edition.texts, site.entries, edition.notes)
+    works = site.shared_works
     documents = [w for w in works if any(site.entries[k].is_archival for k in w.keys)]
     books = [w for w in works if w not in documents]
     blocks = [
