@@ -4,7 +4,6 @@ readings.json download. Fed by the readings stage (edition.readings)."""
 from __future__ import annotations
 
 import json
-import posixpath
 
 from ..bibliography.format import bare, long_date, short_label
 from ..readings.documents import document_keys
@@ -58,7 +57,8 @@ SORTING = "The column headers sort the table; *Date* restores the order by date.
 
 def _page(site: SiteContext, keys: list[str]) -> dict[str, str]:
     """One sortable table while it fits a page; beyond that (hundreds of texts), a table a
-    year, in parts (render.parts) reached from the page and from each other."""
+    year, in parts (render.parts) reached from the page and from each other. The parts lie
+    in the page's folder, so the rows' relative links serve them unchanged."""
     head = ["---", 'hide: ["toc"]', "---", "", "# Documents", "", INTRO, "",
             "Download: [readings.json](../downloads/readings.json) (every reading with its evidence).", ""]
     rows = _rows(site, keys, PAGE)
@@ -68,10 +68,9 @@ def _page(site: SiteContext, keys: list[str]) -> dict[str, str]:
         return split_page(PAGE, "Documents", head, [whole])
     years: dict[str, list[str]] = {}
     for key in keys:
-        years.setdefault(site.entries[key].get("date")[:4] or "undated", []).append(key)
-    blocks = [Block(year, year, [f"## {year}", ""] + TABLE_HEAD,
-                    list(_rows(site, year_keys, posixpath.join(posixpath.dirname(PAGE), f"{year}.md")).values()),
-                    TABLE_TAIL) for year, year_keys in years.items()]
+        years.setdefault(site.entries[key].get("date")[:4] or "undated", []).append(rows[key])
+    blocks = [Block(year, year, [f"## {year}", ""] + TABLE_HEAD, year_rows, TABLE_TAIL)
+              for year, year_rows in years.items()]
     head += [f"{len(keys)} documents, a table a year. {SORTING}", ""]
     return split_page(PAGE, "Documents", head, blocks)
 
