@@ -23,7 +23,7 @@ import datetime
 from pathlib import Path
 
 from .bibliography.entry import Entry
-from .chronology import DAY, PASSAGE, text_events
+from .chronology import DAY, PASSAGE
 from .citations.locators import ARCHIVAL, DAY_MONTH_YEAR, MONTH_DAY_YEAR
 from .citations.model import IBID, IDENTIFIED, Citation, NoteCitations
 from .citations.resolve import normalise
@@ -69,19 +69,17 @@ def load_not_variants(path: Path) -> list[NotVariant]:
 
 
 def find_issues(entries: dict[str, Entry], notes: list[NoteCitations], texts,
-                not_variants: list[NotVariant] = (), passages=None) -> list[Finding]:
-    """`passages`: the texts' dated passages (chronology.text_events), when already read."""
-    if passages is None:
-        passages = [e for text in texts for e in text_events(text)]
+                not_variants: list[NotVariant], passages) -> list[Finding]:
+    """`passages`: the texts' dated passages (chronology.text_events), read once per build."""
     words = note_words(texts)
-    spelling = name_variants(entries, notes, texts, words)
+    spelling = name_variants(entries, notes, words)
     for pair in not_variants:
         matching = [f for f in spelling if f.words == pair.words]
         if not matching:
             raise EditionError(pair.position, f"the spelling check no longer finds {' / '.join(sorted(pair.words))}; "
                                               "remove the entry")
         spelling = [f for f in spelling if f.words != pair.words]
-    printed = printed_citations(notes, texts, words)
+    printed = printed_citations(notes, words)
     return (same_locator(entries, notes) + document_cited_differently(entries, printed)
             + locators_written_differently(printed) + works_cited_differently(entries, printed)
             + spelling + text_disagrees_with_note(entries, printed, texts, passages)
@@ -103,8 +101,7 @@ def note_words(texts) -> dict[str, dict[int, str]]:
     return {t.meta.id: {n.number: plain_text(n.inlines) for n in t.notes} for t in texts}
 
 
-def printed_citations(notes, texts, words=None) -> list[Printed]:
-    words = note_words(texts) if words is None else words
+def printed_citations(notes, words) -> list[Printed]:
     return [Printed((n.text_id, n.note), c, words[n.text_id][n.note][c.start:c.end])
             for n in notes for c in n.citations if c.start >= 0 and c.relation != IDENTIFIED]
 
@@ -337,10 +334,9 @@ def _variant(a: str, b: str) -> bool:
     return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
-def name_variants(entries, notes, texts, words=None) -> list[Finding]:
+def name_variants(entries, notes, words) -> list[Finding]:
     """Names and titles spelt differently: in a note and the entry it cites
     (Shykov for Shtykov), or in two entries (Zhongyong for Zhongyang)."""
-    words = note_words(texts) if words is None else words
     spellings: dict[tuple[str, str], set[NoteId]] = defaultdict(set)
     for note in notes:
         for c in note.citations:
