@@ -15,9 +15,10 @@ import markdown
 from breaking import edit, run_build
 from support import ROOT
 
-from edition.readings.compare import DIFFER, LOCATOR_PARTS, compare, parse_locator, parse_ranges, pinpoints_by_key
+from edition.readings.compare import LOCATOR_PARTS, compare, parse_locator, parse_ranges, pinpoints_by_key
 from edition.readings.documents import document_keys, must_have_reading
 from edition.readings.findings import KIND
+from edition.readings.model import DIFFERS
 from edition.render.context import build_context
 from edition.render.basis import identification_label
 from edition.render.documents import PAGE, reading_counts, render_documents
@@ -55,7 +56,7 @@ def test_every_difference_between_page_and_entry_is_declared_and_reported(editio
         checks = compare(reading, entries[reading.entry], pinpoints.get(reading.entry, []))
         declared = {d.split(":", 1)[0] for d in reading.differences}
         for check in checks:
-            if check.outcome == DIFFER:
+            if check.outcome == DIFFERS:
                 assert check.field in declared or (check.field in LOCATOR_PARTS and "locator" in declared), \
                     (reading.entry, check)
         assert (reading.comparison == "differs") == bool(reading.differences)

@@ -17,8 +17,7 @@ from ..citations.model import NoteCitations
 from ..errors import EditionError
 from .model import AGREES, DIFFERS, Reading, Readings
 
-AGREE, DIFFER = AGREES, DIFFERS      # a field's outcome, in the words of a reading's comparison
-NOT_COMPARED = "not compared"
+NOT_COMPARED = "not compared"   # a field's outcome beside the model's AGREES and DIFFERS
 LOCATOR_PARTS = ("archive", "fond", "opis", "delo", "papka", "leaves")
 # What a line of `differences` may start with ("field: how it differs").
 DECLARABLE = ("date", "sender", "recipient", "locator", "pages", "title") + LOCATOR_PARTS
@@ -38,7 +37,7 @@ Pinpoint = tuple[str, int, str]         # (text id, note, pinpoint as printed)
 @dataclass(frozen=True)
 class FieldCheck:
     field: str          # date, sender, recipient, archive, fond, ..., leaves, pages
-    outcome: str        # AGREE | DIFFER | NOT_COMPARED
+    outcome: str        # AGREES | DIFFERS | NOT_COMPARED
     page: str = ""      # what the publisher's page prints
     edition: str = ""   # what the entry or the note gives
 
@@ -85,7 +84,7 @@ def check_declared(reading: Reading, checks: tuple[FieldCheck, ...]) -> None:
         declared.add(name)
     for check in checks:
         covered = check.field in declared or (check.field in LOCATOR_PARTS and "locator" in declared)
-        if check.outcome == DIFFER and not covered:
+        if check.outcome == DIFFERS and not covered:
             key = "evidence.locator" if check.field in LOCATOR_PARTS else f"evidence.{check.field}"
             raise EditionError(reading.at(key), f"the publisher's {check.field} ({check.page}) differs from "
                                                 f"{check.edition}; if the page shows this, set comparison = "
@@ -99,10 +98,10 @@ def _date(page: str, entry: str) -> FieldCheck:
     if not page:
         return FieldCheck("date", NOT_COMPARED, page, entry)
     if not entry:
-        return FieldCheck("date", DIFFER, page, "the entry, which is undated")
+        return FieldCheck("date", DIFFERS, page, "the entry, which is undated")
     # A date printed less precisely (1950-05) is no disagreement with 1950-05-14.
     agrees = page.startswith(entry) or entry.startswith(page)
-    return FieldCheck("date", AGREE if agrees else DIFFER, page, f"the entry's date {entry}")
+    return FieldCheck("date", AGREES if agrees else DIFFERS, page, f"the entry's date {entry}")
 
 
 def name_words(value: str) -> set[str]:
@@ -115,7 +114,7 @@ def _name(field: str, page: str, entry: str) -> FieldCheck:
     a, b = name_words(page), name_words(entry)
     # "Feng Xi [Stalin]" names Stalin; "Mao" is "Mao Zedong": one holds the other's words.
     agrees = bool(a and b) and (a <= b or b <= a)
-    return FieldCheck(field, AGREE if agrees else DIFFER, page, f"the entry's {field} “{entry}”")
+    return FieldCheck(field, AGREES if agrees else DIFFERS, page, f"the entry's {field} “{entry}”")
 
 
 @dataclass
@@ -159,14 +158,14 @@ def _locator(text: str, entry: Entry, pinpoints: list[Pinpoint]) -> list[FieldCh
         return [FieldCheck("locator", NOT_COMPARED, text, str(cited))]
     same = [p for p in printed if _same_archive(p.archive, cited.archive)]
     if not same:
-        return [FieldCheck("archive", DIFFER, "; ".join(p.archive or "no archive" for p in printed),
+        return [FieldCheck("archive", DIFFERS, "; ".join(p.archive or "no archive" for p in printed),
                            f"the entry's archive {cited.archive}")]
     wanted = {"fond": cited.fond, "opis": cited.opis, "delo": cited.delo, "papka": cited.papka}
     best = max(same, key=lambda p: sum(_norm(p.parts.get(k, "")) == _norm(v) for k, v in wanted.items()))
-    checks = [FieldCheck("archive", AGREE, best.archive, cited.archive)]
+    checks = [FieldCheck("archive", AGREES, best.archive, cited.archive)]
     for name, value in wanted.items():
         page = best.parts.get(name, "")
-        outcome = NOT_COMPARED if not (page and value) else AGREE if _norm(page) == _norm(value) else DIFFER
+        outcome = NOT_COMPARED if not (page and value) else AGREES if _norm(page) == _norm(value) else DIFFERS
         checks.append(FieldCheck(name, outcome, f"{name} {page}", f"the entry's {name} {value}"))
     checks.append(_within("leaves", best.leaves, pinpoints))
     return checks
@@ -205,11 +204,11 @@ def _within(field: str, printed: str, pinpoints: list[Pinpoint]) -> FieldCheck:
     outside = [(t, n, p) for t, n, p in pinpoints if not held(page_ranges, p)]
     unseen = [(t, n, p) for t, n, p in pinpoints if held(page_ranges, p) and not held(seen, p)]
     if outside:
-        return FieldCheck(field, DIFFER, printed, f"the {field} the notes cite ({_cited(outside)})")
+        return FieldCheck(field, DIFFERS, printed, f"the {field} the notes cite ({_cited(outside)})")
     if unseen:
         return FieldCheck(field, NOT_COMPARED, printed, f"the {field} the notes cite past those seen "
                                                         f"on the page ({_cited(unseen)})")
-    return FieldCheck(field, AGREE, printed, f"the {field} the notes cite ({_cited(pinpoints)})")
+    return FieldCheck(field, AGREES, printed, f"the {field} the notes cite ({_cited(pinpoints)})")
 
 
 def _last_seen(printed: str, low: int) -> int:

@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from ..apparatus import Finding
 from ..citations.model import IDENTIFIED, NoteCitations
-from .compare import DIFFER, LOCATOR_PARTS, FieldCheck
+from .compare import LOCATOR_PARTS, FieldCheck
 from .model import DIFFERS, Reading, Readings
 
 KIND = "the publisher's page differs from the note"
@@ -49,7 +49,7 @@ def _forms(reading: Reading, checks: tuple[FieldCheck, ...], field: str, citing)
     “AP RF. F. 4. Op. 1. D. 331. pp. 59-61”; “Stalin” against “Vyshinsky (message signed
     Filippov [Stalin])”, also where the rules alone find no difference."""
     fields = LOCATOR_PARTS if field == "locator" else (field,)
-    differing = [c for c in checks if c.field in fields and c.outcome == DIFFER]
+    differing = [c for c in checks if c.field in fields and c.outcome == DIFFERS]
     if any(c.field in PINPOINT_FIELDS for c in differing):
         by_pinpoint: dict[str, list] = defaultdict(list)
         for t, n, pinpoint in citing:

@@ -11,8 +11,9 @@ from ..bibliography.format import (PARTS_OF_A_BOOK, bare, format_entry, long_dat
                                    to_markdown)
 from ..citations.model import CITED_FROM, IBID, ORIGINALLY
 from ..layout import tei_path
-from ..readings.compare import AGREE, LOCATOR_PARTS, NOT_COMPARED
+from ..readings.compare import LOCATOR_PARTS, NOT_COMPARED
 from ..readings.documents import in_a_collection
+from ..readings.model import AGREES
 from .basis import identification_label, is_identified, labelled
 from .context import BIBLIOGRAPHY, SiteContext, relative
 from .downloads import render_downloads
@@ -277,7 +278,7 @@ def _compared(checks, differences: tuple[str, ...]) -> str:
     The differing fields are those the file declares (the build has checked that they cover
     every difference it finds); a field counts as agreeing only if none is declared for it."""
     differ = list(dict.fromkeys(d.split(":", 1)[0].strip() for d in differences))
-    agree = [c.field for c in checks if c.outcome == AGREE and c.field not in differ
+    agree = [c.field for c in checks if c.outcome == AGREES and c.field not in differ
              and not (c.field in LOCATOR_PARTS and "locator" in differ)]
     parts = ([f"{', '.join(agree)} agree{'s' if len(agree) == 1 else ''}"] if agree else []) + (
         [f"{', '.join(differ)} differ{'s' if len(differ) == 1 else ''} "

@@ -41,9 +41,9 @@ def _cited_in(site: SiteContext) -> dict[str, dict[tuple[str, int], list]]:
     return found
 
 
-def _note_links(site: SiteContext, cited: dict[tuple[str, int], list], page: str) -> str:
+def _note_links(site: SiteContext, cited: dict[tuple[str, int], list]) -> str:
     order = list(site.texts)
-    return ", ".join(labelled(site.note_ref(page, t, n),
+    return ", ".join(labelled(site.note_ref(PAGE, t, n),
                               cited[(t, n)])
                      for t, n in sorted(cited, key=lambda c: (order.index(c[0]), c[1])))
 
@@ -61,7 +61,7 @@ def _page(site: SiteContext, keys: list[str]) -> dict[str, str]:
     in the page's folder, so the rows' relative links serve them unchanged."""
     head = ["---", 'hide: ["toc"]', "---", "", "# Documents", "", INTRO, "",
             "Download: [readings.json](../downloads/readings.json) (every reading with its evidence).", ""]
-    rows = _rows(site, keys, PAGE)
+    rows = _rows(site, keys)
     whole = Block("documents", "Documents", TABLE_HEAD, list(rows.values()),
                   TABLE_TAIL + [f"{len(keys)} documents. {SORTING}", ""])
     if fits(head, [whole]):
@@ -75,18 +75,18 @@ def _page(site: SiteContext, keys: list[str]) -> dict[str, str]:
     return split_page(PAGE, "Documents", head, blocks)
 
 
-def _rows(site: SiteContext, keys: list[str], page: str) -> dict[str, str]:
-    """key -> the document's row, with links relative to `page`."""
+def _rows(site: SiteContext, keys: list[str]) -> dict[str, str]:
+    """key -> the document's row (its links relative to PAGE's folder, where the parts lie too)."""
     cited_in = _cited_in(site)
     rows = {}
     for key in keys:
         entry = site.entries[key]
         reading = site.readings.of(key)
         date = long_date(entry.get("date")) if entry.get("date") else "undated"
-        document = (f"[{escape_text(_title(entry))}]({site.entry_link(page, key)})"
+        document = (f"[{escape_text(_title(entry))}]({site.entry_link(PAGE, key)})"
                     f' <span class="reading-detail">{escape_text(_held_at(site, key))}</span>')
-        notes = _note_links(site, cited_in.get(key, {}), page)
-        read = where_to_read(reading, entry) + differs_note(reading, relative(page, "bibliography/apparatus.md"))
+        notes = _note_links(site, cited_in.get(key, {}))
+        read = where_to_read(reading, entry) + differs_note(reading, relative(PAGE, "bibliography/apparatus.md"))
         rows[key] = (f"| {escape_text(date)} | {document} | {_correspondents(entry)} "
                      f"| {notes or 'only through the entries that belong to it'} | {read} |")
     return rows
