@@ -3,11 +3,14 @@
 Prints `name: value` lines, all measured in this one run (`--scales 1,10` for a quick run):
 
   generate_s            our generator alone on the real corpus (read, check, render,
-                        write into an empty scratch folder); median of 5 runs after a warm-up
+                        write into an empty scratch folder): the median of 7 runs
   mkdocs_s              the strict MkDocs build alone of the real corpus into an empty
-                        folder; median of 3 (for both, removing the last run's output is
-                        done before the clock starts)
-  generator_overhead    generate_s / mkdocs_s                       (budget: <= 0.10)
+                        folder: the median of 7 runs (for both, removing the last run's
+                        output is done before the clock starts; one warm-up run each)
+  generator_overhead    the median of the 7 ratios generator / MkDocs, each of a pair of
+                        runs made back to back (this machine's speed drifts over seconds:
+                        pairs cancel the drift that separate medians would measure)
+                                                                    (budget: <= 0.10)
   growth_<N>x_*         the generator (read_edition + render_edition) on the worst-case
                         corpus of N times the real one (see `replicate`)
   time_per_note_ratio_100x_1x                                        (budget: <= 1.5)
@@ -24,6 +27,9 @@ Prints `name: value` lines, all measured in this one run (`--scales 1,10` for a 
 
 Budgets are targets to read the figures against, not tests. Run after `make build`
 (the Makefile does), from the project's root. The synthetic builds run under `nice`.
+Every scratch folder is made in `.bench/` inside the project, on the disk where the real
+build writes `docs/` and `site/` (the system's temporary folder may be another file system:
+on this machine it created files seven times slower than the project's disk).
 """
 from __future__ import annotations
 
@@ -66,6 +72,15 @@ def say(name: str, value) -> None:
     print(f"{name}: {value}", flush=True)
 
 
+SCRATCH = ROOT / ".bench"
+
+
+def scratch_folder(prefix: str) -> tempfile.TemporaryDirectory:
+    """A scratch folder on the project's disk, removed when done (see the docstring)."""
+    SCRATCH.mkdir(exist_ok=True)
+    return tempfile.TemporaryDirectory(prefix=prefix, dir=SCRATCH)
+
+
 def median_time(function, runs: int, warm_up: bool = True, prepare=lambda: None) -> float:
     """The median time of `function`; `prepare` runs before each call, untimed (removing
     the previous run's output is no part of what is measured)."""
@@ -79,6 +94,23 @@ def median_time(function, runs: int, warm_up: bool = True, prepare=lambda: None)
         function()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def paired_times(first, prepare_first, second, prepare_second, runs: int) -> tuple[float, float, float]:
+    """The medians of `first` and `second`, and the median of their ratio, each ratio of a
+    pair of runs made back to back after one warm-up of each (outputs removed untimed)."""
+    pairs = []
+    for run in range(runs + 1):
+        times = []
+        for function, prepare in ((first, prepare_first), (second, prepare_second)):
+            prepare()
+            start = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - start)
+        if run:  # the first pair warms up
+            pairs.append(times)
+    return (statistics.median(a for a, _ in pairs), statistics.median(b for _, b in pairs),
+            statistics.median(a / b for a, b in pairs))
 
 
 # --- the real corpus ---------------------------------------------------------------
@@ -97,8 +129,14 @@ def mkdocs_once(site_dir: Path) -> None:
 
 
 def emptied(folder: Path):
-    """A `prepare` for median_time: the folder removed, as a first build finds it."""
-    return lambda: shutil.rmtree(folder, ignore_errors=True)
+    """A `prepare` for the timings: the folder removed, as a first build finds it, and the
+    disk brought to rest. Without the sync, the system writes the previous run's output
+    out to disk during the next run: a generator run after MkDocs' build was billed for
+    writing MkDocs' 10 MB (its 99 files took 110-150 ms to write, 30 ms after a sync)."""
+    def prepare():
+        shutil.rmtree(folder, ignore_errors=True)
+        os.sync()
+    return prepare
 
 
 # --- synthetic corpora -------------------------------------------------------------
@@ -156,7 +194,7 @@ def replicate(sources: Path, target: Path, copies: int) -> None:
 
 def growth(scales=SCALES) -> None:
     per_note = {}
-    with tempfile.TemporaryDirectory(prefix="bench-corpus-") as scratch:
+    with scratch_folder("corpus-") as scratch:
         for scale in scales:
             sources = Path(scratch) / f"sources-{scale}x"
             replicate(ROOT / "sources", sources, scale - 1)
@@ -337,7 +375,7 @@ def corpus_figures(corpus: str, scale: int, scratch: Path) -> dict[str, float]:
 
 
 def corpora(scales, names=("same", "own")) -> None:
-    with tempfile.TemporaryDirectory(prefix="bench-corpora-") as scratch:
+    with scratch_folder("corpora-") as scratch:
         for corpus in names:
             figures = {scale: corpus_figures(corpus, scale, Path(scratch)) for scale in scales}
             low, high = min(scales), max(scales)
@@ -421,15 +459,14 @@ def main() -> None:
         os.nice(10)
         corpora(scales, args.corpora.split(","))
         return
-    with tempfile.TemporaryDirectory(prefix="bench-docs-") as scratch:
-        docs = Path(scratch) / "docs"
-        generate_s = median_time(lambda: generate_once(ROOT / "sources", docs), 5, prepare=emptied(docs))
-    say("generate_s", generate_s)
-    with tempfile.TemporaryDirectory(prefix="bench-site-") as scratch:
-        site = Path(scratch) / "site"
-        mkdocs_s = median_time(lambda: mkdocs_once(site), 3, prepare=emptied(site))
+    with scratch_folder("real-") as folder:
+        docs, site = Path(folder) / "docs", Path(folder) / "site"
+        generate_s, mkdocs_s, overhead = paired_times(
+            lambda: generate_once(ROOT / "sources", docs), emptied(docs),
+            lambda: mkdocs_once(site), emptied(site), runs=7)
+        say("generate_s", generate_s)
         say("mkdocs_s", mkdocs_s)
-        say("generator_overhead", generate_s / mkdocs_s)
+        say("generator_overhead", overhead)
         growth(scales)
         from mkdocs.config import load_config
         prefix = urlsplit(load_config(str(ROOT / "mkdocs.yml"))["site_url"] or "/").path or "/"
