@@ -40,9 +40,13 @@ def _meta(path: Path, reader: str, first: int, last: int, pages=(0, 0)) -> TextM
                     first_page=pages[0], last_page=pages[1])
 
 
+# One folder for the module's generated sources, removed at exit: hypothesis makes hundreds
+# of examples (thousands under `make fuzz`), and a folder each was left in the temp folder.
+_FOLDER = tempfile.TemporaryDirectory(prefix="edition-properties-")
+
+
 def _write(content: str, suffix: str) -> Path:
-    folder = Path(tempfile.mkdtemp())
-    path = folder / f"source{suffix}"
+    path = Path(_FOLDER.name) / f"source{suffix}"
     path.write_text(content, encoding="utf-8")
     return path
 
