@@ -146,7 +146,11 @@ _M = "(?:" + "|".join(MONTHS) + r")\b"
 _D = r"(?:[12]\d|3[01]|[1-9])(?!\d)"            # 1–31, never the head of a longer number
 _Y = r"(?:1[89]\d\d|20\d\d)(?![\w/–-]|['’]s\b)"  # "1950s" and "1950's" are decades, not years
 _DASH = r"\s?[–-]\s?"
-_LEAD = (r"(?<![\w-])(?P<lead>(?:[Oo]n|[Ii]n|[Ff]rom|[Bb]y|[Ss]ince|[Uu]ntil|[Aa]t|[Dd]uring|[Bb]etween"
+# What a date expression can begin with: a lead's letter, a day's or a year's digit, a
+# month's capital, a part of a month ("early", "mid", "late", "the end of"). Checked first,
+# it spares the patterns most of the words they would otherwise be tried at.
+_FIRST = "(?=[1-9OoIiFfBbSsUuAaDdTtEeMmLl" + "".join(sorted({m[0] for m in MONTHS})) + "])"
+_LEAD = (r"(?<![\w-])" + _FIRST + r"(?P<lead>(?:[Oo]n|[Ii]n|[Ff]rom|[Bb]y|[Ss]ince|[Uu]ntil|[Aa]t|[Dd]uring|[Bb]etween"
          r"|[Tt]owards|[Tt]hroughout|[Aa]s of|[Aa]s early as)\s+)?")
 _PART = r"(?P<part>[Ee]arly|[Mm]id-?|[Ll]ate|(?:[Tt]he\s+)?end\s+of)\s*"
 

@@ -15,7 +15,8 @@ class SourcePosition:
     line: int = 0
 
     def __post_init__(self):
-        object.__setattr__(self, "path", Path(self.path))
+        if not isinstance(self.path, Path):  # most callers pass a Path: no copy made
+            object.__setattr__(self, "path", Path(self.path))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}" if self.line else f"{self.path}"
@@ -30,6 +31,9 @@ class EditionError(Exception):
         self.where = where
         self.message = message
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):  # pickled as made (a forked renderer sends its error back: beside.py)
+        return type(self), (self.where, self.message)
 
 
 def one_line(text: str) -> str:

@@ -117,9 +117,25 @@ def read_toml(path: Path) -> TomlFile:
             message += "; each entry is defined once: merge the two"
         raise EditionError(SourcePosition(path, int(match[1]) if match else 0), f"not valid TOML: {message}") from None
     toml = TomlFile(path, data, tuple(raw.split("\n")))
-    if _MAY_HOLD_CONTROL.search(raw):  # else no key or value can hold one: no need to look
+    # Only a file that may hold a control character is looked at, and only one that does
+    # hold one is walked key by key to say where (most files: neither).
+    if _MAY_HOLD_CONTROL.search(raw) and CONTROL.search("".join(_strings(data))):
         _check_one_line(toml, data, ())
     return toml
+
+
+def _strings(data):
+    """Every key and string value of parsed TOML, in no particular order."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            yield from value
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
 
 
 def _check_one_line(toml: TomlFile, value, keys: tuple[str, ...]) -> None:

@@ -296,6 +296,7 @@ class Resolver:
         return numbered or best
 
 
+@functools.lru_cache(maxsize=4096)  # the same correspondents are compared for note after note
 def _same_name(cited: str, known: str) -> bool:
     """'Shykov' and 'Shtykov', 'Mao' and 'Mao Zedong': the same correspondent."""
     cited_words = [w for w in re.findall(r"[\w'-]+", cited) if len(w) > 2]

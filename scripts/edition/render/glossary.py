@@ -29,7 +29,12 @@ def _abbreviations(terms: tuple[Term, ...]) -> tuple[re.Pattern, dict[str, str]]
             # `abbr` matches on word boundaries, which a final full stop ("U.S.") never meets.
             titles[form.rstrip(".")] = tooltip_text(term_title(term))
     ordered = sorted(titles, key=lambda f: (-len(f), f))
-    return re.compile(r"\b(" + "|".join(map(re.escape, ordered)) + r")\b"), titles
+    if not ordered:
+        return re.compile(r"(?!)"), titles  # no terms: a pattern that matches nothing
+    # The lookahead for the forms' first letters skips most positions before the alternation
+    # is tried (as NameMatcher's does).
+    initials = "".join(sorted({re.escape(form[0]) for form in ordered}))
+    return re.compile(rf"(?=[{initials}])\b(" + "|".join(map(re.escape, ordered)) + r")\b"), titles
 
 
 def render_glossary(registers: Registers) -> dict[str, str]:
