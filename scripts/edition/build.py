@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .apparatus import Finding, find_issues, load_not_variants
 from .atomic import swap
+from .beside import Beside, Outcome
 from .bibliography.archives import Archive, load_archives
 from .bibliography.entry import Entry
 from .bibliography.parse import parse_bibliography
@@ -25,7 +26,7 @@ from .citations.mapping import load_citation_map
 from .citations.model import NoteCitations
 from .citations.resolve import Resolver
 from .corrections import load_corrections
-from .edition_info import EditionInfo, load_edition_info
+from .edition_info import EditionInfo, load_edition_info, start_version
 from .errors import EditionError, SourcePosition
 from .manifest import load_manifest
 from .model import Text
@@ -68,14 +69,26 @@ class Edition:
 
 
 def read_edition(sources: Path) -> Edition:
-    corrections = load_corrections(sources / "corrections.toml")
-    metas = load_manifest(sources, READERS)
-    texts = [READERS[meta.reader](meta, corrections) for meta in metas]
-    corrections.check_all_used({meta.id for meta in metas})
-    archives = load_archives(sources / "archives.toml")
+    version = start_version(sources.parent)  # git answers while the sources are read
+    try:
+        return _read_edition(sources, version)
+    finally:
+        version()  # waits for git even when the sources failed: no process left behind
+
+
+def _read_edition(sources: Path, version) -> Edition:
+    # The bibliography, the registers and the source policy need nothing else that is read:
+    # a forked copy reads them meanwhile (beside.py). Each is taken, or its error raised,
+    # where the build comes to need it: the errors are reported in the same order as ever.
+    with Beside(lambda: _self_contained(sources)) as self_contained:
+        corrections = load_corrections(sources / "corrections.toml")
+        metas = load_manifest(sources, READERS)
+        texts = [READERS[meta.reader](meta, corrections) for meta in metas]
+        corrections.check_all_used({meta.id for meta in metas})
+        passages = [event for text in texts for event in text_events(text)]  # raises nothing
+        read = self_contained.result()
+    archives, entries = read["bibliography"].value()
     bib_path = sources / "bibliography.bib"
-    entries = parse_bibliography(bib_path)
-    validate_entries(entries, archives, bib_path)
     mapping = load_citation_map(sources / "citation-map.toml")
     resolver = Resolver(entries, mapping, "sources/citation-map.toml")
     notes = [n for text in texts
@@ -83,15 +96,29 @@ def read_edition(sources: Path) -> Edition:
     mapping.check_all_used()
     check_every_entry_cited(entries, notes, bib_path)
     settled = sum(1 for n in notes for c in n.citations if c.settled_by)
-    passages = [event for text in texts for event in text_events(text)]
     findings = find_issues({e.key: e for e in entries}, notes, texts,
                            load_not_variants(sources / "apparatus.toml"), passages)
     readings = read_readings(sources / "readings.toml", entries, notes, bib_path)
     findings += reading_findings(readings, notes)
-    registers = load_registers(sources)
-    check_sources(sources)
+    registers = read["registers"].value()
+    read["source policy"].value()
     return Edition(texts, entries, archives, notes, findings, registers, settled, readings,
-                   load_edition_info(sources.parent), passages)
+                   load_edition_info(sources.parent, version()), passages)
+
+
+def _self_contained(sources: Path) -> dict[str, Outcome]:
+    """The sources read and checked on their own, each with what came of it."""
+    return {"bibliography": Outcome(lambda: _bibliography(sources)),
+            "registers": Outcome(lambda: load_registers(sources)),
+            "source policy": Outcome(lambda: check_sources(sources))}
+
+
+def _bibliography(sources: Path) -> tuple[dict[str, Archive], list[Entry]]:
+    archives = load_archives(sources / "archives.toml")
+    bib_path = sources / "bibliography.bib"
+    entries = parse_bibliography(bib_path)
+    validate_entries(entries, archives, bib_path)
+    return archives, entries
 
 
 def check_every_entry_cited(entries: list[Entry], notes: list[NoteCitations], path: Path) -> None:
@@ -105,14 +132,27 @@ def check_every_entry_cited(entries: list[Entry], notes: list[NoteCitations], pa
 
 
 def render_edition(edition: Edition) -> dict[str, str]:
+    """Every generated file. The writers split in two halves of about equal work: the
+    second runs beside the first, in a forked copy when that is safe (beside.py)."""
     site = build_context(edition)
+    with Beside(lambda: _render_second_half(edition, site)) as second:
+        files = _render_first_half(edition, site)
+        files.update(second.result())
+    return files
+
+
+def _render_first_half(edition: Edition, site) -> dict[str, str]:
     files: dict[str, str] = {}
     for text in edition.texts:
         files.update(render_text(text, site))
     files.update(render_front(edition.texts))
-    files.update(render_bibliography(site, edition.findings))
     files.update(render_chronology(edition, site))
     files.update(render_annotations(site, edition))
+    return files
+
+
+def _render_second_half(edition: Edition, site) -> dict[str, str]:
+    files = render_bibliography(site, edition.findings)
     files.update(render_tei(edition.texts, site))
     files.update(render_documents(site))
     return files

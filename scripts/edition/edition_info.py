@@ -9,11 +9,13 @@ SOURCE_DATE_EPOCH for a reproducible build), read once per build.
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -38,7 +40,8 @@ class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def load_edition_info(root: Path) -> EditionInfo:
+def load_edition_info(root: Path, version: str | None = None) -> EditionInfo:
+    """`version`: from `start_version`, when the build started asking git early."""
     config_path = root / "mkdocs.yml"
     config = {}
     if config_path.is_file():
@@ -49,17 +52,34 @@ def load_edition_info(root: Path) -> EditionInfo:
     if url and not url.endswith("/"):
         url += "/"
     return EditionInfo(title=str(config.get("site_name") or ""), editors=editors,
-                       version=_version(root), url=url)
+                       version=start_version(root)() if version is None else version, url=url)
 
 
-def _version(root: Path) -> str:
+def start_version(root: Path) -> Callable[[], str]:
+    """Ask git for the tag of the commit being built, without waiting for the answer: the
+    build reads its sources meanwhile (git takes a few milliseconds to start). Calling the
+    result waits for it (once): the tag, or else the build date."""
     try:
-        tag = subprocess.run(["git", "describe", "--tags", "--exact-match", "HEAD"], cwd=root,
-                             capture_output=True, text=True, timeout=10)
-        if tag.returncode == 0 and tag.stdout.strip():
-            return tag.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        pass
+        git = subprocess.Popen(["git", "describe", "--tags", "--exact-match", "HEAD"], cwd=root,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    except OSError:
+        git = None
+
+    @functools.cache
+    def version() -> str:
+        if git is not None:
+            try:
+                tag, _ = git.communicate(timeout=10)
+                if git.returncode == 0 and tag.strip():
+                    return tag.strip()
+            except subprocess.SubprocessError:
+                git.kill()
+                git.communicate()
+        return _build_date()
+    return version
+
+
+def _build_date() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch.isdigit()
               else datetime.datetime.now(datetime.timezone.utc))
