@@ -81,15 +81,12 @@ def scratch_folder(prefix: str) -> tempfile.TemporaryDirectory:
     return tempfile.TemporaryDirectory(prefix=prefix, dir=SCRATCH)
 
 
-def median_time(function, runs: int, warm_up: bool = True, prepare=lambda: None) -> float:
-    """The median time of `function`; `prepare` runs before each call, untimed (removing
-    the previous run's output is no part of what is measured)."""
+def median_time(function, runs: int, warm_up: bool = True) -> float:
+    """The median time of `function` (after one untimed run, unless warm_up is False)."""
     if warm_up:
-        prepare()
         function()
     times = []
     for _ in range(runs):
-        prepare()
         start = time.perf_counter()
         function()
         times.append(time.perf_counter() - start)

@@ -55,7 +55,8 @@ class Beside(Generic[T]):
     def result(self) -> T:
         if not self._pid:
             return self._job()
-        with os.fdopen(self._read, "rb") as sent:
+        read, self._read = self._read, -1  # closed below, whatever happens
+        with os.fdopen(read, "rb") as sent:
             data = sent.read()
         _, status = os.waitpid(self._pid, 0)
         self._pid = 0
@@ -70,8 +71,9 @@ class Beside(Generic[T]):
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._pid:  # never asked for: stop the copy
-            os.close(self._read)
+        if self._pid:  # never asked for, or its result never came: stop the copy
+            if self._read >= 0:
+                os.close(self._read)
             os.kill(self._pid, signal.SIGKILL)
             os.waitpid(self._pid, 0)
             self._pid = 0
