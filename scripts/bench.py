@@ -52,7 +52,8 @@ from urllib.parse import urljoin, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from edition.build import read_edition, render_edition, write_tree  # noqa: E402
+from edition.build import read_edition, render_edition, write_edition  # noqa: E402
+from edition.staging import GENERATED, write_tree  # noqa: E402
 
 SCALES = (1, 10, 100)
 PAGE_TYPES = {
@@ -114,7 +115,7 @@ def paired_times(first, prepare_first, second, prepare_second, runs: int) -> tup
 
 def generate_once(sources: Path, docs: Path) -> None:
     """Read, check, render and write into `docs` (a scratch folder, emptied beforehand)."""
-    write_tree(render_edition(read_edition(sources)), docs)
+    write_edition(read_edition(sources), docs)
 
 
 def mkdocs_once(site_dir: Path) -> None:
@@ -258,7 +259,6 @@ def own_entries(edition):
 
 def scratch_project(target: Path) -> Path:
     """The project's site configuration and hand-written pages, without generated pages."""
-    from edition.build import GENERATED
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(ROOT / "docs", target / "docs",

@@ -30,9 +30,9 @@ def run_build(root: Path) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(["edition", "build"], code, out.getvalue(), err.getvalue())
 
 
-def run_build_process(root: Path) -> subprocess.CompletedProcess:
+def run_build_process(root: Path, command: str = "build") -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"))
-    return subprocess.run([sys.executable, "-m", "edition", "build"], cwd=root,
+    return subprocess.run([sys.executable, "-m", "edition", command], cwd=root,
                           capture_output=True, text=True, env=env)
 
 

@@ -26,7 +26,7 @@ def paragraphs(text):
 def copy_project(tmp_path: Path, site_config: bool = False) -> Path:
     """A copy of the project's inputs (sources/ and the hand-written docs/; with
     `site_config`, also mkdocs.yml and overrides/), to build or break on purpose."""
-    from edition.build import GENERATED
+    from edition.staging import GENERATED
 
     def generated(folder: str, names: list[str]) -> list[str]:
         if Path(folder) != ROOT / "docs":

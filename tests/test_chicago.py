@@ -156,7 +156,7 @@ def test_a_bare_ibid_inherits_the_pinpoint_it_repeats():
 def test_a_collections_parts_by_date_without_its_author_repeated(edition):
     from edition.render.bibliography import render_bibliography
     from edition.render.context import BIBLIOGRAPHY, build_context
-    page = render_bibliography(build_context(edition), edition.findings)[BIBLIOGRAPHY]
+    page = render_bibliography(build_context(edition))[BIBLIOGRAPHY]
     parts = next(line for line in page.split("\n") if line.startswith("Parts cited:") and "frus-1950" in line)
     labels = re.findall(r"\[([^\]]+)\]\(#", parts)
     assert labels[0] == "Resolution adopted by the United Nations Security Council, June 25, 1950"  # no date twice

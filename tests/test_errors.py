@@ -17,6 +17,22 @@ def test_the_command_as_its_own_process_fails_with_one_line_and_exit_1(project):
     assert tree_digest(project / "docs") == before
 
 
+def test_a_check_the_second_half_of_the_writers_runs_fails_in_the_real_command_too(project):
+    """The apparatus' spelling check runs where its page is written: in the real command, a
+    forked copy of the process (edition/beside.py). Its error still comes back as one
+    line, and nothing the copy wrote is left behind."""
+    edit(project, "sources/apparatus.toml", 'words = ["Koreans", "Koreas"]', 'words = ["Koreans", "Koreax"]')
+    line = line_of(project, "sources/apparatus.toml", '"Koreax"') - 1  # the entry's [[not_variant]]
+    before = tree_digest(project / "docs")
+    for command in ("build", "check"):
+        result = run_build_process(project, command)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr == (f"sources/apparatus.toml:{line}: the spelling check no longer finds "
+                                 "koreans / koreax; remove the entry\n"), command
+    assert tree_digest(project / "docs") == before
+    assert not [p for p in (project / "docs").iterdir() if p.name.startswith(".texts-")]  # no staging left
+
+
 def test_marker_without_definition(project):
     line = line_of(project, KIM, "requested an answer from Kim Il-sung by 10 August.<sup>45</sup>")
     edit(project, KIM, "<sup>45</sup>Telegram from Shtykov to Stalin, 20 July 1950", "")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from support import ROOT
 
-from edition.build import GENERATED
+from edition.staging import GENERATED
 
 FAKE_PYTHON = """#!/bin/sh
 # A stand-in for python: reports version VERSION, records pip and edition runs.

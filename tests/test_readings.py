@@ -241,7 +241,7 @@ def test_pages_past_those_seen_on_the_page_are_not_counted_as_agreeing(edition):
     assert _within("pages", "948ff.", [("kim-2016", 55, "953")]).outcome == NOT_COMPARED
     from edition.render.bibliography import render_bibliography
     from edition.render.context import BIBLIOGRAPHY
-    page = render_bibliography(site, edition.findings)[BIBLIOGRAPHY]
+    page = render_bibliography(site)[BIBLIOGRAPHY]
     wake = page[page.index('id="frus-1950-v07-wake-island-10-15"'):]
     wake = wake[:wake.index("</div>")]
     assert "date, pages agree" not in wake and "the pages the notes cite could not all be checked" in wake
@@ -273,9 +273,9 @@ def test_archive_pages_say_where_a_publishers_page_differs(edition):
     """As on the Documents page: the column 'Published as' says when the page differs."""
     from edition.render.bibliography import render_bibliography
     from edition.readings.model import DIFFERS
-    files = render_bibliography(build_context(edition), edition.findings)
+    files = render_bibliography(build_context(edition))
     rows = [line for name, text in files.items() if name.startswith("bibliography/") and name.count("/") == 1
-            and name not in ("bibliography/index.md", "bibliography/apparatus.md")
+            and name != "bibliography/index.md"
             for line in text.split("\n") if line.startswith("| ") and "index.md#" in line]
     differing = {r.entry for r in edition.readings if r.found and r.comparison == DIFFERS}
     assert differing

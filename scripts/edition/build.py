@@ -1,21 +1,16 @@
 """The build: read every text, check everything, render, and only then write.
 
-Output goes to a temporary directory that replaces the previous output in one
-step when the whole build succeeded, so a failed build leaves the last good
-pages in place.
+Output goes to a staging folder that replaces the previous output in one step when
+the whole build succeeded, so a failed build leaves the last good pages in place
+(staging.py).
 """
 from __future__ import annotations
 
-import concurrent.futures
 import functools
-import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .apparatus import Finding, find_issues, load_not_variants
-from .atomic import swap
+from .apparatus import Finding, NotVariant, find_issues, load_not_variants
 from .beside import Beside, Outcome
 from .bibliography.archives import Archive, load_archives
 from .bibliography.entry import Entry
@@ -36,8 +31,9 @@ from .readings.model import NO_READINGS, Readings
 from .readings.stage import read_readings
 from .registers import Registers, load_registers
 from .sourcepolicy import check_sources
+from .staging import Staging
 from .render.annotations import render_annotations
-from .render.bibliography import render_bibliography
+from .render.bibliography import render_apparatus, render_bibliography
 from .render.chronology import render_chronology
 from .render.documents import render_documents
 from .render.context import build_context
@@ -52,20 +48,31 @@ class Edition:
     entries: list[Entry]
     archives: dict[str, Archive]
     notes: list[NoteCitations]          # every note of every text, in order
-    findings: list[Finding]             # the notes on the apparatus
     registers: Registers                # persons, terms, places
     settled_by_map: int = 0             # segments the reviewed mapping settled
     readings: Readings = NO_READINGS    # where each cited document can be read
     info: EditionInfo = EditionInfo()   # the edition's own title, editors, version, address
-    passages: list[Event] | None = None  # the texts' dated passages, read once for the apparatus
+    not_variants: tuple[NotVariant, ...] = ()  # word pairs the spelling check must not report
+    passages: list[Event] | None = None  # the texts' dated passages, read once for the chronology and the apparatus
 
     def citations_of(self, text_id: str, note: int) -> NoteCitations:
         return next(n for n in self.notes if n.text_id == text_id and n.note == note)
 
+    # What is derived from the model is computed once, when a page first needs it: the
+    # pages that do are rendered in the same half of the writers (write_edition).
+
     @functools.cached_property
     def events(self) -> list[Event]:
-        """The dated passages and documents (chronology), read once for every page that needs them."""
+        """The dated passages and documents (chronology)."""
         return extract_events(self.texts, self.notes, self.entries, self.passages)
+
+    @functools.cached_property
+    def findings(self) -> list[Finding]:
+        """The notes on the apparatus. Raises EditionError when an entry of
+        sources/apparatus.toml no longer matches what the spelling check finds."""
+        return (find_issues({e.key: e for e in self.entries}, self.notes, self.texts,
+                            list(self.not_variants), self.passages)
+                + reading_findings(self.readings, self.notes))
 
 
 def read_edition(sources: Path) -> Edition:
@@ -96,14 +103,20 @@ def _read_edition(sources: Path, version) -> Edition:
     mapping.check_all_used()
     check_every_entry_cited(entries, notes, bib_path)
     settled = sum(1 for n in notes for c in n.citations if c.settled_by)
-    findings = find_issues({e.key: e for e in entries}, notes, texts,
-                           load_not_variants(sources / "apparatus.toml"), passages)
+    not_variants = tuple(load_not_variants(sources / "apparatus.toml"))
     readings = read_readings(sources / "readings.toml", entries, notes, bib_path)
-    findings += reading_findings(readings, notes)
     registers = read["registers"].value()
     read["source policy"].value()
-    return Edition(texts, entries, archives, notes, findings, registers, settled, readings,
-                   load_edition_info(sources.parent, version()), passages)
+    return Edition(texts, entries, archives, notes, registers, settled, readings,
+                   load_edition_info(sources.parent, version()), not_variants, passages)
+
+
+def check_edition(sources: Path) -> Edition:
+    """Everything read and checked, nothing rendered: the apparatus' checks, which run
+    when their findings are first needed, are run here."""
+    edition = read_edition(sources)
+    edition.findings  # computed for the errors it may raise
+    return edition
 
 
 def _self_contained(sources: Path) -> dict[str, Outcome]:
@@ -131,9 +144,21 @@ def check_every_entry_cited(entries: list[Entry], notes: list[NoteCitations], pa
                                f"no note cites '{entry.key}'; remove the entry or cite it")
 
 
+def write_edition(edition: Edition, docs: Path) -> None:
+    """Render every page and write it under docs/, all at once (staging.py). The writers
+    split in two halves of about equal work, each writing its own files: the second runs
+    beside the first, in a forked copy when that is safe (beside.py). The second half holds
+    every page that needs the events or the findings, so that only it computes them."""
+    site = build_context(edition)
+    with Staging(docs) as staging:
+        with Beside(lambda: staging.write(_render_second_half(edition, site))) as second:
+            staging.write(_render_first_half(edition, site))
+            second.result()
+        staging.commit()
+
+
 def render_edition(edition: Edition) -> dict[str, str]:
-    """Every generated file. The writers split in two halves of about equal work: the
-    second runs beside the first, in a forked copy when that is safe (beside.py)."""
+    """Every generated file, in memory: the same files as write_edition writes."""
     site = build_context(edition)
     with Beside(lambda: _render_second_half(edition, site)) as second:
         files = _render_first_half(edition, site)
@@ -146,71 +171,20 @@ def _render_first_half(edition: Edition, site) -> dict[str, str]:
     for text in edition.texts:
         files.update(render_text(text, site))
     files.update(render_front(edition.texts))
-    files.update(render_chronology(edition, site))
-    files.update(render_annotations(site, edition))
-    return files
-
-
-def _render_second_half(edition: Edition, site) -> dict[str, str]:
-    files = render_bibliography(site, edition.findings)
     files.update(render_tei(edition.texts, site))
     files.update(render_documents(site))
     return files
 
 
-GENERATED = ("texts", "bibliography", "downloads", "chronology", "people", "glossary", "where-the-texts-meet", "documents")  # folders of docs/ the build owns
-
-
-def write_tree(files: dict[str, str], docs: Path) -> None:
-    """Write the generated files (paths relative to docs/) into their folders.
-
-    Everything is written to a staging folder first; the folders are swapped into
-    place only after all of it was written, so a failure leaves the last good output."""
-    docs.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".texts-staging-", dir=docs))
-    try:
-        paths = {relative: staging / checked_path(relative) for relative in sorted(files)}
-        for folder in sorted({path.parent for path in paths.values()}):
-            folder.mkdir(parents=True, exist_ok=True)
-        # Creating a file is the slow part (most of a millisecond each on a virtual disk),
-        # and the system does it without Python's lock: a few threads create them side by side.
-        with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
-            list(pool.map(lambda relative: paths[relative].write_text(files[relative], encoding="utf-8",
-                                                                      newline="\n"), paths))
-        for folder in GENERATED:
-            subset = {k: v for k, v in files.items() if k.split("/")[0] == folder}
-            if not _unchanged(docs / folder, subset, folder):
-                swap(staging / folder, docs / folder, docs / f".texts-old-{folder}")
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-# A generated file's path: a generated folder, then names of letters, digits, '_', '-' and
-# '.' (never '..', never empty, never absolute). Keys from the sources that become file
-# names are checked for this shape where they are read, with their line; this is the
-# writer's own guard, so that nothing is ever written outside the generated folders.
-PATH_PART = re.compile(r"^[\w-][\w.-]*$", re.ASCII)
-
-
-def checked_path(relative: str) -> str:
-    parts = relative.split("/")
-    if parts[0] not in GENERATED or len(parts) < 2 or not all(
-            PATH_PART.match(part) and ".." not in part for part in parts[1:]):
-        raise EditionError(SourcePosition(Path("sources")),
-                           f"the build would write '{relative}', outside its folders of docs/; "
-                           "a key that becomes a file name has the wrong shape")
-    return relative
-
-
-def _unchanged(target: Path, files: dict[str, str], subdir: str) -> bool:
-    if not target.is_dir():
-        return False
-    existing = {f"{subdir}/{p.relative_to(target).as_posix()}" for p in target.rglob("*") if p.is_file()}
-    return existing == set(files) and all(
-        (target.parent / name).read_text(encoding="utf-8") == content for name, content in files.items())
+def _render_second_half(edition: Edition, site) -> dict[str, str]:
+    files = render_bibliography(site)
+    files.update(render_apparatus(site, edition.findings))
+    files.update(render_chronology(edition, site))
+    files.update(render_annotations(site, edition))
+    return files
 
 
 def build(root: Path) -> Edition:
     edition = read_edition(root / "sources")
-    write_tree(render_edition(edition), root / "docs")
+    write_edition(edition, root / "docs")
     return edition

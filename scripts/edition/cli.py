@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from .build import build, read_edition
+from .build import build, check_edition
 from .errors import EditionError, one_line
 
 
@@ -47,7 +47,7 @@ def _run(args) -> int:
         edition = build(args.root)
         print(f"edition: built {len(edition.texts)} texts into {args.root / 'docs'}")
     elif args.command == "check":
-        edition = read_edition(args.root / "sources")
+        edition = check_edition(args.root / "sources")
         print(f"edition: {len(edition.texts)} texts read, no problems found")
     else:
         from .site import SiteFailed, build_site

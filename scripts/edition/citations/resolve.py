@@ -85,7 +85,6 @@ class Resolver:
                 node = node.setdefault(char, {})
             node.setdefault(END, []).append(signature)
         self.prefixes = {signature.text[:PREFIX] for signature in self.signatures}
-        self.steps = 0  # trie steps taken (a measure of the work, for the scaling test)
         self.by_locator: dict[tuple, list[Entry]] = {}
         for entry in entries:
             if entry.locator:
@@ -281,7 +280,6 @@ class Resolver:
             # Walk by index: slicing the rest of the text at each position would copy it.
             while j < end:
                 node = node.get(text[j])
-                self.steps += 1
                 if node is None:
                     break
                 j += 1

@@ -14,15 +14,19 @@ class Segment:
     text: str
 
 
+_STRUCTURE = re.compile(r"[()\[\];]")  # the characters that split or nest; the rest is skipped
+
+
 def split_segments(text: str) -> list[Segment]:
     """Split at semicolons outside parentheses and brackets."""
     segments, depth, start = [], 0, 0
-    for i, char in enumerate(text):
+    for match in _STRUCTURE.finditer(text):
+        char, i = match[0], match.start()
         if char in OPEN:
             depth += 1
         elif char in CLOSE:
             depth = max(0, depth - 1)
-        elif char == ";" and depth == 0:
+        elif depth == 0:  # a semicolon
             segments.append(_segment(text, start, i))
             start = i + 1
     segments.append(_segment(text, start, len(text)))
@@ -55,9 +59,9 @@ def citation_start(segment: str, match_start: int) -> int:
 
 def _depth(text: str, index: int) -> int:
     depth = 0
-    for char in text[:index]:
-        if char in OPEN:
+    for match in _STRUCTURE.finditer(text, 0, index):
+        if match[0] in OPEN:
             depth += 1
-        elif char in CLOSE:
+        elif match[0] in CLOSE:
             depth = max(0, depth - 1)
     return depth

@@ -115,13 +115,14 @@ def entry_pages(entries: dict[str, Entry], archives, citation_counts: dict[str, 
     return pages
 
 
-def render_bibliography(site: SiteContext, findings: list[Finding]) -> dict[str, str]:
+def render_bibliography(site: SiteContext) -> dict[str, str]:
+    """The bibliography, the archives' pages and the downloads (the apparatus page, which
+    needs the findings, is render_apparatus's)."""
     cited_in = _cited_in(site)
     files = _bibliography_pages(site, cited_in)
     for archive in site.archives.values():
         if archive.has_locators:
             files.update(_archive_page(site, archive, cited_in))
-    files.update(_apparatus_page(site, findings))
     files.update(render_downloads(site))
     return files
 
@@ -337,7 +338,8 @@ APPARATUS_INTRO = (
     "own words are compared, never the editor's identifications.")
 
 
-def _apparatus_page(site: SiteContext, findings: list[Finding]) -> dict[str, str]:
+def render_apparatus(site: SiteContext, findings: list[Finding]) -> dict[str, str]:
+    """Notes on the apparatus: the findings, by kind."""
     page = "bibliography/apparatus.md"
     kinds: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
