@@ -39,7 +39,7 @@ def test_the_work_does_not_grow_with_the_number_of_entries():
     small = steps_to_resolve(resolver(100), SEGMENT)
     large = steps_to_resolve(resolver(10_000), SEGMENT)
     assert small[0].key == large[0].key == "work-42"
-    assert large[1] == small[1]
+    assert large[1] == small[1] > 0  # counted, and the same
 
 
 @settings(max_examples=30, deadline=None)

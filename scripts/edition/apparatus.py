@@ -332,9 +332,20 @@ def _variant(a: str, b: str) -> bool:
         return False  # cheap tests first: building a SequenceMatcher costs more
     # difflib's quick_ratio (the letters the two share, in any order) bounds the ratio from
     # above; counted here, it turns away most pairs before a matcher is built.
-    if 2.0 * sum((Counter(x) & Counter(y)).values()) / (len(x) + len(y)) < 0.85:
+    if 2.0 * _shared_letters(x, y) / (len(x) + len(y)) < 0.85:
         return False
     return difflib.SequenceMatcher(None, x, y).ratio() >= 0.85
+
+
+def _shared_letters(x: str, y: str) -> int:
+    """How many letters two words share, in any order (a letter twice in both counts twice)."""
+    ours, theirs = _letter_counts(x), _letter_counts(y)
+    return sum(min(n, theirs[letter]) for letter, n in ours.items() if letter in theirs)
+
+
+@functools.lru_cache(maxsize=8192)  # each word is compared with many: its letters counted once
+def _letter_counts(word: str) -> Counter:
+    return Counter(word)
 
 
 def _entry_words(entry) -> tuple[frozenset[str], frozenset[str]]:

@@ -7,7 +7,7 @@ the whole build succeeded, so a failed build leaves the last good pages in place
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .apparatus import Finding, NotVariant, find_issues, load_not_variants
@@ -84,8 +84,8 @@ def read_edition(sources: Path) -> Edition:
 
 
 def _read_edition(sources: Path, version) -> Edition:
-    # The bibliography, the registers and the source policy need nothing else that is read:
-    # a forked copy reads them meanwhile (beside.py). Each is taken, or its error raised,
+    # The bibliography, the registers, the source policy and the site's configuration need
+    # nothing else that is read: a forked copy reads them meanwhile (beside.py). Each is taken, or its error raised,
     # where the build comes to need it: the errors are reported in the same order as ever.
     with Beside(lambda: _self_contained(sources)) as self_contained:
         corrections = load_corrections(sources / "corrections.toml")
@@ -107,8 +107,9 @@ def _read_edition(sources: Path, version) -> Edition:
     readings = read_readings(sources / "readings.toml", entries, notes, bib_path)
     registers = read["registers"].value()
     read["source policy"].value()
-    return Edition(texts, entries, archives, notes, registers, settled, readings,
-                   load_edition_info(sources.parent, version()), not_variants, passages)
+    info = replace(read["edition info"].value(), version=version())
+    return Edition(texts, entries, archives, notes, registers, settled, readings, info,
+                   not_variants, passages)
 
 
 def check_edition(sources: Path) -> Edition:
@@ -123,6 +124,8 @@ def _self_contained(sources: Path) -> dict[str, Outcome]:
     """The sources read and checked on their own, each with what came of it."""
     return {"bibliography": Outcome(lambda: _bibliography(sources)),
             "registers": Outcome(lambda: load_registers(sources)),
+            # the version is asked of git by this process (start_version), not by the copy
+            "edition info": Outcome(lambda: load_edition_info(sources.parent, version="")),
             "source policy": Outcome(lambda: check_sources(sources))}
 
 
