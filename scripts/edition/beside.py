@@ -58,10 +58,10 @@ class Beside(Generic[T]):
         read, self._read = self._read, -1  # closed below, whatever happens
         with os.fdopen(read, "rb") as sent:
             data = sent.read()
-        _, status = os.waitpid(self._pid, 0)
-        self._pid = 0
         if not data:
-            raise RuntimeError(f"the forked job ended without a result (wait status {status})")
+            raise RuntimeError(f"the forked job ended without a result (wait status {self._reap()})")
+        # The copy, its result sent, is ending: it is reaped when the block ends (__exit__),
+        # not here, so that this process goes on while the system takes the copy down.
         failed, value = pickle.loads(data)
         if failed:
             raise value
@@ -71,12 +71,17 @@ class Beside(Generic[T]):
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._pid:  # never asked for, or its result never came: stop the copy
-            if self._read >= 0:
-                os.close(self._read)
+        if self._pid and self._read >= 0:  # never asked for, or not all read: stop the copy
+            os.close(self._read)
+            self._read = -1
             os.kill(self._pid, signal.SIGKILL)
-            os.waitpid(self._pid, 0)
-            self._pid = 0
+        if self._pid:
+            self._reap()
+
+    def _reap(self) -> int:
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = 0
+        return status
 
 
 class Outcome(Generic[T]):

@@ -85,15 +85,21 @@ def read_edition(sources: Path) -> Edition:
 
 def _read_edition(sources: Path, version) -> Edition:
     # The bibliography, the registers, the source policy and the site's configuration need
-    # nothing else that is read: a forked copy reads them meanwhile (beside.py). Each is taken, or its error raised,
-    # where the build comes to need it: the errors are reported in the same order as ever.
+    # nothing else that is read: a forked copy reads them meanwhile (beside.py). Each is
+    # taken, or its error raised, where the build comes to need it: the errors are reported
+    # in the same order as ever. The copy is reaped when the reading ends, not before.
     with Beside(lambda: _self_contained(sources)) as self_contained:
         corrections = load_corrections(sources / "corrections.toml")
         metas = load_manifest(sources, READERS)
         texts = [READERS[meta.reader](meta, corrections) for meta in metas]
         corrections.check_all_used({meta.id for meta in metas})
         passages = [event for text in texts for event in text_events(text)]  # raises nothing
-        read = self_contained.result()
+        return _with_notes(sources, texts, passages, self_contained.result(), version)
+
+
+def _with_notes(sources: Path, texts: list[Text], passages: list[Event], read: dict[str, Outcome],
+                version) -> Edition:
+    """The rest of the reading: what needs the texts and the bibliography together."""
     archives, entries = read["bibliography"].value()
     bib_path = sources / "bibliography.bib"
     mapping = load_citation_map(sources / "citation-map.toml")
@@ -157,7 +163,7 @@ def write_edition(edition: Edition, docs: Path) -> None:
         with Beside(lambda: staging.write(_render_second_half(edition, site))) as second:
             staging.write(_render_first_half(edition, site))
             second.result()
-        staging.commit()
+            staging.commit()  # while the system takes the copy down
 
 
 def render_edition(edition: Edition) -> dict[str, str]:
