@@ -12,6 +12,7 @@ result is asked for: the same result, in the same order of work.
 """
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -40,6 +41,9 @@ class Beside(Generic[T]):
         read, write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the copy: run the job, send what came of it, and end without cleanup
+            # It lives for one job: collecting its cyclic garbage would only cost time, and
+            # would copy every page of the parent's memory the collector reads (copy-on-write).
+            gc.disable()
             status = 0
             try:
                 os.close(read)

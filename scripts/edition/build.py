@@ -28,7 +28,8 @@ from .model import Text
 from .readers import READERS
 from .readings.findings import reading_findings
 from .readings.model import NO_READINGS, Readings
-from .readings.stage import read_readings
+from .readings.parse import load_readings
+from .readings.stage import check_readings
 from .registers import Registers, load_registers
 from .sourcepolicy import check_sources
 from .staging import Staging
@@ -84,10 +85,11 @@ def read_edition(sources: Path) -> Edition:
 
 
 def _read_edition(sources: Path, version) -> Edition:
-    # The bibliography, the registers, the source policy and the site's configuration need
-    # nothing else that is read: a forked copy reads them meanwhile (beside.py). Each is
-    # taken, or its error raised, where the build comes to need it: the errors are reported
-    # in the same order as ever. The copy is reaped when the reading ends, not before.
+    # The bibliography, the readings, the registers, the source policy and the site's
+    # configuration need nothing else that is read: a forked copy reads them meanwhile
+    # (beside.py). Each is taken, or its error raised, where the build comes to need it:
+    # the errors are reported in the same order as ever. The copy is reaped when the
+    # reading ends, not before.
     with Beside(lambda: _self_contained(sources)) as self_contained:
         corrections = load_corrections(sources / "corrections.toml")
         metas = load_manifest(sources, READERS)
@@ -110,7 +112,7 @@ def _with_notes(sources: Path, texts: list[Text], passages: list[Event], read: d
     check_every_entry_cited(entries, notes, bib_path)
     settled = sum(1 for n in notes for c in n.citations if c.settled_by)
     not_variants = tuple(load_not_variants(sources / "apparatus.toml"))
-    readings = read_readings(sources / "readings.toml", entries, notes, bib_path)
+    readings = check_readings(read["readings"].value(), entries, notes, bib_path)
     registers = read["registers"].value()
     read["source policy"].value()
     info = replace(read["edition info"].value(), version=version())
@@ -129,6 +131,7 @@ def check_edition(sources: Path) -> Edition:
 def _self_contained(sources: Path) -> dict[str, Outcome]:
     """The sources read and checked on their own, each with what came of it."""
     return {"bibliography": Outcome(lambda: _bibliography(sources)),
+            "readings": Outcome(lambda: load_readings(sources / "readings.toml")),
             "registers": Outcome(lambda: load_registers(sources)),
             # the version is asked of git by this process (start_version), not by the copy
             "edition info": Outcome(lambda: load_edition_info(sources.parent, version="")),

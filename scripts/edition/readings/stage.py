@@ -1,4 +1,4 @@
-"""The readings stage: parse -> validate -> compare, as the build calls it."""
+"""The readings stage: parse (load_readings, read on its own) -> validate -> compare."""
 from __future__ import annotations
 
 import dataclasses
@@ -8,12 +8,13 @@ from ..bibliography.entry import Entry
 from ..citations.model import NoteCitations
 from .compare import compare_all
 from .model import Readings
-from .parse import load_readings
 from .validate import validate_readings
 
 
-def read_readings(path: Path, entries: list[Entry], notes: list[NoteCitations], bib_path: Path) -> Readings:
-    readings = load_readings(path)
+def check_readings(readings: Readings, entries: list[Entry], notes: list[NoteCitations],
+                   bib_path: Path) -> Readings:
+    """Readings as loaded (load_readings needs nothing else, and may be read apart),
+    validated against the bibliography and compared with the notes."""
     by_key = {e.key: e for e in entries}
     validate_readings(readings, by_key, bib_path)
     return dataclasses.replace(readings, checks=compare_all(readings, by_key, notes))
