@@ -33,7 +33,7 @@ class Staging:
             folder.mkdir(parents=True, exist_ok=True)
         # Creating a file is the slow part (most of a millisecond each on a virtual disk),
         # and the system does it without Python's lock: a few threads create them side by side.
-        with concurrent.futures.ThreadPoolExecutor(max_workers=int(__import__("os").environ.get("WT","8"))) as pool:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
             list(pool.map(lambda relative: paths[relative].write_text(files[relative], encoding="utf-8",
                                                                       newline="\n"), paths))
 
