@@ -31,15 +31,15 @@ def text(value: str) -> str:
 def element(tag: str, content: str = "", /, **attributes: str) -> etree._Element:
     """A TEI element of its own (appended to the tree later); attribute names use '_'
     for '-' and xml_id for xml:id."""
-    node = etree.Element(_qualified(tag), _attributes(attributes), nsmap={None: TEI_NS})
-    if content:
-        node.text = text(content)
-    return node
+    return _filled(etree.Element(_qualified(tag), _attributes(attributes), nsmap={None: TEI_NS}), content)
 
 
 def child(parent: etree._Element, tag: str, content: str = "", /, **attributes: str) -> etree._Element:
     """A TEI element at the end of parent's content (SubElement: no namespace to reconcile)."""
-    node = etree.SubElement(parent, _qualified(tag), _attributes(attributes))
+    return _filled(etree.SubElement(parent, _qualified(tag), _attributes(attributes)), content)
+
+
+def _filled(node: etree._Element, content: str) -> etree._Element:
     if content:
         node.text = text(content)
     return node
