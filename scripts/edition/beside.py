@@ -75,11 +75,11 @@ class Beside(Generic[T]):
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._pid and self._read >= 0:  # never asked for, or not all read: stop the copy
-            os.close(self._read)
-            self._read = -1
-            os.kill(self._pid, signal.SIGKILL)
         if self._pid:
+            if self._read >= 0:  # never asked for, or not all read: stop the copy
+                os.close(self._read)
+                self._read = -1
+                os.kill(self._pid, signal.SIGKILL)
             self._reap()
 
     def _reap(self) -> int:

@@ -33,8 +33,8 @@ def load_readings(path: Path) -> Readings:
     unknown = set(toml.data) - TOP_LEVEL
     if unknown:
         name = sorted(unknown)[0]
-        raise EditionError(SourcePosition(toml.path, toml.top_level_line(name)), f"unknown key '{name}'; the file holds [policy] and "
-                                                  f"[[reading]] tables ({HOW_TO})")
+        raise EditionError(SourcePosition(toml.path, toml.top_level_line(name)),
+                           f"unknown key '{name}'; the file holds [policy] and [[reading]] tables ({HOW_TO})")
     hosts = _policy(toml)
     rows = toml.array_table("reading")
     ends = [at.line for _, at in rows[1:]] + [len(toml.lines) + 1]
