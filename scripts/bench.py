@@ -52,7 +52,7 @@ from urllib.parse import urljoin, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from edition.build import read_edition, render_edition, write_edition  # noqa: E402
+from edition.build import build_edition, read_edition, render_edition  # noqa: E402
 from edition.staging import GENERATED, write_tree  # noqa: E402
 
 SCALES = (1, 10, 100)
@@ -115,7 +115,7 @@ def paired_times(first, prepare_first, second, prepare_second, runs: int) -> tup
 
 def generate_once(sources: Path, docs: Path) -> None:
     """Read, check, render and write into `docs` (a scratch folder, emptied beforehand)."""
-    write_edition(read_edition(sources), docs)
+    build_edition(sources, docs)
 
 
 def mkdocs_once(site_dir: Path) -> None:

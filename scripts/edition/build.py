@@ -9,14 +9,15 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable, Iterator
 
 from .apparatus import Finding, NotVariant, find_issues, load_not_variants
-from .beside import Beside, Outcome
+from .partner import WANT, Outcome, Partner
 from .bibliography.archives import Archive, load_archives
 from .bibliography.entry import Entry
 from .bibliography.parse import parse_bibliography
 from .bibliography.validate import validate_entries
-from .chronology import Event, extract_events, text_events
+from .chronology import Event, extract_events, find_passages
 from .citations.mapping import load_citation_map
 from .citations.model import NoteCitations
 from .citations.resolve import Resolver
@@ -54,13 +55,17 @@ class Edition:
     readings: Readings = NO_READINGS    # where each cited document can be read
     info: EditionInfo = EditionInfo()   # the edition's own title, editors, version, address
     not_variants: tuple[NotVariant, ...] = ()  # word pairs the spelling check must not report
-    passages: list[Event] | None = None  # the texts' dated passages, read once for the chronology and the apparatus
 
     def citations_of(self, text_id: str, note: int) -> NoteCitations:
         return next(n for n in self.notes if n.text_id == text_id and n.note == note)
 
     # What is derived from the model is computed once, when a page first needs it: the
-    # pages that do are rendered in the same half of the writers (write_edition).
+    # pages that do are rendered in the same half of the writers (build_edition).
+
+    @functools.cached_property
+    def passages(self) -> list[Event]:
+        """The texts' dated passages, found once for the chronology and the apparatus."""
+        return find_passages(self.texts)
 
     @functools.cached_property
     def events(self) -> list[Event]:
@@ -77,32 +82,94 @@ class Edition:
 
 
 def read_edition(sources: Path) -> Edition:
+    """Every source read and checked; nothing rendered. A partner (partner.py) reads the
+    sources that stand alone meanwhile."""
     version = start_version(sources.parent)  # git answers while the sources are read
     try:
-        return _read_edition(sources, version)
+        with Partner(lambda: _standalone(sources)) as partner:
+            texts = read_texts(sources)
+            checked = check_with_notes(sources, texts, partner.take, version)
+            return _edition(texts, partner.take, checked)
     finally:
         version()  # waits for git even when the sources failed: no process left behind
 
 
-def _read_edition(sources: Path, version) -> Edition:
-    # The bibliography, the readings, the registers, the source policy and the site's
-    # configuration need nothing else that is read: a forked copy reads them meanwhile
-    # (beside.py). Each is taken, or its error raised, where the build comes to need it:
-    # the errors are reported in the same order as ever. The copy is reaped when the
-    # reading ends, not before.
-    with Beside(lambda: _self_contained(sources)) as self_contained:
-        corrections = load_corrections(sources / "corrections.toml")
-        metas = load_manifest(sources, READERS)
-        texts = [READERS[meta.reader](meta, corrections) for meta in metas]
-        corrections.check_all_used({meta.id for meta in metas})
-        passages = [event for text in texts for event in text_events(text)]  # raises nothing
-        return _with_notes(sources, texts, passages, self_contained.result(), version)
+def build_edition(sources: Path, docs: Path) -> Edition:
+    """The build: every source read and checked, every page rendered and written under
+    docs/, all at once (staging.py). A partner works beside this process throughout
+    (partner.py, _partner_in_build); the writers split in two halves of about equal work,
+    each writing its own files. The partner's half holds every page that needs the dated
+    passages, the events or the findings, so that only it computes them."""
+    version = start_version(sources.parent)
+    try:
+        with Staging(docs) as staging, Partner(lambda: _partner_in_build(sources, staging)) as partner:
+            texts = read_texts(sources)
+            partner.send(texts)
+            checked = check_with_notes(sources, texts, partner.take, version)
+            partner.send(checked)
+            edition = _edition(texts, partner.take, checked)
+            staging.write(_render_first_half(edition, build_context(edition)))
+            partner.take("second half").value()
+            staging.commit()  # while the system takes the partner down
+            return edition
+    finally:
+        version()
 
 
-def _with_notes(sources: Path, texts: list[Text], passages: list[Event], read: dict[str, Outcome],
-                version) -> Edition:
-    """The rest of the reading: what needs the texts and the bibliography together."""
-    archives, entries = read["bibliography"].value()
+def _partner_in_build(sources: Path, staging: Staging) -> Iterator:
+    """The partner's work in a build: it reads the sources that stand alone and sends each,
+    is sent the texts and finds their dated passages (while this process resolves the
+    notes), is sent what the checks found, and writes its half of the pages."""
+    standalone = {}
+    for name, outcome in _standalone(sources):
+        standalone[name] = outcome
+        yield name, outcome
+    texts = yield WANT
+    passages = find_passages(texts)
+    checked = yield WANT
+    edition = _edition(texts, standalone.__getitem__, checked)
+    edition.__dict__["passages"] = passages  # the cached property's value, found beforehand
+    yield "second half", Outcome(
+        lambda: staging.write(_render_second_half(edition, build_context(edition))))
+
+
+def read_texts(sources: Path) -> list[Text]:
+    corrections = load_corrections(sources / "corrections.toml")
+    metas = load_manifest(sources, READERS)
+    texts = [READERS[meta.reader](meta, corrections) for meta in metas]
+    corrections.check_all_used({meta.id for meta in metas})
+    return texts
+
+
+def _standalone(sources: Path) -> Iterator[tuple[str, Outcome]]:
+    """The sources that need nothing else read, each read and checked on its own with what
+    came of it, in the order the build comes to need them: each is taken, or its error
+    raised, there, so that errors are reported in the same order wherever they were read."""
+    yield "bibliography", Outcome(lambda: _bibliography(sources))
+    yield "readings", Outcome(lambda: load_readings(sources / "readings.toml"))
+    yield "registers", Outcome(lambda: load_registers(sources))
+    yield "source policy", Outcome(lambda: check_sources(sources))
+    # the version is asked of git by this process (start_version), not by the partner
+    yield "edition info", Outcome(lambda: load_edition_info(sources.parent, version=""))
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the reading found once the notes were resolved and checked against the sources
+    that stand alone: with the texts and those sources, all an Edition is made of."""
+    notes: list[NoteCitations]
+    readings: Readings
+    not_variants: tuple[NotVariant, ...]
+    version: str
+
+
+Take = Callable[[str], Outcome]  # what came of reading one of the sources that stand alone
+
+
+def check_with_notes(sources: Path, texts: list[Text], take: Take, version) -> Checked:
+    """The rest of the reading: what needs the texts and the other sources together.
+    `take(name)` gives what came of reading each of those (_standalone)."""
+    _, entries = take("bibliography").value()
     bib_path = sources / "bibliography.bib"
     mapping = load_citation_map(sources / "citation-map.toml")
     resolver = Resolver(entries, mapping, "sources/citation-map.toml")
@@ -110,14 +177,21 @@ def _with_notes(sources: Path, texts: list[Text], passages: list[Event], read: d
              for n in resolver.resolve_text(text, str(text.meta.notes_file or text.meta.source))]
     mapping.check_all_used()
     check_every_entry_cited(entries, notes, bib_path)
-    settled = sum(1 for n in notes for c in n.citations if c.settled_by)
     not_variants = tuple(load_not_variants(sources / "apparatus.toml"))
-    readings = check_readings(read["readings"].value(), entries, notes, bib_path)
-    registers = read["registers"].value()
-    read["source policy"].value()
-    info = replace(read["edition info"].value(), version=version())
-    return Edition(texts, entries, archives, notes, registers, settled, readings, info,
-                   not_variants, passages)
+    readings = check_readings(take("readings").value(), entries, notes, bib_path)
+    take("registers").value()
+    take("source policy").value()
+    take("edition info").value()
+    return Checked(notes, readings, not_variants, version())
+
+
+def _edition(texts: list[Text], take: Take, checked: Checked) -> Edition:
+    """The edition, made the same way in this process and in the partner."""
+    archives, entries = take("bibliography").value()
+    settled = sum(1 for n in checked.notes for c in n.citations if c.settled_by)
+    info = replace(take("edition info").value(), version=checked.version)
+    return Edition(texts, entries, archives, checked.notes, take("registers").value(), settled,
+                   checked.readings, info, checked.not_variants)
 
 
 def check_edition(sources: Path) -> Edition:
@@ -126,16 +200,6 @@ def check_edition(sources: Path) -> Edition:
     edition = read_edition(sources)
     edition.findings  # computed for the errors it may raise
     return edition
-
-
-def _self_contained(sources: Path) -> dict[str, Outcome]:
-    """The sources read and checked on their own, each with what came of it."""
-    return {"bibliography": Outcome(lambda: _bibliography(sources)),
-            "readings": Outcome(lambda: load_readings(sources / "readings.toml")),
-            "registers": Outcome(lambda: load_registers(sources)),
-            # the version is asked of git by this process (start_version), not by the copy
-            "edition info": Outcome(lambda: load_edition_info(sources.parent, version="")),
-            "source policy": Outcome(lambda: check_sources(sources))}
 
 
 def _bibliography(sources: Path) -> tuple[dict[str, Archive], list[Entry]]:
@@ -156,26 +220,17 @@ def check_every_entry_cited(entries: list[Entry], notes: list[NoteCitations], pa
                                f"no note cites '{entry.key}'; remove the entry or cite it")
 
 
-def write_edition(edition: Edition, docs: Path) -> None:
-    """Render every page and write it under docs/, all at once (staging.py). The writers
-    split in two halves of about equal work, each writing its own files: the second runs
-    beside the first, in a forked copy when that is safe (beside.py). The second half holds
-    every page that needs the events or the findings, so that only it computes them."""
-    site = build_context(edition)
-    with Staging(docs) as staging:
-        with Beside(lambda: staging.write(_render_second_half(edition, site))) as second:
-            staging.write(_render_first_half(edition, site))
-            second.result()
-            staging.commit()  # while the system takes the copy down
-
-
 def render_edition(edition: Edition) -> dict[str, str]:
-    """Every generated file, in memory: the same files as write_edition writes."""
-    site = build_context(edition)
-    with Beside(lambda: _render_second_half(edition, site)) as second:
-        files = _render_first_half(edition, site)
-        files.update(second.result())
+    """Every generated file, in memory: the same files as build_edition writes. The
+    partner, forked with the edition in memory, renders the second half."""
+    with Partner(lambda: _partner_rendering(edition)) as partner:
+        files = _render_first_half(edition, build_context(edition))
+        files.update(partner.take("second half").value())
     return files
+
+
+def _partner_rendering(edition: Edition) -> Iterator:
+    yield "second half", Outcome(lambda: _render_second_half(edition, build_context(edition)))
 
 
 def _render_first_half(edition: Edition, site) -> dict[str, str]:
@@ -197,6 +252,4 @@ def _render_second_half(edition: Edition, site) -> dict[str, str]:
 
 
 def build(root: Path) -> Edition:
-    edition = read_edition(root / "sources")
-    write_edition(edition, root / "docs")
-    return edition
+    return build_edition(root / "sources", root / "docs")

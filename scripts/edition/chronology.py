@@ -133,7 +133,7 @@ class Event:
 def extract_events(texts: list[Text], notes_citations: list[NoteCitations],
                    entries: list[Entry], passages: list[Event] | None = None) -> list[Event]:
     """Every dated passage (`passages`, when they have been read already) and document."""
-    events = list(passages) if passages is not None else [e for text in texts for e in text_events(text)]
+    events = list(passages) if passages is not None else find_passages(texts)
     events += document_events(texts, notes_citations, entries)
     order = {text.meta.id: i for i, text in enumerate(texts)}
     return sorted(events, key=lambda e: (e.period.sort_key, e.kind != PASSAGE, order.get(e.text_id, -1),
@@ -283,6 +283,11 @@ def _month_number(name: str) -> int:
 
 
 # --- passages -----------------------------------------------------------------------
+
+def find_passages(texts: list[Text]) -> list[Event]:
+    """Every dated passage of the texts, text by text."""
+    return [event for text in texts for event in text_events(text)]
+
 
 def text_events(text: Text) -> list[Event]:
     """Every date expression in the paragraphs of one text, with its sentence and notes."""

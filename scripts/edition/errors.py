@@ -32,7 +32,7 @@ class EditionError(Exception):
         self.message = message
         super().__init__(f"{where}: {message}")
 
-    def __reduce__(self):  # pickled as made (a forked renderer sends its error back: beside.py)
+    def __reduce__(self):  # pickled as made (the build's partner sends its error back: partner.py)
         return type(self), (self.where, self.message)
 
 
