@@ -38,6 +38,7 @@ from .render.annotations import render_annotations
 from .render.bibliography import render_apparatus, render_bibliography
 from .render.chronology import render_chronology
 from .render.documents import render_documents
+from .render.downloads import render_downloads
 from .render.context import build_context
 from .render.front import render_front
 from .render.pages import render_text
@@ -240,11 +241,12 @@ def _render_first_half(edition: Edition, site) -> dict[str, str]:
     files.update(render_front(edition.texts))
     files.update(render_tei(edition.texts, site))
     files.update(render_documents(site))
+    files.update(render_bibliography(site))
     return files
 
 
 def _render_second_half(edition: Edition, site) -> dict[str, str]:
-    files = render_bibliography(site)
+    files = render_downloads(site)
     files.update(render_apparatus(site, edition.findings))
     files.update(render_chronology(edition, site))
     files.update(render_annotations(site, edition))

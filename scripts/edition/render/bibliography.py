@@ -1,5 +1,5 @@
 """The bibliography section: the bibliography with "Cited in" back-references,
-one page per archive, the notes on the apparatus, and the downloads."""
+one page per archive, and the notes on the apparatus (the downloads are downloads.py's)."""
 from __future__ import annotations
 
 import re
@@ -16,7 +16,6 @@ from ..readings.documents import in_a_collection
 from ..readings.model import AGREES
 from .basis import identification_label, is_identified, labelled
 from .context import BIBLIOGRAPHY, SiteContext, relative
-from .downloads import render_downloads
 from .inline import escape_text
 from .readlinks import differs_note, not_found_words, read_link, where_to_read
 from .parts import BUDGET, Block, split_page
@@ -116,14 +115,13 @@ def entry_pages(entries: dict[str, Entry], archives, citation_counts: dict[str, 
 
 
 def render_bibliography(site: SiteContext) -> dict[str, str]:
-    """The bibliography, the archives' pages and the downloads (the apparatus page, which
-    needs the findings, is render_apparatus's)."""
+    """The bibliography and the archives' pages (the apparatus page, which needs the
+    findings, is render_apparatus's; the downloads are render_downloads's)."""
     cited_in = _cited_in(site)
     files = _bibliography_pages(site, cited_in)
     for archive in site.archives.values():
         if archive.has_locators:
             files.update(_archive_page(site, archive, cited_in))
-    files.update(render_downloads(site))
     return files
 
 
