@@ -180,6 +180,7 @@ def check_with_notes(sources: Path, texts: list[Text], take: Take, version) -> C
     check_every_entry_cited(entries, notes, bib_path)
     not_variants = tuple(load_not_variants(sources / "apparatus.toml"))
     readings = check_readings(take("readings").value(), entries, notes, bib_path)
+    # taken for their errors, which are reported here, in the order they always were
     take("registers").value()
     take("source policy").value()
     take("edition info").value()

@@ -171,13 +171,14 @@ def _conversation(steps: Iterator, received: queue.SimpleQueue) -> Iterator:
 
 
 def _receive(inbox: int, received: queue.SimpleQueue) -> None:
-    with os.fdopen(inbox, "rb") as messages:
-        while True:
-            try:
+    try:
+        with os.fdopen(inbox, "rb") as messages:
+            while True:
                 received.put(pickle.load(messages))
-            except EOFError:
-                received.put(_CLOSED)
-                return
+    except EOFError:
+        pass
+    finally:   # whatever ended the reading, the work is not left waiting
+        received.put(_CLOSED)
 
 
 def _pickled(failed: bool, value) -> bytes:
