@@ -5,6 +5,7 @@ output; a folder whose files did not change is left as it is, so that MkDocs' li
 does not see it change and build again."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -30,10 +31,9 @@ class Staging:
         paths = {relative: self.folder / checked_path(relative) for relative in sorted(files)}
         for folder in sorted({path.parent for path in paths.values()}):
             folder.mkdir(parents=True, exist_ok=True)
-        # As bytes, encoded here: a text file's layers of buffering took as long as the
-        # writing. One after the other: threads to write side by side, measured, took longer.
+        # One after the other: threads writing side by side, measured, took longer.
         for relative, path in paths.items():
-            path.write_bytes(files[relative].encode("utf-8"))
+            _write_new(path, files[relative].encode("utf-8"))
 
     def commit(self) -> None:
         """Put every generated folder that changed in place of the old one."""
@@ -70,6 +70,19 @@ def checked_path(relative: str) -> str:
                            f"the build would write '{relative}', outside its folders of docs/; "
                            "a key that becomes a file name has the wrong shape")
     return relative
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """A new file with these bytes. Straight to the system: Python's layers of file objects
+    and buffers took as long as the writing itself (measured: 99 files, 26 ms as text,
+    14 ms as bytes through open(), 11 ms so)."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view):]
+    finally:
+        os.close(handle)
 
 
 def _same_files(new: Path, old: Path) -> bool:
