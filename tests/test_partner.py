@@ -60,6 +60,16 @@ try:
 except RuntimeError as err:
     found["unpicklable"] = str(err)
 
+def dies():
+    yield "first", 1
+    os._exit(3)   # a crash: nothing more is sent, not even an error
+try:
+    with Partner(dies) as partner:
+        partner.take("first")
+        partner.take("second")
+except RuntimeError as err:
+    found["died"] = str(err)
+
 def waiting():
     yield "ready", True
     yield WANT   # waits for a message that never comes
@@ -127,6 +137,11 @@ def test_an_edition_error_in_the_partner_is_raised_here_with_its_place_and_messa
 
 def test_an_error_that_cannot_be_sent_back_is_named_in_a_runtime_error(forked):
     assert forked["unpicklable"] == "Unpicklable: lost"
+
+
+def test_a_partner_that_dies_is_reported_with_its_wait_status(forked):
+    assert forked["died"] == ("the forked partner ended without sending what was asked "
+                              f"(wait status {3 << 8})")
 
 
 def test_leaving_early_stops_the_copy_and_leaves_no_process_behind(forked):

@@ -46,6 +46,7 @@ class Partner:
         self._taken: dict[str, Any] = {}   # messages that came before the one taken
         self._steps: Iterator | None = None  # the work, when it runs here
         self._inbox: list = []              # messages sent to it, when it runs here
+        self._to = self._from = None        # the pipes, when it is forked
         if can_fork():
             self._start()
 
@@ -118,13 +119,15 @@ class Partner:
     def __exit__(self, failed, *exc) -> None:
         if self._steps is not None:
             self._steps.close()
-        if not self._pid:
+        if self._to is None:
             return
         self._to.close()   # the copy, waiting for a message, learns that none will come
-        if failed is not None:   # this process's own work failed: stop the copy
+        if self._pid and failed is not None:   # this process's own work failed: stop the copy
             os.kill(self._pid, signal.SIGKILL)
-        else:   # the work is done: the copy is ending (reaped here, not before, so that
-            self._from.read()   # this process went on while the system took it down)
+        elif self._pid:
+            # The work is done and the copy is ending: it is reaped here, not before, so
+            # that this process went on while the system took it down.
+            self._from.read()
         self._from.close()
         self._reap()
 
