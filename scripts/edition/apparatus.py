@@ -70,7 +70,7 @@ def load_not_variants(path: Path) -> list[NotVariant]:
 
 def find_issues(entries: dict[str, Entry], notes: list[NoteCitations], texts,
                 not_variants: list[NotVariant], passages) -> list[Finding]:
-    """`passages`: the texts' dated passages (chronology.text_events), read once per build."""
+    """`passages`: the texts' dated passages (chronology.find_passages), found once per build."""
     words = note_words(texts)
     spelling = name_variants(entries, notes, words)
     for pair in not_variants:

@@ -151,7 +151,7 @@ def _standalone(sources: Path) -> Iterator[tuple[str, Outcome]]:
     yield "registers", Outcome(lambda: load_registers(sources))
     yield "source policy", Outcome(lambda: check_sources(sources))
     # the version is asked of git by this process (start_version), not by the partner
-    yield "edition info", Outcome(lambda: load_edition_info(sources.parent, version=""))
+    yield "edition info", Outcome(lambda: load_edition_info(sources.parent))
 
 
 @dataclass(frozen=True)

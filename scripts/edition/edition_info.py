@@ -40,8 +40,9 @@ class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def load_edition_info(root: Path, version: str | None = None) -> EditionInfo:
-    """`version`: from `start_version`, when the build started asking git early."""
+def load_edition_info(root: Path) -> EditionInfo:
+    """Title, editors and address. The version is not read here: the build asks git for
+    it as it starts (start_version) and sets it when the answer is needed."""
     config_path = root / "mkdocs.yml"
     config = {}
     if config_path.is_file():
@@ -51,8 +52,7 @@ def load_edition_info(root: Path, version: str | None = None) -> EditionInfo:
     url = str(config.get("site_url") or "")
     if url and not url.endswith("/"):
         url += "/"
-    return EditionInfo(title=str(config.get("site_name") or ""), editors=editors,
-                       version=start_version(root)() if version is None else version, url=url)
+    return EditionInfo(title=str(config.get("site_name") or ""), editors=editors, url=url)
 
 
 def start_version(root: Path) -> Callable[[], str]:
