@@ -53,7 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from edition.build import build_edition, read_edition, render_edition  # noqa: E402
-from edition.staging import GENERATED, write_tree  # noqa: E402
+from edition.publish.staging import GENERATED, write_tree  # noqa: E402
 
 SCALES = (1, 10, 100)
 PAGE_TYPES = {
@@ -270,7 +270,7 @@ def scratch_project(target: Path) -> Path:
 def site_build(files: dict[str, str], project: Path) -> dict[str, float]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from edition.search import index_site
+    from edition.publish.search_index import index_site
 
     times = {}
     start = time.perf_counter()

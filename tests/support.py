@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "scripts") not in sys.path:
     sys.path.insert(0, str(ROOT / "scripts"))
 
-from edition.model import BlockQuote  # noqa: E402
+from edition.model.text import BlockQuote  # noqa: E402
 
 def paragraphs(text):
     """Every paragraph of a text, in order, with whether it stands in a block quote."""
@@ -26,7 +26,7 @@ def paragraphs(text):
 def copy_project(tmp_path: Path, site_config: bool = False) -> Path:
     """A copy of the project's inputs (sources/ and the hand-written docs/; with
     `site_config`, also mkdocs.yml and overrides/), to build or break on purpose."""
-    from edition.staging import GENERATED
+    from edition.publish.staging import GENERATED
 
     def generated(folder: str, names: list[str]) -> list[str]:
         if Path(folder) != ROOT / "docs":

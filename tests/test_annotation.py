@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.annotate import NameMatcher, person_mentions
-from edition.readers.inline import plain_text
+from edition.analyse.annotate import NameMatcher, person_mentions
+from edition.model.inlines import plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT_PAGES = ["texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war"] + [f"texts/kim-2016/{page}" for page in (

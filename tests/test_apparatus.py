@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from edition.apparatus import (Printed, document_cited_differently, locators_written_differently,
-                               works_cited_differently)
-from edition.bibliography.entry import Entry
-from edition.citations.model import Citation
+from edition.analyse.apparatus import (Printed, document_cited_differently, locators_written_differently, works_cited_differently)
+from edition.model.entry import Entry
+from edition.model.citations import Citation
 
 KIM = "kim-2016"
 

@@ -13,7 +13,7 @@ import shutil
 import pytest
 from breaking import KIM, KISSINGER, MANIFEST, append, edit, expect_error, line_of, run_build
 
-from edition.staging import checked_path
+from edition.publish.staging import checked_path
 from edition.errors import EditionError
 
 PERSONS = "sources/persons.toml"

@@ -10,11 +10,11 @@ import pytest
 
 from support import ROOT
 
-from edition.bibliography.parse import parse_bibliography
-from edition.corrections import load_corrections
-from edition.manifest import load_manifest
-from edition.readers import READERS
-from edition.readers.inline import plain_text
+from edition.load.bibliography.parse import parse_bibliography
+from edition.load.corrections import load_corrections
+from edition.load.manifest import load_manifest
+from edition.load.readers import READERS
+from edition.model.inlines import plain_text
 
 RANGE = re.compile(r"\d+[–-]\d+")
 

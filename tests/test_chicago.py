@@ -8,10 +8,10 @@ import pytest
 
 from support import ROOT
 
-from edition.bibliography.archives import load_archives
-from edition.bibliography.format import filing_order, format_entry, quotes_in_title, sort_name, to_markdown, to_plain
-from edition.bibliography.parse import parse_bibliography
-from edition.render.bibliography import crossref_children, group_of
+from edition.load.bibliography.archives import load_archives
+from edition.write.chicago import (filing_order, format_entry, quotes_in_title, sort_name, to_markdown, to_plain)
+from edition.load.bibliography.parse import parse_bibliography
+from edition.write.markdown.bibliography import crossref_children, group_of
 
 
 @pytest.fixture(scope="module")
@@ -142,10 +142,10 @@ def test_a_journal_numbered_by_issue_only(bib):
 
 
 def test_a_bare_ibid_inherits_the_pinpoint_it_repeats():
-    from edition.citations.mapping import CitationMap
-    from edition.citations.resolve import Resolver
-    from edition.citations.model import Citation
-    from edition.citations.segments import split_segments
+    from edition.load.citation_map import CitationMap
+    from edition.analyse.citations.resolve import Resolver
+    from edition.model.citations import Citation
+    from edition.analyse.citations.segments import split_segments
     resolver = Resolver(list(parse_bibliography(ROOT / "sources/bibliography.bib")), CitationMap([]), "map")
     previous = Citation("torkunov-2000-war-korea", "101–2")
     assert resolver.resolve_ibid("Ibid.", 5, previous).pinpoint == "101–2"        # Kim n. 77
@@ -154,9 +154,9 @@ def test_a_bare_ibid_inherits_the_pinpoint_it_repeats():
 
 
 def test_a_collections_parts_by_date_without_its_author_repeated(edition):
-    from edition.render.bibliography import render_bibliography
-    from edition.render.context import BIBLIOGRAPHY, build_context
-    page = render_bibliography(build_context(edition))[BIBLIOGRAPHY]
+    from edition.write.markdown.bibliography import render_bibliography
+    from edition.write.markdown.context import BIBLIOGRAPHY, build_context
+    page = render_bibliography(edition, build_context(edition))[BIBLIOGRAPHY]
     parts = next(line for line in page.split("\n") if line.startswith("Parts cited:") and "frus-1950" in line)
     labels = re.findall(r"\[([^\]]+)\]\(#", parts)
     assert labels[0] == "Resolution adopted by the United Nations Security Council, June 25, 1950"  # no date twice

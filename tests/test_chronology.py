@@ -7,9 +7,8 @@ import re
 import pytest
 
 from support import paragraphs
-from edition.chronology import (DAY, DOCUMENT, MONTH, MONTH_PART, PASSAGE, YEAR, extract_events,
-                                find_dates, sentence_bounds)
-from edition.readers.inline import plain_text
+from edition.analyse.chronology import (DAY, DOCUMENT, MONTH, MONTH_PART, PASSAGE, YEAR, extract_events, find_dates, sentence_bounds)
+from edition.model.inlines import plain_text
 
 KIM, KISSINGER = "kim-2016", "kissinger-2011"
 

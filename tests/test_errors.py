@@ -17,10 +17,9 @@ def test_the_command_as_its_own_process_fails_with_one_line_and_exit_1(project):
     assert tree_digest(project / "docs") == before
 
 
-def test_a_check_the_partner_runs_fails_in_the_real_command_too(project):
-    """The apparatus' spelling check runs where its page is written: in the real command,
-    the build's partner, a forked copy of the process (edition/partner.py). Its error still
-    comes back as one line, and nothing the copy wrote is left behind."""
+def test_a_stale_apparatus_entry_fails_the_real_command(project):
+    """The apparatus' spelling check runs before anything is written: in the real command its
+    error comes back as one line, and no staging folder is left behind."""
     edit(project, "sources/apparatus.toml", 'words = ["Koreans", "Koreas"]', 'words = ["Koreans", "Koreax"]')
     line = line_of(project, "sources/apparatus.toml", '"Koreax"') - 1  # the entry's [[not_variant]]
     before = tree_digest(project / "docs")

@@ -3,8 +3,8 @@ import re
 
 from support import paragraphs
 
-from edition.model import PageStart
-from edition.readers.inline import note_refs, plain_text
+from edition.model.text import PageStart
+from edition.model.inlines import note_refs, plain_text
 
 
 def _words(spans) -> str:

@@ -1,8 +1,8 @@
 """The Kissinger reader on the real e-book text."""
 from support import paragraphs
 
-from edition.model import AUTHOR, EDITORIAL, UNKNOWN, NoteRef
-from edition.readers.inline import note_refs, plain_text
+from edition.model.text import AUTHOR, EDITORIAL, UNKNOWN, NoteRef
+from edition.model.inlines import note_refs, plain_text
 
 DEBRIS = ("titlepage.xhtml", "dummy_split_", "On China\n")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from support import ROOT
 
-from edition.staging import GENERATED
+from edition.publish.staging import GENERATED
 
 FAKE_PYTHON = """#!/bin/sh
 # A stand-in for python: reports version VERSION, records pip and edition runs.

@@ -12,15 +12,15 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from edition.bibliography.entry import Entry
-from edition.citations.mapping import CitationMap
-from edition.citations.resolve import Resolver
-from edition.corrections import Corrections
+from edition.model.entry import Entry
+from edition.load.citation_map import CitationMap
+from edition.analyse.citations.resolve import Resolver
+from edition.load.corrections import Corrections
 from edition.errors import EditionError, SourcePosition
-from edition.model import Note, Plain, Text, TextMeta
-from edition.readers.ebook import read_ebook_plain
-from edition.readers.inline import note_refs
-from edition.readers.pdfmarkdown import read_pdf_markdown
+from edition.model.text import Note, Plain, Text, TextMeta
+from edition.load.readers.ebook import read_ebook_plain
+from edition.model.inlines import note_refs
+from edition.load.readers.pdfmarkdown import read_pdf_markdown
 
 settings.register_profile("default", max_examples=40, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])

@@ -15,13 +15,13 @@ import markdown
 from breaking import edit, run_build
 from support import ROOT
 
-from edition.readings.compare import LOCATOR_PARTS, compare, parse_locator, parse_ranges, pinpoints_by_key
-from edition.readings.documents import document_keys, must_have_reading
-from edition.readings.findings import KIND
-from edition.readings.model import DIFFERS
-from edition.render.context import build_context
-from edition.render.basis import identification_label
-from edition.render.documents import PAGE, reading_counts, render_documents
+from edition.analyse.readings.compare import (LOCATOR_PARTS, compare, parse_locator, parse_ranges, pinpoints_by_key)
+from edition.analyse.readings.documents import document_keys, must_have_reading
+from edition.analyse.readings.findings import KIND
+from edition.model.readings import DIFFERS
+from edition.write.markdown.context import build_context
+from edition.write.markdown.basis import identification_label
+from edition.write.markdown.documents import PAGE, reading_counts, render_documents
 
 MIRRORS = ("dvincitest", "staging", "mirror", "archive.org", "webcache")
 
@@ -90,7 +90,7 @@ def test_locator_and_range_parsing():
 
 def test_documents_page_lists_every_archival_entry_once(edition):
     site = build_context(edition)
-    page = render_documents(site)[PAGE]          # the page as this code writes it, not a stale docs/
+    page = render_documents(edition, site)[PAGE]          # the page as this code writes it, not a stale docs/
     rows = [line for line in page.split("\n") if line.startswith("| ") and not line.startswith(("| Date", "|---"))]
     assert all("bibliography/index.md#" in row for row in rows)
     keys = [re.search(r"bibliography/index\.md#([\w-]+)\)", row)[1] for row in rows]
@@ -136,7 +136,7 @@ def test_documents_page_lists_the_published_primary_sources(edition):
     assert len([k for k in keys if k.startswith("neibu-cankao-1950-")]) == 8
     assert not keys & {"weathersby-2002-should-we", "yang-2002-changes-mao", "chen-1994-chinas-road",
                        "foot-1991-making-known", "kim-2011-stalins-korean"}
-    page = render_documents(build_context(edition))[PAGE]
+    page = render_documents(edition, build_context(edition))[PAGE]
     assert "[Neibu cankao, no. 171](" in page and "known through Yang Kuisong" in page
 
 
@@ -205,7 +205,7 @@ def test_field_comparison_rules(edition):
     """Names agree when one holds the other's words ("Feng Xi [Stalin]" names Stalin) and differ
     otherwise (a romanisation, an office for a person); a less precise date is no disagreement;
     a value the page does not show ("not seen ...") is not compared."""
-    from edition.readings.model import Evidence, Reading
+    from edition.model.readings import Evidence, Reading
     from edition.errors import SourcePosition
 
     entry = next(e for e in edition.entries if e.key == "doc-1950-07-06-stalin-shtykov")
@@ -230,7 +230,7 @@ def test_field_comparison_rules(edition):
 def test_pages_past_those_seen_on_the_page_are_not_counted_as_agreeing(edition):
     """FRUS pages read only to a [Page N] marker ("948-949ff."): Kim n. 55's p. 953 was not seen,
     so it is not compared; Kirk's 821-822 holds n. 54's 821-2 and agrees; a page outside differs."""
-    from edition.readings.compare import NOT_COMPARED, _within
+    from edition.analyse.readings.compare import NOT_COMPARED, _within
     site = build_context(edition)
     checks = {k: {c.field: c for c in v} for k, v in site.readings.checks.items()}
     assert checks["frus-1950-v07-wake-island-10-15"]["pages"].outcome == NOT_COMPARED
@@ -239,9 +239,9 @@ def test_pages_past_those_seen_on_the_page_are_not_counted_as_agreeing(edition):
     assert _within("pages", "178-179ff.", [("kim-2016", 36, "179")]).outcome == "agrees"
     assert _within("pages", "178-179ff.", [("kim-2016", 36, "177")]).outcome == "differs"
     assert _within("pages", "948ff.", [("kim-2016", 55, "953")]).outcome == NOT_COMPARED
-    from edition.render.bibliography import render_bibliography
-    from edition.render.context import BIBLIOGRAPHY
-    page = render_bibliography(site)[BIBLIOGRAPHY]
+    from edition.write.markdown.bibliography import render_bibliography
+    from edition.write.markdown.context import BIBLIOGRAPHY
+    page = render_bibliography(edition, site)[BIBLIOGRAPHY]
     wake = page[page.index('id="frus-1950-v07-wake-island-10-15"'):]
     wake = wake[:wake.index("</div>")]
     assert "date, pages agree" not in wake and "the pages the notes cite could not all be checked" in wake
@@ -262,7 +262,7 @@ def test_a_publishers_difference_names_both_forms_as_printed(edition):
 
 
 def test_documents_page_gives_a_conversations_participants_not_a_sender(edition):
-    page = render_documents(build_context(edition))[PAGE]
+    page = render_documents(edition, build_context(edition))[PAGE]
     row = next(r for r in page.split("\n") if "#doc-1949-12-16-stalin-mao)" in r)
     assert "| Stalin and Mao Zedong |" in row and "→" not in row.split("|")[3]
     row = next(r for r in page.split("\n") if "#doc-1950-05-14-stalin-mao)" in r)
@@ -271,9 +271,9 @@ def test_documents_page_gives_a_conversations_participants_not_a_sender(edition)
 
 def test_archive_pages_say_where_a_publishers_page_differs(edition):
     """As on the Documents page: the column 'Published as' says when the page differs."""
-    from edition.render.bibliography import render_bibliography
-    from edition.readings.model import DIFFERS
-    files = render_bibliography(build_context(edition))
+    from edition.write.markdown.bibliography import render_bibliography
+    from edition.model.readings import DIFFERS
+    files = render_bibliography(edition, build_context(edition))
     rows = [line for name, text in files.items() if name.startswith("bibliography/") and name.count("/") == 1
             and name != "bibliography/index.md"
             for line in text.split("\n") if line.startswith("| ") and "index.md#" in line]

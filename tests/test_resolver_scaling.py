@@ -7,9 +7,9 @@ import support  # noqa: F401  (puts scripts/ on sys.path)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from edition.bibliography.entry import Entry
-from edition.citations.mapping import CitationMap
-from edition.citations.resolve import Resolver
+from edition.model.entry import Entry
+from edition.load.citation_map import CitationMap
+from edition.analyse.citations.resolve import Resolver
 
 COMMON = "Documents on the history of the Korean War, volume"
 

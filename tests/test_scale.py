@@ -9,7 +9,7 @@ import pytest
 
 from support import ROOT
 from edition.build import read_edition, render_edition
-from edition.render.parts import Block, split_page
+from edition.write.markdown.parts import Block, split_page
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from bench import replicate  # noqa: E402
@@ -73,8 +73,8 @@ def test_margins_show_a_bounded_number_of_counterparts(four_texts):
 
 
 def test_a_bibliography_too_large_for_a_page_is_cut_and_every_link_follows(edition, monkeypatch):
-    import edition.render.bibliography as bibliography
-    import edition.render.parts as parts
+    import edition.write.markdown.bibliography as bibliography
+    import edition.write.markdown.parts as parts
     monkeypatch.setattr(bibliography, "BUDGET", 20_000)
     monkeypatch.setattr(parts, "BUDGET", 2_000)
     files = render_edition(edition)
@@ -100,8 +100,8 @@ def test_a_bibliography_too_large_for_a_page_is_cut_and_every_link_follows(editi
 def test_a_documents_page_too_large_is_a_table_a_year_and_every_link_follows(edition, monkeypatch):
     import posixpath
 
-    import edition.render.bibliography as bibliography
-    import edition.render.parts as parts
+    import edition.write.markdown.bibliography as bibliography
+    import edition.write.markdown.parts as parts
     monkeypatch.setattr(bibliography, "BUDGET", 20_000)
     monkeypatch.setattr(parts, "BUDGET", 8_000)
     files = render_edition(edition)
@@ -128,7 +128,7 @@ def test_a_documents_page_too_large_is_a_table_a_year_and_every_link_follows(edi
 def test_tables_with_a_column_per_text_fold_beyond_four_texts():
     from types import SimpleNamespace
 
-    from edition.render.textcolumns import column_names, text_cells
+    from edition.write.markdown.textcolumns import column_names, text_cells
     texts = [SimpleNamespace(meta=SimpleNamespace(short=f"Text {n}")) for n in range(5)]
     assert column_names(texts[:4], "Passages") == ["Text 0", "Text 1", "Text 2", "Text 3"]
     assert text_cells(texts[:4], ["a", "", "c", ""]) == ["a", "", "c", ""]

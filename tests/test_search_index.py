@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from edition.search import index_site, search_fields
-from edition.search.index import SearchIndexError
+from edition.publish.search_index import index_site
+from edition.write.search_fields import search_fields
+from edition.publish.search_index import SearchIndexError
 
 
 def test_fields_are_attributes_only_and_escaped():

@@ -10,7 +10,7 @@ from breaking import append, edit, expect_error, line_of
 from support import ROOT, copy_project
 
 from edition.errors import EditionError
-from edition.sourcepolicy import ADDRESS, REGISTERS, check_sources, load_policy, violations
+from edition.load.sourcepolicy import ADDRESS, REGISTERS, check_sources, load_policy, violations
 
 PERSONS = "sources/persons.toml"
 POLICY = "sources/source-policy.toml"

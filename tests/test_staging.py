@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from edition.errors import EditionError
-from edition.staging import Staging, write_tree
+from edition.publish.staging import Staging, write_tree
 
 FILES = {"texts/a/index.md": "# A\n", "texts/b.md": "B\n", "people/kim.md": "Kim\n", "glossary/index.md": "G\n"}
 

@@ -12,10 +12,10 @@ from lxml import etree
 from support import ROOT
 
 from edition.build import read_edition
-from edition.model import AUTHOR, EDITORIAL, UNKNOWN
-from edition.readers.inline import plain_text
-from edition.render.context import build_context
-from edition.tei import render_tei
+from edition.model.text import AUTHOR, EDITORIAL, UNKNOWN
+from edition.model.inlines import plain_text
+from edition.write.markdown.context import build_context
+from edition.write.tei import render_tei
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -25,7 +25,7 @@ BASIS_TYPE = {AUTHOR: "authorial", EDITORIAL: "editorial-identification", UNKNOW
 
 @pytest.fixture(scope="module")
 def tei_files(edition) -> dict[str, str]:
-    return render_tei(edition.texts, build_context(edition))
+    return render_tei(edition, build_context(edition))
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,7 @@ def test_the_validator_rejects_what_tei_all_does_not_allow(tei, relaxng):
 
 def test_the_files_are_byte_identical_from_run_to_run(tei_files):
     again = read_edition(ROOT / "sources")
-    assert render_tei(again.texts, build_context(again)) == tei_files
+    assert render_tei(again, build_context(again)) == tei_files
 
 
 def test_xml_ids_are_unique_and_every_pointer_resolves(tei):
@@ -288,5 +288,5 @@ def test_markup_in_the_sources_is_text_in_the_tei(project, relaxng):
 
 
 def test_characters_xml_cannot_carry_are_replaced_not_dropped():
-    from edition.tei.xml import text
+    from edition.write.tei.xml import text
     assert text("a\x01b\x0bc\ufffed\te\n") == "a\ufffdb\ufffdc\ufffdd\te\n"

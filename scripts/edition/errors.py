@@ -32,9 +32,6 @@ class EditionError(Exception):
         self.message = message
         super().__init__(f"{where}: {message}")
 
-    def __reduce__(self):  # pickled as made (the build's partner sends its error back: partner.py)
-        return type(self), (self.where, self.message)
-
 
 def one_line(text: str) -> str:
     """A message on one line, as `path:line: message` must be (a library's may have several)."""

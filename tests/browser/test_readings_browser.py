@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from edition.render.context import build_context, site_url
+from edition.write.markdown.context import build_context, site_url
 
 pytestmark = pytest.mark.browser
 

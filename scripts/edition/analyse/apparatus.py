@@ -1,0 +1,446 @@
+"""Notes on the apparatus: what a careful editor would flag, computed from the
+resolved citations (never written by hand). The checks are general, not tuned to
+known cases; each finding names the notes and the form each one uses.
+
+- one archival locator cited for different documents;
+- one document cited with different dates, leaves, correspondents or descriptions;
+- archival locators written differently (opis "01" and "1"), shown as printed;
+- a work whose title, publisher or year is written differently from note to note;
+- names spelt differently from note to note;
+- a text's date that disagrees with the document its note cites;
+- other editions of one work;
+- one document cited from two archives;
+- segments settled by the reviewed mapping file.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+import datetime
+
+from ..model.entry import Entry
+from .chronology import DAY, PASSAGE
+from .citations.locators import ARCHIVAL, DAY_MONTH_YEAR, MONTH_DAY_YEAR
+from ..model.citations import IBID, IDENTIFIED, Citation, NoteCitations
+from .citations.resolve import normalise
+from ..errors import EditionError
+from ..model.inlines import plain_text
+from ..load.not_variants import NotVariant
+
+NoteId = tuple[str, int]
+Forms = tuple[tuple[str, tuple[NoteId, ...]], ...]   # each form as printed, and the notes that print it
+EDITION_LINKS = {"translationof": "a translation of", "origpubas": "another edition of",
+                 "adaptedfrom": "adapted from"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    summary: str
+    notes: tuple[NoteId, ...]
+    keys: tuple[str, ...] = ()
+    words: frozenset[str] = frozenset()   # for spelling findings: the two spellings
+    forms: Forms = ()                     # the form each note uses
+
+
+
+
+
+
+def find_issues(entries: dict[str, Entry], notes: list[NoteCitations], texts,
+                not_variants: list[NotVariant], passages) -> list[Finding]:
+    """`passages`: the texts' dated passages (chronology.find_passages), found once per build."""
+    words = note_words(texts)
+    spelling = name_variants(entries, notes, words)
+    for pair in not_variants:
+        matching = [f for f in spelling if f.words == pair.words]
+        if not matching:
+            raise EditionError(pair.position, f"the spelling check no longer finds {' / '.join(sorted(pair.words))}; "
+                                              "remove the entry")
+        spelling = [f for f in spelling if f.words != pair.words]
+    printed = printed_citations(notes, words)
+    return (same_locator(entries, notes) + document_cited_differently(entries, printed)
+            + locators_written_differently(printed) + works_cited_differently(entries, printed)
+            + spelling + text_disagrees_with_note(entries, printed, texts, passages)
+            + other_editions(entries, notes) + two_archives(entries, notes) + settled_by_mapping(notes))
+
+
+# --- what each note prints -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Printed:
+    """A citation in the author's words, with the characters of the note that make it."""
+    note: NoteId
+    citation: Citation
+    words: str
+
+
+def note_words(texts) -> dict[str, dict[int, str]]:
+    """text id -> note number -> the note's plain text (the offsets citations count in)."""
+    return {t.meta.id: {n.number: plain_text(n.inlines) for n in t.notes} for t in texts}
+
+
+def printed_citations(notes, words) -> list[Printed]:
+    return [Printed((n.text_id, n.note), c, words[n.text_id][n.note][c.start:c.end])
+            for n in notes for c in n.citations if c.start >= 0 and c.relation != IDENTIFIED]
+
+
+def _forms(pairs) -> Forms:
+    """(form, note) pairs -> each form with its notes, in the order of the notes."""
+    found: dict[str, list[NoteId]] = defaultdict(list)
+    for form, note in sorted(pairs, key=lambda p: (p[1], p[0])):
+        if note not in found[form]:
+            found[form].append(note)
+    return tuple((form, tuple(found[form])) for form in found)
+
+
+def _printed_date(words: str) -> str:
+    found = [m for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR) for m in pattern.finditer(words)]
+    return min(found, key=lambda m: m.start())[0] if found else "no date"
+
+
+def _label(entry: Entry) -> str:
+    where = f" ({entry.locator})" if entry.locator else ""   # the short label names the archive
+    return f"{entry.key}{where}"
+
+
+# --- one document, cited differently -------------------------------------------
+
+ASPECTS = (
+    # kind, what differs, the form a note prints, the value compared
+    ("one document, different dates", "dates", lambda p: _printed_date(p.words),
+     lambda p: p.citation.cited_date),
+    ("one document, different leaves", "leaves", lambda p: p.citation.pinpoint or "no leaves",
+     lambda p: p.citation.pinpoint or ""),
+    ("one document, different correspondents", "correspondents",
+     lambda p: " to ".join(p.citation.cited_names) or "none named",
+     lambda p: tuple(n.casefold() for n in p.citation.cited_names)),
+    ("one document, different descriptions", "descriptions", lambda p: p.citation.cited_title or "none",
+     lambda p: _description(p.citation)),
+)
+
+
+def _description(citation: Citation) -> str:
+    """The description without its correspondents (those are compared on their own)."""
+    words = citation.cited_title.casefold()
+    for name in citation.cited_names:
+        words = words.replace(name.casefold(), " ")
+    return " ".join(words.split())
+
+
+def document_cited_differently(entries, printed: list[Printed]) -> list[Finding]:
+    """An archival document whose notes give it different dates, leaves, correspondents or
+    descriptions: the notes, and what each one prints."""
+    by_key: dict[str, list[Printed]] = defaultdict(list)
+    for p in printed:   # an "Ibid." repeats a citation: it prints no form of its own
+        if entries[p.citation.key].is_archival and p.citation.relation != IBID:
+            by_key[p.citation.key].append(p)
+    findings = []
+    for key, cites in sorted(by_key.items()):
+        if len({p.note for p in cites}) < 2:
+            continue
+        for kind, what, form, value in ASPECTS:
+            if len({value(p) for p in cites}) > 1:
+                findings.append(Finding(kind, f"{_label(entries[key])} is cited with different {what}.",
+                                        tuple(sorted({p.note for p in cites})), (key,),
+                                        forms=_forms((form(p), p.note) for p in cites)))
+    return findings
+
+
+# --- locators written differently --------------------------------------------------
+
+PARTS = ("fond", "opis", "delo", "papka")
+
+
+def locators_written_differently(printed: list[Printed]) -> list[Finding]:
+    """The same fond, opis, delo or papka printed in two forms ("01" and "1"): shown as
+    printed, so that a leading zero ("059a") is never normalised away."""
+    forms: dict[tuple, set[tuple[str, NoteId]]] = defaultdict(set)
+    for p in printed:
+        match = ARCHIVAL.search(p.words)
+        if not match:
+            continue
+        values = [match[part] or "" for part in PARTS]
+        for i, part in enumerate(PARTS):
+            if values[i]:
+                above = tuple(_unpadded(v) for v in values[:i])
+                forms[(match["archive"], above, part, _unpadded(values[i]))].add((values[i], p.note))
+    findings = []
+    for (archive, above, part, _), found in sorted(forms.items()):
+        if len({form for form, _ in found}) < 2:
+            continue
+        where = ", ".join([archive] + [f"{name} {value}" for name, value in zip(PARTS, above)])
+        findings.append(Finding("locators written differently",
+                                f"{where}: the {part} is printed in {len({f for f, _ in found})} forms.",
+                                tuple(sorted({n for _, n in found})),
+                                forms=_forms((f"{part} {form}", note) for form, note in found)))
+    return findings
+
+
+def _unpadded(value: str) -> str:
+    return re.sub(r"^0+(?=\w)", "", value)
+
+
+# --- a work written differently -------------------------------------------------------
+
+IMPRINT = re.compile(r"\((?:(?P<place>[^():;]+):\s*(?P<publisher>[^():;]+?),\s*)?(?P<year>(?:1[89]|20)\d\d)\)")
+
+
+def works_cited_differently(entries, printed: list[Printed]) -> list[Finding]:
+    """A published work whose notes print its title, publisher or year differently."""
+    by_key: dict[str, list[Printed]] = defaultdict(list)
+    for p in printed:
+        if not entries[p.citation.key].is_archival and p.citation.relation != IBID:
+            by_key[p.citation.key].append(p)
+    findings = []
+    for key, cites in sorted(by_key.items()):
+        if len({p.note for p in cites}) < 2:
+            continue
+        titles: dict[str, list] = defaultdict(list)   # a full and a short title are not compared
+        for p in cites:
+            if p.citation.cited_title:
+                titles[normalise(p.citation.cited_title)[0]].append((p.citation.cited_title.strip(" ,."), p.note))
+        checks = [("title", pairs, _title_form) for pairs in titles.values()]
+        checks += [(what, [(f, p.note) for p in cites for f in [form(p)] if f], lambda f: " ".join(f.split()))
+                   for what, form in (("publisher", _printed_publisher), ("year", _printed_year))]
+        for what, pairs, compared in checks:
+            if len({compared(f) for f, _ in pairs}) > 1:
+                findings.append(Finding(f"one work, different {what}s", f"{key}: its {what} is printed differently.",
+                                        tuple(sorted({n for _, n in pairs})), (key,), forms=_forms(pairs)))
+    return findings
+
+
+def _title_form(title: str) -> str:
+    """What counts in a title's spelling: its letters, spaces and case, not the kind of
+    quotation marks (which nesting changes)."""
+    return " ".join(re.sub(r"[\"'‘’“”]", " ", title).split())
+
+
+def _printed_publisher(p: Printed) -> str:
+    match = IMPRINT.search(p.words)
+    return match["publisher"].strip() if match and match["publisher"] else ""
+
+
+def _printed_year(p: Printed) -> str:
+    match = IMPRINT.search(p.words)
+    return match["year"] if match else ""
+
+
+# --- the text and its note ------------------------------------------------------------
+
+NEAR = 7   # days: a text's date this close to a cited document's date speaks of that document
+# A sentence that speaks of a document being sent, not of an event a document reports.
+SENDING = re.compile(r"\b(?:telegrams?|cables?|messages?|letters?|memorand\w+|wires?|delivered|sent|cabled|"
+                     r"telegraphed|wrote)\b", re.I)
+
+
+def _names_a_correspondent(sentence: str, entry: Entry) -> bool:
+    names = [re.split(r"[\s(]", n.strip())[-1] for n in (entry.get("sender"), entry.get("recipient")) if n]
+    return any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names if len(n) > 2)
+
+
+def text_disagrees_with_note(entries, printed: list[Printed], texts, passages) -> list[Finding]:
+    """A sentence that dates something to the day, a few days from the date of the document
+    its note cites and on none of the cited documents' dates: the text and the note disagree."""
+    dated: dict[NoteId, list[tuple[str, Printed]]] = defaultdict(list)
+    for p in printed:
+        when = p.citation.cited_date or entries[p.citation.key].get("date")
+        if entries[p.citation.key].is_archival and len(when) == 10:
+            dated[p.note].append((when, p))
+    findings = []
+    for text in texts:
+        for event in (e for e in passages if e.text_id == text.meta.id):
+            if event.kind != PASSAGE or event.precision != DAY or event.start != event.end \
+                    or not SENDING.search(event.snippet):
+                continue
+            for number in event.notes:
+                documents = dated.get((text.meta.id, number), [])
+                if not documents or any(when == event.start for when, _ in documents):
+                    continue
+                near = [(when, p) for when, p in documents if 0 < abs(_days(when, event.start)) <= NEAR
+                        and _names_a_correspondent(event.snippet, entries[p.citation.key])]
+                for when, p in near:
+                    findings.append(Finding(
+                        "the text and its note disagree",
+                        f"{text.meta.short}, ¶ {event.paragraph}, dates it “{event.expression}” "
+                        f"(“{event.snippet}”); note {number} cites {p.citation.key}, dated {_printed_date(p.words)}.",
+                        ((text.meta.id, number),), (p.citation.key,),
+                        forms=((f"the text: {event.expression}", ()),
+                               (f"the note: {_printed_date(p.words)}", ((text.meta.id, number),)))))
+    return findings
+
+
+def _days(a: str, b: str) -> int:
+    return (datetime.date.fromisoformat(a) - datetime.date.fromisoformat(b)).days
+
+
+def same_locator(entries, notes) -> list[Finding]:
+    groups: dict[tuple, list] = defaultdict(list)
+    for note in notes:
+        for c in note.citations:
+            locator = entries[c.key].locator
+            if locator and c.pinpoint:
+                groups[(locator.normalised(), c.pinpoint)].append(((note.text_id, note.note), c))
+    findings = []
+    for (locator, listy), cites in sorted(groups.items()):
+        keys = sorted({c.key for _, c in cites})
+        if len(keys) == 1:
+            continue   # one document cited differently: document_cited_differently
+        # the locator as printed ("fond 059a"), never its normalised form
+        where = f"{locator[0]}, {entries[keys[0]].locator}, listy {listy}"
+        findings.append(Finding("one locator, several documents",
+                                f"{where} is cited for {len(keys)} different documents.",
+                                tuple(n for n, _ in cites), tuple(keys),
+                                forms=_forms((f"{c.cited_title}, {c.cited_date or 'undated'}", n)
+                                             for n, c in cites)))
+    return findings
+
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{4,}")
+NAME_FIELDS = ("author", "editor", "sender", "recipient", "publisher", "location", "title", "booktitle")
+
+
+@functools.lru_cache(maxsize=4096)  # the same fields are read for every citation of an entry
+def _words(text: str) -> frozenset[str]:
+    return frozenset({re.sub(r"['’]s$", "", w) for w in WORD.findall(text.replace("{", "").replace("}", ""))})
+
+
+def _variant(a: str, b: str) -> bool:
+    x, y = a.casefold(), b.casefold()
+    if x == y or x[0] != y[0] or 2 * min(len(x), len(y)) < 0.85 * (len(x) + len(y)) or x in y or y in x:
+        return False  # cheap tests first: building a SequenceMatcher costs more
+    # difflib's quick_ratio (the letters the two share, in any order) bounds the ratio from
+    # above; counted here, it turns away most pairs before a matcher is built.
+    if 2.0 * _shared_letters(x, y) / (len(x) + len(y)) < 0.85:
+        return False
+    return difflib.SequenceMatcher(None, x, y).ratio() >= 0.85
+
+
+def _shared_letters(x: str, y: str) -> int:
+    """How many letters two words share, in any order (a letter twice in both counts twice)."""
+    ours, theirs = _letter_counts(x), _letter_counts(y)
+    return sum(min(n, theirs[letter]) for letter, n in ours.items() if letter in theirs)
+
+
+@functools.lru_cache(maxsize=8192)  # each word is compared with many: its letters counted once
+def _letter_counts(word: str) -> Counter:
+    return Counter(word)
+
+
+def _entry_words(entry) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of an entry's names and titles, and of its translated title."""
+    return (frozenset().union(*(_words(entry.get(f)) for f in NAME_FIELDS)),
+            _words(entry.get("translatedtitle")))
+
+
+def name_variants(entries, notes, words) -> list[Finding]:
+    """Names and titles spelt differently: in a note and the entry it cites
+    (Shykov for Shtykov), or in two entries (Zhongyong for Zhongyang)."""
+    spellings: dict[tuple[str, str], set[NoteId]] = defaultdict(set)
+    by_entry: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for note in notes:
+        for c in note.citations:
+            if c.start < 0:
+                continue
+            cited = _words(words[note.text_id][note.note][c.start:c.end])
+            if c.key not in by_entry:  # an entry is cited by several notes: its words once
+                by_entry[c.key] = _entry_words(entries[c.key])
+            known, translated = by_entry[c.key]
+            for a in cited - translated - known:  # a word spelt as in the entry is no variant
+                for b in known:
+                    if _variant(a, b):
+                        spellings[(b, a)].add((note.text_id, note.note))
+    cited_in = notes_citing(notes)
+    vocabulary: dict[str, set[str]] = defaultdict(set)
+    for entry in entries.values():
+        for field in NAME_FIELDS:
+            for w in _words(entry.get(field)):
+                vocabulary[w].add(entry.key)
+    # Variants share their first letter and have similar lengths (a ratio of 0.85 needs the
+    # longer word to be at most 2/0.85 - 1 = 1.35 times the shorter): compare only those.
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(vocabulary, key=lambda w: (len(w), w)):
+        by_initial[word[0].casefold()].append(word)
+    for names in by_initial.values():
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if len(b) > 1.36 * len(a):
+                    break
+                if not _variant(a, b):
+                    continue
+                first, second = sorted((a, b))  # the pair as before: alphabetical
+                spellings[(first, second)] |= set().union(*(cited_in[k] for k in vocabulary[a] | vocabulary[b]))
+    merged: dict[frozenset, tuple[tuple[str, str], set[NoteId]]] = {}
+    for (a, b), found in sorted(spellings.items()):
+        key = frozenset((a.casefold(), b.casefold()))
+        shown, notes_so_far = merged.get(key, ((a, b), set()))
+        merged[key] = (shown, notes_so_far | found)
+    return [Finding("spelling", f"“{a}” and “{b}” are spelt differently.", tuple(sorted(found)), words=key,
+                    forms=_spelling_forms((a, b), words, found))
+            for key, ((a, b), found) in sorted(merged.items(), key=lambda item: item[1][0])]
+
+
+def _spelling_forms(pair: tuple[str, str], words: dict, found: set[NoteId]) -> Forms:
+    """Each spelling with the notes that print it (a spelling only an entry has: no notes).
+    Only the notes of the finding count: "as adapted from" in a note that cites neither
+    resolution is English, not a form of "Resolution adopted by"."""
+    forms = []
+    for spelling in pair:
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(spelling)}(?![\w-])")
+        forms.append((spelling, tuple((text_id, number) for text_id, notes in words.items()
+                                      for number, text in notes.items()
+                                      if (text_id, number) in found and pattern.search(text))))
+    return tuple(forms)
+
+
+def notes_citing(notes) -> dict[str, set[NoteId]]:
+    """Entry key -> the notes that cite it."""
+    found: dict[str, set[NoteId]] = defaultdict(set)
+    for note in notes:
+        for c in note.citations:
+            found[c.key].add((note.text_id, note.note))
+    return found
+
+
+def other_editions(entries, notes) -> list[Finding]:
+    cited_in = notes_citing(notes)
+    findings = []
+    for entry in entries.values():
+        relation = EDITION_LINKS.get(entry.get("relatedtype"))
+        if not relation:
+            continue
+        for other in entry.related_keys:
+            involved = tuple(sorted(cited_in[entry.key] | cited_in[other]))
+            findings.append(Finding("other editions", f"{entry.key} is {relation} {other}.",
+                                    involved, (entry.key, other)))
+    return findings
+
+
+def two_archives(entries, notes) -> list[Finding]:
+    same: dict[tuple, list[Entry]] = defaultdict(list)
+    for entry in entries.values():
+        if entry.locator:
+            same[(entry.get("title"), entry.get("date"))].append(entry)
+    findings = []
+    for (title, date), group in sorted(same.items()):
+        archives = sorted({e.get("archive") for e in group})
+        if len(archives) > 1:
+            keys = tuple(e.key for e in group)
+            involved = tuple(sorted({(n.text_id, n.note) for n in notes for c in n.citations if c.key in keys}))
+            findings.append(Finding("one document, two archives",
+                                    f"“{title}”, {date}, is cited from {' and '.join(archives)}.", involved, keys))
+    return findings
+
+
+def settled_by_mapping(notes) -> list[Finding]:
+    findings = []
+    for note in notes:
+        keys = tuple(c.key for c in note.citations if c.settled_by)
+        if keys:
+            where = next(c.settled_by for c in note.citations if c.settled_by)
+            findings.append(Finding("settled by the mapping file", f"Resolved by the reviewed mapping ({where}).",
+                                    ((note.text_id, note.note),), keys))
+    return findings

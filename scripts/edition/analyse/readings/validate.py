@@ -1,0 +1,46 @@
+"""Readings checked against the bibliography and the file's host policy: every reading
+names an entry that exists, once, and links only https pages on an allowed host."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ...model.entry import Entry
+from ...errors import EditionError
+from ...model.readings import Readings
+
+UNSAFE = re.compile(r"[\s\"'<>\\`|]")
+
+
+def validate_readings(readings: Readings, entries: dict[str, Entry], bib_path: Path) -> None:
+    first_line: dict[str, int] = {}
+    for reading in readings:
+        if reading.entry not in entries:
+            raise EditionError(reading.at("entry"), f"entry '{reading.entry}' is not a key in {bib_path.name}; "
+                                                    "use the key of the entry the notes cite")
+        if reading.entry in first_line:
+            raise EditionError(reading.position, f"a second [[reading]] for '{reading.entry}' (the first is at "
+                                                 f"line {first_line[reading.entry]}); one reading per entry: "
+                                                 "merge the two")
+        first_line[reading.entry] = reading.position.line
+        if reading.found:
+            check_url(reading.url, readings.allowed_hosts, reading.at("url"))
+
+
+def check_url(url: str, allowed_hosts: tuple[str, ...], at) -> None:
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as err:   # a malformed host or port
+        raise EditionError(at, f"url '{url[:80]}' cannot be read ({err}); copy the page's address "
+                               "as the browser shows it") from None
+    if parts.scheme != "https" or not parts.netloc:
+        raise EditionError(at, f"url '{url[:80]}' must be an https:// address (the publisher's canonical page); "
+                               "other schemes are refused")
+    if UNSAFE.search(url) or parts.username or parts.password or port:
+        raise EditionError(at, f"url '{url[:80]}' must be a plain address: no spaces, quotes, user name or port")
+    if parts.hostname not in allowed_hosts:
+        raise EditionError(at, f"host '{parts.hostname}' is not on [policy].allowed_hosts "
+                               f"({', '.join(allowed_hosts)}); link the publisher's canonical page, never a mirror "
+                               "or a staging copy, or add the publisher's own host to allowed_hosts")

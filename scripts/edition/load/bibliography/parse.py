@@ -1,0 +1,110 @@
+"""sources/bibliography.bib -> [Entry], with bibtexparser v2.
+
+bibtexparser is lenient: it puts syntax errors and duplicate keys into
+``library.failed_blocks`` and leaves ``@string`` concatenations with ``#``
+unresolved. Each of the steps below checks one of these and stops the build
+with the line of the problem.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import bibtexparser
+from bibtexparser.library import Library
+from bibtexparser.middlewares import (NormalizeFieldKeys, RemoveEnclosingMiddleware,
+                                      ResolveStringReferencesMiddleware)
+from bibtexparser.model import DuplicateBlockKeyBlock
+
+from ...errors import EditionError, SourcePosition
+from ..sourcefile import read_source
+from ...model.entry import Entry
+
+PARSE_STACK = (ResolveStringReferencesMiddleware(allow_inplace_modification=True),)
+# After the checks on the raw values (undefined @string names).
+CLEAN_STACK = (
+    RemoveEnclosingMiddleware(allow_inplace_modification=True),
+    NormalizeFieldKeys(allow_inplace_modification=True),
+)
+# A bare word left after string resolution names an @string that is not defined.
+BARE_WORD = re.compile(r"^[A-Za-z_][\w:.+/-]*$")
+# LaTeX commands and accents ({\"o}, \'e, \emph{...}) and math: the edition shows field
+# values as written, so they would appear raw; write the characters themselves.
+LATEX = re.compile(r"\\(?:[A-Za-z]+|[^A-Za-z\s])|\$")
+# A value still holding `name # "text"` after string resolution: bibtexparser
+# does not resolve concatenations.
+CONCATENATION = re.compile(r'^(?:[\w-]+|"[^"]*"|\{[^{}]*\})(?:\s*#\s*(?:[\w-]+|"[^"]*"|\{[^{}]*\}))+$')
+
+
+def parse_bibliography(path: Path) -> list[Entry]:
+    source = read_source(path)
+    # bibtexparser logs what it skips; the edition reports it as an error instead.
+    logger = logging.getLogger("bibtexparser")
+    level, logger.level = logger.level, logging.CRITICAL
+    try:
+        library = bibtexparser.parse_string(source.text, parse_stack=list(PARSE_STACK))
+    except Exception as err:  # the parser's own failures, on input it cannot follow
+        raise EditionError(SourcePosition(path, 1), f"bibtexparser cannot read this file ({err}); "
+                                                    "check the entries' braces and quotes") from None
+    finally:
+        logger.level = level
+    reject_failed_blocks(library, path)
+    reject_undefined_strings(library, path)
+    for middleware in CLEAN_STACK:
+        library = middleware.transform(library)
+    entries = to_entries(library)
+    reject_unresolved_concatenations(entries, path)
+    reject_latex(entries, path)
+    return entries
+
+
+def reject_undefined_strings(library: Library, path: Path) -> None:
+    for block in library.entries:
+        for field in block.fields:
+            value = str(field.value).strip()
+            if BARE_WORD.match(value):
+                raise EditionError(SourcePosition(path, field.start_line + 1),
+                                   f"field '{field.key}' of '{block.key}' is the bare word '{value}', which "
+                                   "names no @string; put the value in braces, {like this}, or define the @string")
+
+
+def reject_latex(entries: list[Entry], path: Path) -> None:
+    for entry in entries:
+        for name, value in entry.fields.items():
+            if name not in ("url", "doi") and (found := LATEX.search(value)):
+                raise EditionError(SourcePosition(path, entry.field_lines.get(name, entry.line)),
+                                   f"field '{name}' of '{entry.key}' holds LaTeX ('{found[0]}'), which would be "
+                                   "shown as written; write the characters themselves (ö, not {\\\"o})")
+
+
+def reject_failed_blocks(library: Library, path: Path) -> None:
+    for block in sorted(library.failed_blocks, key=lambda b: b.start_line):
+        at = SourcePosition(path, block.start_line + 1)
+        if isinstance(block, DuplicateBlockKeyBlock):
+            raise EditionError(at, f"duplicate key '{block.key}'; every entry needs a key of its own")
+        detail = " ".join(str(getattr(block.error, "abort_reason", "") or "").split())
+        raise EditionError(at, f"this BibTeX entry cannot be parsed ({detail or 'syntax error'}); "
+                               "check its braces, quotes and commas")
+
+
+def to_entries(library: Library) -> list[Entry]:
+    entries = []
+    for block in library.entries:
+        fields = {f.key: _clean(str(f.value)) for f in block.fields}
+        lines = {f.key: f.start_line + 1 for f in block.fields}
+        entries.append(Entry(block.key, block.entry_type.lower(), fields, block.start_line + 1, lines))
+    return entries
+
+
+def reject_unresolved_concatenations(entries: list[Entry], path: Path) -> None:
+    for entry in entries:
+        for name, value in entry.fields.items():
+            if "#" in value and CONCATENATION.match(value.strip()):
+                raise EditionError(SourcePosition(path, entry.field_lines.get(name, entry.line)),
+                                   f"field '{name}' of '{entry.key}' concatenates with '#' "
+                                   f"({value[:40]}), which is not resolved; write the value out in full")
+
+
+def _clean(value: str) -> str:
+    return " ".join(value.split())

@@ -1,0 +1,135 @@
+"""Check bibliography entries against the edition's BibTeX conventions
+(documented in README.md, "The bibliography")."""
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+from ...errors import EditionError, SourcePosition
+from .archives import Archive
+from ...model.entry import Entry
+
+# For each entry type, the fields it needs; a tuple means "one of these".
+REQUIRED: dict[str, tuple] = {
+    "book": ("title", ("author", "editor")),
+    "article": ("title", "journaltitle"),
+    "incollection": ("title", "author", "booktitle"),
+    "inbook": ("title", ("crossref", "booktitle")),
+    "report": ("title", ("author", "institution")),
+    "periodical": ("title", ("number", "date")),
+    "unpublished": ("title",),
+}
+STANDARD = {"author", "editor", "translator", "title", "shorttitle", "booktitle", "maintitle",
+            "journaltitle", "series", "type", "institution", "volume", "number", "pages",
+            "edition", "location", "publisher", "date", "howpublished", "entrysubtype",
+            "crossref", "related", "relatedtype", "note", "doi", "url", "langid", "pubstate"}
+# The edition's own fields (README.md, "The bibliography").
+CUSTOM = {"translatedtitle", "translatedjournaltitle", "doctype", "sender", "recipient",
+          "archive", "fond", "opis", "delo", "papka"}
+RELATED_TYPES = {"citedfrom", "origpubas", "translationof", "adaptedfrom"}
+DOCTYPES = {"telegram", "conversation", "decision", "message", "report", "letter"}
+KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+URL = re.compile(r"^https?://[^\s<>\"']+$")
+DOI = re.compile(r"^10\.\d{4,9}/[^\s<>\"']+$")
+
+
+def validate_entries(entries: list[Entry], archives: dict[str, Archive], path: Path) -> None:
+    keys = {entry.key for entry in entries}
+    for entry in entries:
+        at = SourcePosition(path, entry.line)
+        _check_type_and_key(entry, at)
+        _check_fields(entry, path)
+        _check_links(entry, keys, path)
+        _check_archival(entry, archives, path)
+    _check_crossref_chains({entry.key: entry for entry in entries}, path)
+
+
+def _check_crossref_chains(by_key: dict[str, Entry], path: Path) -> None:
+    """A crossref leads to a parent, and never back to the entry (directly or through others)."""
+    for entry in by_key.values():
+        seen = [entry.key]
+        parent = entry.get("crossref").strip()
+        while parent:
+            if parent in seen:
+                chain = " -> ".join(seen + [parent])
+                raise EditionError(_at(path, entry, "crossref"), f"the crossref of '{entry.key}' leads back to "
+                                                                 f"itself ({chain}); a crossref names the parent work")
+            seen.append(parent)
+            parent = by_key[parent].get("crossref").strip() if parent in by_key else ""
+
+
+def _at(path: Path, entry: Entry, name: str) -> SourcePosition:
+    return SourcePosition(path, entry.field_lines.get(name, entry.line))
+
+
+def _check_type_and_key(entry: Entry, at: SourcePosition) -> None:
+    if entry.type not in REQUIRED:
+        raise EditionError(at, f"entry type @{entry.type} is not used in this edition; "
+                               f"use one of {', '.join('@' + t for t in REQUIRED)}")
+    if not KEY.match(entry.key):
+        raise EditionError(at, f"key '{entry.key}' must be lowercase letters, digits and hyphens")
+    for need in REQUIRED[entry.type]:
+        names = need if isinstance(need, tuple) else (need,)
+        if not any(entry.get(name) for name in names):
+            raise EditionError(at, f"@{entry.type} '{entry.key}' lacks the required field "
+                                   f"'{' or '.join(names)}'")
+
+
+def _check_fields(entry: Entry, path: Path) -> None:
+    for name, value in entry.fields.items():
+        at = _at(path, entry, name)
+        if name not in STANDARD | CUSTOM:
+            raise EditionError(at, f"unknown field '{name}' in '{entry.key}'; the fields are "
+                                   "documented in README.md, \"The bibliography\"")
+        if not value.strip():
+            raise EditionError(at, f"field '{name}' of '{entry.key}' is empty; remove it or fill it in")
+    if entry.get("date"):
+        _check_date(entry.get("date"), entry, _at(path, entry, "date"))
+    if entry.get("url") and not URL.match(entry.get("url")):
+        raise EditionError(_at(path, entry, "url"), f"url of '{entry.key}' must be an https: or "
+                                                    "http: address; other schemes are refused")
+    if entry.get("doi") and not DOI.match(entry.get("doi")):
+        raise EditionError(_at(path, entry, "doi"), f"doi of '{entry.key}' must look like 10.1234/abc")
+    if entry.get("doctype") and entry.get("doctype") not in DOCTYPES:
+        raise EditionError(_at(path, entry, "doctype"), f"doctype must be one of {', '.join(sorted(DOCTYPES))}")
+
+
+def _check_date(value: str, entry: Entry, at: SourcePosition) -> None:
+    match = DATE.match(value)
+    try:
+        if not match:
+            raise ValueError
+        year, month, day = (int(part) if part else 1 for part in match.groups())
+        datetime.date(year, month, day)
+    except ValueError:
+        raise EditionError(at, f"date '{value}' of '{entry.key}' does not parse; write it as "
+                               "YYYY, YYYY-MM or YYYY-MM-DD") from None
+
+
+def _check_links(entry: Entry, keys: set[str], path: Path) -> None:
+    if "," in entry.get("crossref"):
+        raise EditionError(_at(path, entry, "crossref"), f"crossref of '{entry.key}' names one parent entry")
+    for name in ("crossref", "related"):
+        for key in [k.strip() for k in entry.get(name).split(",") if k.strip()]:
+            if key not in keys:
+                raise EditionError(_at(path, entry, name), f"{name} '{key}' of '{entry.key}' is not a key "
+                                                           "in the bibliography")
+    if entry.get("related") and entry.get("relatedtype") not in RELATED_TYPES:
+        raise EditionError(_at(path, entry, "relatedtype"), f"relatedtype of '{entry.key}' must be one of "
+                                                             f"{', '.join(sorted(RELATED_TYPES))}")
+
+
+def _check_archival(entry: Entry, archives: dict[str, Archive], path: Path) -> None:
+    if not entry.get("archive"):
+        return
+    at = _at(path, entry, "archive")
+    if entry.get("archive") not in archives:
+        raise EditionError(at, f"archive '{entry.get('archive')}' of '{entry.key}' is not described in "
+                               f"sources/archives.toml; use one of {', '.join(archives)}")
+    if archives[entry.get("archive")].has_locators:
+        for name in ("fond", "opis", "delo"):
+            if not entry.get(name):
+                raise EditionError(SourcePosition(path, entry.line),
+                                   f"'{entry.key}' is in {entry.get('archive')} but lacks '{name}'")

@@ -1,0 +1,100 @@
+"""sources/citation-map.toml: the reviewed mapping for segments the text alone
+cannot settle. Each entry names a note, the segment (by its first words), what
+it cites, and why; an entry that matches no segment stops the build."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import EditionError, SourcePosition
+from .sourcefile import read_toml
+from ..model.citations import CITED_FROM, IBID, IDENTIFIED, ORIGINALLY
+
+RELATIONS = {"", IBID, CITED_FROM, ORIGINALLY, IDENTIFIED}
+
+
+@dataclass(frozen=True)
+class MappedCite:
+    key: str
+    pinpoint: str | None
+    relation: str
+
+
+@dataclass(frozen=True)
+class MappedSegment:
+    text: str
+    note: int
+    starts: str
+    cites: tuple[MappedCite, ...]
+    commentary: bool
+    why: str
+    position: SourcePosition
+
+
+KEY_CHARS = 12  # the entries are indexed by the first characters of `starts`
+
+
+class CitationMap:
+    def __init__(self, entries: list[MappedSegment]):
+        self.entries = entries
+        self.used: dict[MappedSegment, int] = {e: 0 for e in entries}
+        self.by_note: dict[tuple[str, int], list[MappedSegment]] = {}
+        self.by_start: dict[str, list[MappedSegment]] = {}
+        for entry in entries:
+            self.by_note.setdefault((entry.text, entry.note), []).append(entry)
+            self.by_start.setdefault(entry.starts[:KEY_CHARS], []).append(entry)
+        # Entries whose `starts` is shorter than the key can begin any segment's first characters.
+        self.short = [e for e in entries if len(e.starts) < KEY_CHARS]
+
+    def find(self, text_id: str, note: int, segment: str) -> MappedSegment | None:
+        for entry in self.by_note.get((text_id, note), ()):
+            if segment.startswith(entry.starts):
+                self.used[entry] += 1
+                return entry
+        return None
+
+    def elsewhere(self, segment: str) -> MappedSegment | None:
+        """A mapping for another note (or text) whose segment begins as this one does: a text
+        renumbered, or copied under a new id, whose mapping was not carried over."""
+        # A new list: the index's own lists are never extended.
+        candidates = self.by_start.get(segment[:KEY_CHARS], []) + self.short
+        return next((e for e in candidates if segment.startswith(e.starts)), None)
+
+    def check_all_used(self) -> None:
+        for entry, count in self.used.items():
+            if count != 1:
+                raise EditionError(entry.position, f"the mapping for {entry.text} note {entry.note} "
+                                                   f"(“{entry.starts[:40]}”) matches {count} segments; "
+                                                   "it must match exactly one")
+
+
+def load_citation_map(path: Path) -> CitationMap:
+    if not path.exists():
+        return CitationMap([])
+    return CitationMap([_segment(table, at) for table, at in read_toml(path).array_table("segment")])
+
+
+def _segment(table: dict, at: SourcePosition) -> MappedSegment:
+    for need in ("text", "note", "starts", "why"):
+        if need not in table:
+            raise EditionError(at, f"[[segment]] needs '{need}'")
+    unknown = set(table) - {"text", "note", "starts", "why", "cites", "commentary"}
+    if unknown:
+        raise EditionError(at, f"unknown field(s) {', '.join(sorted(unknown))}")
+    for name, kind in (("text", str), ("note", int), ("starts", str), ("why", str), ("commentary", bool)):
+        if name in table and not isinstance(table[name], kind):
+            raise EditionError(at, f"'{name}' must be {'a number' if kind is int else 'true or false' if kind is bool else 'a string'}")
+    if len(table["starts"].strip()) < 8:
+        raise EditionError(at, "'starts' must give the segment's first words (8 characters or more)")
+    if not isinstance(table.get("cites", []), list) or not all(isinstance(c, dict) for c in table.get("cites", [])):
+        raise EditionError(at, "'cites' must be a list like [{ key = \"...\", pinpoint = \"...\" }]")
+    cites = []
+    for cite in table.get("cites", []):
+        if "key" not in cite or cite.get("relation", "") not in RELATIONS:
+            raise EditionError(at, "each cite needs a key, and a relation among "
+                                   f"{', '.join(sorted(r for r in RELATIONS if r))} if any")
+        cites.append(MappedCite(cite["key"], cite.get("pinpoint") or None, cite.get("relation", "")))
+    if not cites and not table.get("commentary"):
+        raise EditionError(at, "give 'cites' or 'commentary = true'")
+    return MappedSegment(table["text"], table["note"], table["starts"], tuple(cites),
+                         bool(table.get("commentary")), table["why"], at)

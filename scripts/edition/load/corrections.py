@@ -1,0 +1,74 @@
+"""sources/corrections.toml: the reviewed editorial decisions the code cannot make alone.
+
+Every entry names a text, the place it applies to (the first words of a paragraph,
+or a heading) and why. The build fails when an entry matches nothing or more than
+one place, so a stale correction cannot linger unnoticed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import EditionError, SourcePosition
+from .sourcefile import read_toml
+
+KINDS = {
+    "blockquote": "starts",      # a paragraph that is a block quote although the rule says not
+    "not_blockquote": "starts",  # a paragraph the rule takes for a block quote but is not one
+    "appendix": "heading",       # a heading that is back matter, shown at the end of the page before it
+}
+
+
+@dataclass(frozen=True)
+class Correction:
+    kind: str
+    text: str
+    target: str
+    why: str
+    position: SourcePosition
+
+
+class Corrections:
+    def __init__(self, entries: list[Correction]):
+        self.entries = entries
+        self.matches: dict[Correction, int] = {entry: 0 for entry in entries}
+
+    def find(self, kind: str, text_id: str, candidate: str) -> Correction | None:
+        """The correction of this kind whose target the candidate starts with."""
+        for entry in self.entries:
+            if entry.kind == kind and entry.text == text_id and candidate.strip().startswith(entry.target):
+                self.matches[entry] += 1
+                return entry
+        return None
+
+    def check_all_used(self, text_ids: set[str]) -> None:
+        for entry, count in self.matches.items():
+            if entry.text not in text_ids:
+                raise EditionError(entry.position, f"text '{entry.text}' is not in texts.toml")
+            if count != 1:
+                where = "nothing" if count == 0 else f"{count} places"
+                raise EditionError(entry.position, f"{entry.kind} '{entry.target[:50]}' matches {where}; "
+                                   "it must match exactly one place: correct or remove the entry")
+
+
+def load_corrections(path: Path) -> Corrections:
+    if not path.exists():
+        return Corrections([])
+    toml = read_toml(path)
+    entries = []
+    for kind in toml.data:
+        if kind not in KINDS:
+            raise EditionError(SourcePosition(path, 1), f"unknown correction [[{kind}]]; use one of {', '.join(KINDS)}")
+        for table, at in toml.array_table(kind):
+            field = KINDS[kind]
+            for key in ("text", field, "why"):
+                if not str(table.get(key, "")).strip():
+                    raise EditionError(at, f"[[{kind}]] needs '{key}'")
+            extra = set(table) - {"text", field, "why"}
+            if extra:
+                raise EditionError(at, f"[[{kind}]] has unknown field(s) {', '.join(sorted(extra))}")
+            for key, value in table.items():
+                if not isinstance(value, str):
+                    raise EditionError(at, f"'{key}' of [[{kind}]] must be a string in double quotes")
+            entries.append(Correction(kind, table["text"], table[field], table["why"], at))
+    return Corrections(entries)

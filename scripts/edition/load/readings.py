@@ -1,0 +1,156 @@
+"""sources/readings.toml -> Readings: the file's shape, keys, types and required fields.
+
+Checks that need the bibliography or the host policy are in validate.py.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import EditionError, SourcePosition
+from .sourcepolicy import HOST
+from .sourcefile import TomlFile, read_toml
+from ..model.readings import AGREES, DIFFERS, EVIDENCE_FIELDS, FOUND, NOT_FOUND, Evidence, Reading, Readings
+
+TOP_LEVEL = {"policy", "reading"}
+POLICY_KEYS = {"allowed_hosts"}
+COMMON = {"entry", "status", "checked"}
+WHEN_FOUND = {"url", "publisher", "title", "evidence", "comparison", "differences", "publisher_adds"}
+WHEN_NOT_FOUND = {"searched"}
+REQUIRED = {FOUND: ("entry", "status", "checked", "url", "publisher", "title", "evidence", "comparison"),
+            NOT_FOUND: ("entry", "status", "checked", "searched")}
+LISTS = ("differences", "publisher_adds")
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+HOW_TO = "the fields are listed at the top of sources/readings.toml"
+
+
+def load_readings(path: Path) -> Readings:
+    if not path.is_file():
+        raise EditionError(path, "file not found; sources/readings.toml records where each cited document "
+                                 "can be read (see README.md, \"Where a document can be read\")")
+    toml = read_toml(path)
+    unknown = set(toml.data) - TOP_LEVEL
+    if unknown:
+        name = sorted(unknown)[0]
+        raise EditionError(SourcePosition(toml.path, toml.top_level_line(name)),
+                           f"unknown key '{name}'; the file holds [policy] and [[reading]] tables ({HOW_TO})")
+    hosts = _policy(toml)
+    rows = toml.array_table("reading")
+    ends = [at.line for _, at in rows[1:]] + [len(toml.lines) + 1]
+    return Readings(hosts, tuple(_reading(table, at, _key_lines(toml.lines, at.line, end))
+                                 for (table, at), end in zip(rows, ends)))
+
+
+def _policy(toml: TomlFile) -> tuple[str, ...]:
+    at = toml.table("policy")
+    policy = toml.data.get("policy")
+    if not isinstance(policy, dict):
+        raise EditionError(at if at.line else SourcePosition(toml.path, 1),
+                           "a [policy] table with allowed_hosts = [\"host\", ...] is required")
+    unknown = set(policy) - POLICY_KEYS
+    if unknown:
+        raise EditionError(at, f"unknown key(s) {', '.join(sorted(unknown))} in [policy]; use allowed_hosts")
+    hosts = policy.get("allowed_hosts")
+    if not hosts or not isinstance(hosts, list) or not all(isinstance(h, str) and h for h in hosts):
+        raise EditionError(at, "[policy] needs allowed_hosts, a list of host names such as "
+                               "\"history.state.gov\"")
+    for host in hosts:
+        if not HOST.match(host):   # the same shape as the editors' host policy asks
+            raise EditionError(at, f"allowed host '{host}' must be a bare lower-case host name "
+                                   "(no scheme, path or port)")
+    return tuple(hosts)
+
+
+def _key_lines(lines: tuple[str, ...], start: int, end: int) -> dict[str, int]:
+    """key -> line within one [[reading]] block; the evidence keys as "evidence.KEY"."""
+    found: dict[str, int] = {}
+    prefix = ""
+    for number in range(start, end):
+        line = lines[number - 1].strip()
+        if line.startswith("[") and number != start:
+            is_evidence = line.replace(" ", "") == "[reading.evidence]"
+            prefix = "evidence." if is_evidence else "?."
+            if is_evidence:
+                found.setdefault("evidence", number)
+            continue
+        match = re.match(r"^([A-Za-z0-9_-]+|\"[^\"]*\")\s*=", line)
+        if match:
+            found.setdefault(prefix + match[1].strip('"'), number)
+    return found
+
+
+def _reading(table: dict, at: SourcePosition, lines: dict[str, int]) -> Reading:
+    probe = Reading(str(table.get("entry", "")), str(table.get("status", "")), "", at, lines=lines)
+    status = table.get("status")
+    if not isinstance(status, str) or status not in REQUIRED:
+        raise EditionError(probe.at("status"), f"status must be \"{FOUND}\" or \"{NOT_FOUND}\", "
+                                               f"not {status!r}")
+    allowed = COMMON | (WHEN_FOUND if status == FOUND else WHEN_NOT_FOUND)
+    for key in table:
+        if key not in allowed:
+            hint = (f"'{key}' belongs to a reading with status \"{NOT_FOUND if status == FOUND else FOUND}\""
+                    if key in WHEN_FOUND | WHEN_NOT_FOUND else HOW_TO)
+            raise EditionError(probe.at(key), f"unknown key '{key}' in a [[reading]] with status "
+                                              f"\"{status}\"; {hint}")
+    for key in REQUIRED[status]:
+        if key not in table or table[key] in ("", [], {}):
+            raise EditionError(at, f"this [[reading]] (status \"{status}\") lacks '{key}'; {HOW_TO}")
+    for key, value in table.items():
+        _check_type(key, value, probe)
+    if not ISO_DAY.match(table["checked"]):
+        raise EditionError(probe.at("checked"), f"checked must be the date of the search as YYYY-MM-DD, "
+                                                f"not '{table['checked']}'")
+    if status == NOT_FOUND:
+        return Reading(table["entry"], status, table["checked"], at, searched=table["searched"], lines=lines)
+    return _found(table, at, lines, probe)
+
+
+def _check_type(key: str, value, probe: Reading) -> None:
+    if key == "evidence":
+        if not isinstance(value, dict):
+            raise EditionError(probe.at(key), "evidence must be a table: [reading.evidence] under the reading")
+        return
+    if key in LISTS:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise EditionError(probe.at(key), f"{key} must be a list of non-empty strings")
+        return
+    if not isinstance(value, str) or not value.strip():
+        raise EditionError(probe.at(key), f"{key} must be a non-empty string")
+
+
+def _found(table: dict, at: SourcePosition, lines: dict[str, int], probe: Reading) -> Reading:
+    evidence = _evidence(table["evidence"], probe)
+    comparison = table["comparison"]
+    differences = tuple(table.get("differences", ()))
+    if comparison not in (AGREES, DIFFERS):
+        raise EditionError(probe.at("comparison"), f"comparison must be \"{AGREES}\" or \"{DIFFERS}\", "
+                                                   f"not '{comparison}'")
+    if comparison == DIFFERS and not differences:
+        raise EditionError(probe.at("comparison"), "comparison = \"differs\" needs differences = "
+                                                   "[\"field: how it differs\", ...], one per field")
+    if comparison == AGREES and differences:
+        raise EditionError(probe.at("differences"), "differences are listed but comparison = \"agrees\"; "
+                                                    "set comparison = \"differs\" or remove the differences")
+    return Reading(table["entry"], FOUND, table["checked"], at, table["url"].strip(), table["publisher"],
+                   table["title"], evidence, comparison, differences,
+                   tuple(table.get("publisher_adds", ())), lines=lines)
+
+
+def _evidence(table: dict, probe: Reading) -> Evidence:
+    where = probe.at("evidence")
+    unknown = set(table) - set(EVIDENCE_FIELDS)
+    if unknown:
+        name = sorted(unknown)[0]
+        raise EditionError(probe.at(f"evidence.{name}"), f"unknown evidence field '{name}'; the evidence "
+                                                         f"fields are {', '.join(EVIDENCE_FIELDS)}")
+    for name in EVIDENCE_FIELDS:
+        if name not in table:
+            raise EditionError(where, f"[reading.evidence] lacks '{name}'; write it as the page prints it, "
+                                      f"or \"\" where the page prints none")
+        if not isinstance(table[name], str):
+            raise EditionError(probe.at(f"evidence.{name}"), f"evidence {name} must be a string")
+    if table["date"] and not ISO_DATE.match(table["date"]):
+        raise EditionError(probe.at("evidence.date"), f"evidence date '{table['date']}' must be written "
+                                                      "YYYY, YYYY-MM or YYYY-MM-DD (the page's date, in ISO)")
+    return Evidence(**{name: " ".join(table[name].split()) for name in EVIDENCE_FIELDS})

@@ -1,0 +1,148 @@
+"""The host policy for the editors' sources (sources/source-policy.toml), enforced.
+
+Every web address an editor writes into the sources (the registers, the bibliography,
+the notes files; not sources/readings.toml, which has a policy of its own) must be
+https and lie on a host the policy allows, each allowed host with the kind of source
+it is; a host on the deny-list stops the build with the reason. The registers must
+not carry an editor's to-do: their fields are shown to the public.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..errors import EditionError, SourcePosition
+from .sourcefile import read_source, read_toml
+
+POLICY = "source-policy.toml"
+REGISTERS = ("persons.toml", "terms.toml", "places.toml")
+# Editor-written files whose addresses the policy covers (readings.toml has its own policy).
+COVERED = REGISTERS + ("bibliography.bib", "archives.toml", "apparatus.toml", "citation-map.toml",
+                       "corrections.toml", "texts.toml", "notes/*.toml")
+ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s\"'<>\[\]{},;]+", re.I)
+HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+# What an editor writes to remind themselves; never shown to readers.
+# (The lookahead for the letters a to-do can begin with spares the scan most positions.)
+TODO = re.compile(r"(?=[TtFfXxCcNnWwRr])(?:\b(?:TODO|FIXME|XXX|TBD)\b|(?i:\bto[- ]do\b\s*:|\bto-do\b|\bcheck this\b"
+                  r"|\bto be (?:checked|confirmed|verified|replaced|added)\b|\bneeds? (?:checking|a source)\b"
+                  r"|\bwhen one is to hand\b|\breplace (?:this|it|with)\b[^.]{0,80}\bwhen\b))")
+
+
+@dataclass(frozen=True)
+class HostRule:
+    host: str
+    reason: str                 # the kind of source (allow) or why not (deny)
+    position: SourcePosition
+
+
+@dataclass(frozen=True)
+class SourcePolicy:
+    allow: dict[str, HostRule]
+    deny: dict[str, HostRule]
+    path: Path
+
+
+@dataclass(frozen=True)
+class Violation:
+    position: SourcePosition
+    message: str
+
+
+def load_policy(sources: Path) -> SourcePolicy:
+    path = sources / POLICY
+    if not path.exists():
+        raise EditionError(path, "the host policy is missing: list the allowed hosts as [[allow]] tables "
+                                 "(host, kind) and the refused ones as [[deny]] (host, why)")
+    toml = read_toml(path)
+    unknown = set(toml.data) - {"allow", "deny"}
+    if unknown:
+        first = min(toml.top_level_line(name) for name in unknown)
+        raise EditionError(SourcePosition(path, first), f"unknown table(s) {', '.join(sorted(unknown))}; "
+                                                        "the policy has only [[allow]] and [[deny]]")
+    lists = {name: _rules(toml, name, field) for name, field in (("allow", "kind"), ("deny", "why"))}
+    for host, rule in lists["deny"].items():
+        if host in lists["allow"]:
+            raise EditionError(rule.position, f"host '{host}' is both allowed (line "
+                                              f"{lists['allow'][host].position.line}) and denied; keep one")
+    return SourcePolicy(lists["allow"], lists["deny"], path)
+
+
+def _rules(toml, name: str, field: str) -> dict[str, HostRule]:
+    rules: dict[str, HostRule] = {}
+    for table, at in toml.array_table(name):
+        host, reason = table.get("host", ""), table.get(field, "")
+        if set(table) - {"host", field} or not isinstance(host, str) or not isinstance(reason, str) \
+                or not host or not reason.strip():
+            raise EditionError(at, f"[[{name}]] needs exactly host = \"...\" and {field} = \"...\"")
+        if not HOST.match(host):
+            raise EditionError(at, f"host '{host}' must be a bare lowercase host name such as "
+                                   "www.britannica.com (no scheme, no path)")
+        if host in rules:
+            raise EditionError(at, f"host '{host}' is listed twice in [[{name}]] (first at line "
+                                   f"{rules[host].position.line}); keep one")
+        rules[host] = HostRule(host, reason.strip(), at)
+    return rules
+
+
+def covered_files(sources: Path) -> list[Path]:
+    files: list[Path] = []
+    for pattern in COVERED:
+        files += sorted(sources.glob(pattern))
+    return [f for f in files if f.is_file()]
+
+
+def violations(sources: Path, policy: SourcePolicy) -> list[Violation]:
+    """Every address against the policy, and every to-do in the registers, in file order."""
+    found = []
+    for path in covered_files(sources):
+        text = read_source(path).text
+        # One search over the whole file, not one per line: the line is found only for a hit.
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        hits = [(m.start(), 0, _address_problem(m[0], policy)) for m in _addresses(text)]
+        if path.name in REGISTERS and path.parent == sources:
+            hits += [(m.start(), 1, f"“{m[0]}” is an editor's to-do, and register fields are "
+                                    "shown to the public; settle it or remove it") for m in TODO.finditer(text)]
+        for at, _, message in sorted(hits):
+            number = bisect.bisect_right(starts, at)
+            line = text[starts[number - 1]:starts[number] if number < len(starts) else None]
+            if message and not line.lstrip().startswith(("#", "%")):
+                found.append(Violation(SourcePosition(path, number), message))  # comments cite nothing
+    return found
+
+
+def _addresses(text: str):
+    """ADDRESS's matches, searched for only on the lines that hold a "://"."""
+    at = text.find("://")
+    while at >= 0:
+        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+        end = len(text) if end < 0 else end
+        yield from ADDRESS.finditer(text, start, end)
+        at = text.find("://", end)
+
+
+def _address_problem(address: str, policy: SourcePolicy) -> str:
+    address = address.rstrip(".")
+    if address.endswith(")") and address.count("(") < address.count(")"):
+        address = address[:-1]  # "(see https://...)": the parenthesis is not the address's
+    parts = urlsplit(address)
+    host = (parts.hostname or "").lower()
+    if host in policy.deny:
+        return (f"{address} is on a denied host ({policy.deny[host].reason}; {policy.path.name} line "
+                f"{policy.deny[host].position.line}); cite a reputable source instead, or drop the fact")
+    if host not in policy.allow:
+        return (f"host '{host}' of {address} is on neither list of {policy.path.name}; if it is a reputable "
+                f"source, add it to the allow-list as [[allow]] host = \"{host}\" with its kind, or cite "
+                "another source")
+    if parts.scheme.lower() != "https":
+        return f"{address} is not an https address; write the page's https:// address"
+    return ""
+
+
+def check_sources(sources: Path) -> None:
+    """The build's check: the first violation stops it with path:line."""
+    found = violations(sources, load_policy(sources))
+    if found:
+        raise EditionError(found[0].position, found[0].message)

@@ -1,0 +1,50 @@
+"""The registers' records: persons, terms (abbreviations) and places (load/registers.py reads them)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import SourcePosition
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    sort: str
+    variants: tuple[str, ...]
+    ambiguous: tuple[str, ...]      # bare forms ("Kim"): counted as mentions in running text, never linked
+    role: str
+    kind: str
+    sources: tuple[str, ...]
+    position: SourcePosition
+    born: int | None = None
+    died: int | None = None
+    other_romanisations: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Term:
+    abbreviation: str
+    expansion: str
+    gloss: str
+    variants: tuple[str, ...]
+    sources: tuple[str, ...]
+    position: SourcePosition
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    variants: tuple[str, ...]
+    gloss: str
+    sources: tuple[str, ...]
+    position: SourcePosition
+
+
+@dataclass(frozen=True)
+class Registers:
+    persons: tuple[Person, ...]
+    terms: tuple[Term, ...]
+    places: tuple[Place, ...]

@@ -1,0 +1,1 @@
+"""Writers: the Edition -> {path under docs/: contents}. Every writer takes (edition, site)."""

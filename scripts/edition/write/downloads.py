@@ -1,0 +1,188 @@
+"""The downloads: the bibliography as normalised BibTeX and as CSL-JSON, and every
+note with what it cites (notes.json). Fed by the same model as the pages.
+
+CSL-JSON has no variables for a translated title or for the parts of a Russian
+archival locator: the locator goes whole into `archive_location`, and translated
+titles into `note` as "translated-title: ..." lines (README, "Downloads").
+"""
+from __future__ import annotations
+
+import json
+
+import bibtexparser
+from bibtexparser.library import Library
+from bibtexparser.model import Entry as BibEntry, Field
+
+from ..model.entry import Entry, bare
+from ..model.readings import EVIDENCE_FIELDS
+from ..model.inlines import plain_text
+from .markdown.basis import relation
+from .markdown.context import SiteContext, site_url
+from .markdown.readlinks import is_cited_document
+
+
+def render_downloads(edition, site: SiteContext) -> dict[str, str]:
+    return {
+        "downloads/bibliography.bib": normalised_bibtex(site),
+        "downloads/bibliography.json": json.dumps(csl_json(site), ensure_ascii=False, indent=2) + "\n",
+        "downloads/notes.json": json.dumps(notes_json(site), ensure_ascii=False, indent=2) + "\n",
+        "downloads/readings.json": json.dumps(readings_json(site), ensure_ascii=False, indent=2) + "\n",
+    }
+
+
+# --- BibTeX -------------------------------------------------------------------
+
+FIELD_ORDER = ("author", "editor", "translator", "maintitle", "title", "translatedtitle", "shorttitle",
+               "booktitle", "journaltitle", "translatedjournaltitle", "type", "series", "institution", "volume",
+               "number", "pages", "edition", "location", "publisher", "date", "year", "pubstate", "howpublished",
+               "entrysubtype", "doctype", "sender", "recipient", "archive", "fond", "opis", "delo", "papka",
+               "crossref", "related", "relatedtype", "doi", "url", "langid", "note")
+
+
+def normalised_bibtex(site: SiteContext) -> str:
+    library = Library()
+    for entry in sorted(site.entries.values(), key=lambda e: e.key):
+        values = dict(entry.fields)
+        if entry.get("date"):
+            values["year"] = entry.get("date")[:4]   # classic BibTeX styles read `year`, not `date`
+        values["url"] = values.get("url") or download_url(site, entry)
+        fields = [Field(name, "{" + values[name] + "}") for name in FIELD_ORDER if values.get(name)]
+        library.add(BibEntry(entry.type, entry.key, fields))
+    # The values carry their braces already: no unparse middleware (and no deep copy) needed.
+    return bibtexparser.write_string(library, unparse_stack=[])
+
+
+def download_url(site: SiteContext, entry: Entry) -> str:
+    """A reading's address, for the CSL-JSON and BibTeX downloads, only where the
+    publisher's page is the cited document itself (else it is in readings.json only)."""
+    reading = site.readings.of(entry.key)
+    return reading.url if reading is not None and reading.found and is_cited_document(entry) else ""
+
+
+# --- CSL-JSON -------------------------------------------------------------------
+
+CSL_TYPES = {"book": "book", "incollection": "chapter", "inbook": "chapter", "report": "report",
+             "periodical": "periodical", "unpublished": "manuscript", "article": "article-journal"}
+
+
+def csl_json(site: SiteContext) -> list[dict]:
+    return [csl_item(entry, site) for entry in sorted(site.entries.values(), key=lambda e: e.key)]
+
+
+def csl_item(entry: Entry, site: SiteContext) -> dict:
+    item: dict = {"id": entry.key, "type": _csl_type(entry), "title": bare(entry.get("maintitle") or entry.get("title"))}
+    for field, csl in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
+        if entry.get(field):
+            item[csl] = [csl_name(n) for n in entry.get(field).split(" and ")]
+    if entry.get("date"):
+        item["issued"] = {"date-parts": [[int(p) for p in entry.get("date").split("-")]]}
+    item.update(_archival(entry, site) if entry.is_archival else _published(entry, site))
+    notes = [f"translated-title: {bare(entry.get('translatedtitle'))}" if entry.get("translatedtitle") else "",
+             f"translated-container-title: {bare(entry.get('translatedjournaltitle'))}"
+             if entry.get("translatedjournaltitle") else "", bare(entry.get("note"))]
+    if any(notes):
+        item["note"] = "\n".join(n for n in notes if n)
+    return item
+
+
+def _csl_type(entry: Entry) -> str:
+    if entry.get("entrysubtype") == "newspaper":
+        return "article-newspaper"
+    return CSL_TYPES.get(entry.type, "document")
+
+
+def _archival(entry: Entry, site: SiteContext) -> dict:
+    """A document in an archive: its sender is the author, its type the genre."""
+    item: dict = {}
+    if entry.get("sender"):
+        item["author"] = [{"literal": bare(entry.get("sender"))}]
+    if entry.get("recipient"):
+        item["recipient"] = [{"literal": bare(entry.get("recipient"))}]
+    if entry.get("doctype"):
+        item["genre"] = entry.get("doctype").capitalize()
+    if entry.get("archive"):
+        archive = site.archives[entry.get("archive")]
+        item["archive"] = f"{archive.name} ({archive.id})" if archive.has_locators else archive.name
+        if entry.locator:
+            item["archive_location"] = str(entry.locator)   # as printed: "fond 059a", "opis 01"
+    if entry.get("howpublished"):
+        item["medium"] = bare(entry.get("howpublished"))
+    return item
+
+
+def _published(entry: Entry, site: SiteContext) -> dict:
+    parent = site.entries.get(entry.get("crossref"))
+    source = parent or entry   # a part takes the imprint and volume of its book
+    item: dict = {}
+    if parent is not None:
+        item["container-title"] = bare(parent.get("maintitle") or parent.get("title"))
+        if parent.get("maintitle"):
+            item["volume-title"] = bare(parent.get("title"))
+        for field, csl in (("author", "container-author"), ("translator", "translator")):
+            if parent.get(field) and not entry.get(field) and csl not in item:
+                item[csl] = [csl_name(n) for n in parent.get(field).split(" and ")]
+    elif entry.get("maintitle"):
+        item["volume-title"] = bare(entry.get("title"))
+    container = entry.get("journaltitle") or entry.get("booktitle")
+    if container:
+        item["container-title"] = bare(container)
+    number = "number" if entry.type == "report" else "issue"   # working papers: number; journals: issue
+    for csl, value in (("volume", source.get("volume")), (number, entry.get("number")),
+                       ("page", entry.get("pages")), ("genre", entry.get("type")),
+                       ("collection-title", entry.get("series")),
+                       ("publisher", source.get("publisher") or source.get("institution")),
+                       ("publisher-place", source.get("location")), ("DOI", entry.get("doi")),
+                       ("URL", entry.get("url") or download_url(site, entry)), ("status", entry.get("pubstate") or source.get("pubstate"))):
+        if value:
+            item[csl] = bare(value)
+    return item
+
+
+def csl_name(name: str) -> dict:
+    name = name.strip()
+    if name.startswith("{") or "," not in name:
+        return {"literal": bare(name)}
+    family, given = [part.strip() for part in name.split(",", 1)]
+    return {"family": family, "given": given}
+
+
+# --- notes.json -------------------------------------------------------------------
+
+def notes_json(site: SiteContext) -> list[dict]:
+    order = list(site.texts)
+    out = []
+    for (text_id, number), note in sorted(site.citations.items(), key=lambda i: (order.index(i[0][0]), i[0][1])):
+        basis = {"author": "author", "editorial": "editorial"}.get(note.basis, "unknown")
+        words = site.texts[text_id].note(number)
+        out.append({"text": text_id, "note": number,
+                    "url": f"{site_url(site.note_pages[(text_id, number)])}#fn:{number}",
+                    "basis": basis,
+                    # the author's words only; an editor's identification is never given as the note's text
+                    "note_text": plain_text(words.inlines) or None,
+                    **{name: plain_text(value) for name, value in (
+                        ("identification", words.identification), ("evidence", words.evidence),
+                        ("editor_comment", words.comment)) if value},
+                    "citations": [{"key": c.key, "pinpoint": c.pinpoint, "relation": relation(c)}
+                                  for c in note.citations]})
+    return out
+
+
+# --- Readings -----------------------------------------------------------------
+
+def readings_json(site: SiteContext) -> dict:
+    items = []
+    for reading in sorted(site.readings, key=lambda r: r.entry):
+        item = {"entry": reading.entry, "status": reading.status, "checked": reading.checked}
+        if reading.found:
+            item.update({
+                "url": reading.url, "publisher": reading.publisher, "title": reading.title,
+                "is_cited_document": is_cited_document(site.entries[reading.entry]),
+                "evidence": {name: getattr(reading.evidence, name) for name in EVIDENCE_FIELDS},
+                "comparison": reading.comparison, "differences": list(reading.differences),
+                "publisher_adds": list(reading.publisher_adds),
+                "checks": [{"field": c.field, "outcome": c.outcome} for c in site.readings.checks.get(reading.entry, ())],
+            })
+        else:
+            item["searched"] = reading.searched
+        items.append(item)
+    return {"allowed_hosts": list(site.readings.allowed_hosts), "readings": items}

@@ -1,0 +1,148 @@
+"""What every renderer needs to know about the whole edition: where each note
+is shown, and where each bibliography entry lives."""
+from __future__ import annotations
+
+import functools
+import posixpath
+from dataclasses import dataclass, field
+
+from ...analyse.annotate import NameMatcher
+from ...load.bibliography.archives import Archive
+from ...model.entry import Entry
+from ..chicago import short_label
+from ...model.citations import NoteCitations
+from ...model.edition import EditionInfo
+from ...model.layout import note_places, place_anchor
+from ...analyse.meetings import counterparts, shared_works
+from ...model.readings import NO_READINGS, Readings
+from ...model.text import BlockQuote, NoteRef, PageStart, Text
+from .inline import clip, escape_text
+
+BIBLIOGRAPHY = "bibliography/index.md"
+
+
+@functools.lru_cache(maxsize=65536)
+def relative(from_page: str, to_page: str) -> str:
+    """A Markdown link from one docs/ page to another (MkDocs resolves .md links)."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page))
+
+
+def site_url(page: str) -> str:
+    """The URL path of a page under use_directory_urls."""
+    if page.endswith("index.md"):
+        return page[: -len("index.md")]
+    return page[: -len(".md")] + "/"
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    texts: dict[str, Text]
+    entries: dict[str, Entry]
+    archives: dict[str, Archive]
+    citations: dict[tuple[str, int], NoteCitations]
+    note_pages: dict[tuple[str, int], str]
+    registers: object = None                  # registers.Registers
+    matcher: object = None                    # annotate.NameMatcher for links (no ambiguous forms)
+    print_pages: dict = field(default_factory=dict)    # (text, paragraph) -> "247" or "247–248"
+    note_print_pages: dict = field(default_factory=dict)  # (text, note) -> the print page its marker stands on
+    counterparts: dict = field(default_factory=dict)   # (text, paragraph) -> [meetings.Counterpart]
+    readings: Readings = NO_READINGS          # where the cited documents can be read
+    edition: EditionInfo = EditionInfo()                # how to cite the edition itself
+    entry_pages: dict = field(default_factory=dict)    # entry key -> its bibliography page, if not BIBLIOGRAPHY
+    shared_works: list = field(default_factory=list)   # meetings.SharedWork: what two or more texts cite
+
+    def mention_target(self, from_page: str, match) -> tuple[str, str]:
+        """Where the first mention of a person or place links to, and its tooltip."""
+        if match.kind == "person":
+            person = next(p for p in self.registers.persons if p.id == match.id)
+            role = clip(person.role, 140)
+            return relative(from_page, f"people/{person.id}.md"), f"{person.name}: {role}"
+        place = next(p for p in self.registers.places if p.id == match.id)
+        return f"{relative(from_page, 'glossary/index.md')}#{place_anchor(place.id)}", place.gloss
+
+    def paragraph_url(self, from_page: str, other) -> str:
+        return f"{relative(from_page, other.page)}#p{other.paragraph}"
+
+    def entry_link(self, from_page: str, key: str) -> str:
+        return f"{relative(from_page, self.entry_pages.get(key, BIBLIOGRAPHY))}#{key}"
+
+    def note_link(self, from_page: str, text_id: str, note: int) -> str:
+        return f"{relative(from_page, self.note_pages[(text_id, note)])}#fn:{note}"
+
+    def note_ref(self, from_page: str, text_id: str, note: int) -> str:
+        """A link to a note, named as readers cite it: [Kim 2016 n. 7](…#fn:7)."""
+        return f"[{escape_text(self.texts[text_id].meta.short)} n. {note}]({self.note_link(from_page, text_id, note)})"
+
+
+def build_context(edition) -> SiteContext:
+    note_pages = {key: page for key, (_, page) in note_places(edition.texts).items()}
+    entries = {e.key: e for e in edition.entries}
+    works = shared_works(edition.texts, entries, edition.notes)
+    return SiteContext(
+        texts={t.meta.id: t for t in edition.texts},
+        entries=entries,
+        archives=edition.archives,
+        citations={(n.text_id, n.note): n for n in edition.notes},
+        note_pages=note_pages,
+        registers=edition.registers,
+        matcher=NameMatcher(edition.registers, include_ambiguous=False),
+        print_pages=print_pages(edition.texts),
+        note_print_pages={(t.meta.id, n): p for t in edition.texts for n, p in note_print_pages(t).items()},
+        shared_works=works,
+        counterparts=counterparts(works, entries, lambda e: short_label(e, edition.archives)),
+        readings=edition.readings,
+        edition=edition.info,
+        entry_pages=_entry_pages(entries, edition),
+    )
+
+
+def _entry_pages(entries, edition) -> dict[str, str]:
+    from collections import Counter
+
+    from .bibliography import entry_pages  # the bibliography's own layout (it imports this module)
+    counts = Counter(c.key for n in edition.notes for c in n.citations)
+    return entry_pages(entries, edition.archives, counts)
+
+
+def print_pages(texts) -> dict[tuple[str, int], str]:
+    """The page(s) of the print edition each paragraph stands on."""
+    pages = {}
+    for text in texts:
+        current = text.title_page   # the first page begins with the title, before any paragraph
+        for holder in (h for section in text.sections for h in (section,) + section.appendix):
+            current = holder.page_start or current   # a page that begins with this heading
+            for paragraph in _own_paragraphs(holder):
+                current = _paragraph_pages(text, paragraph, current, pages)
+    return pages
+
+
+def _own_paragraphs(holder):
+    for block in holder.blocks:
+        yield from block.paragraphs if isinstance(block, BlockQuote) else (block,)
+
+
+def _paragraph_pages(text, paragraph, current: int, pages: dict) -> int:
+    """Record the page(s) a paragraph stands on; return the page at its end."""
+    starts = [s.page for s in paragraph.inlines if isinstance(s, PageStart)]
+    first = starts[0] if starts and isinstance(paragraph.inlines[0], PageStart) else current
+    current = starts[-1] if starts else current
+    if current:
+        pages[(text.meta.id, paragraph.number)] = (
+            f"{first}–{current}" if first and first != current else f"{current}")
+    return current
+
+
+def note_print_pages(text) -> dict[int, int]:
+    """The print page on which each note's marker stands (its note stands at that page's
+    foot); empty for a text whose source shows no pages."""
+    found: dict[int, int] = {}
+    current = text.title_page
+    for holder in (h for section in text.sections for h in (section,) + section.appendix):
+        current = holder.page_start or current
+        for paragraph in _own_paragraphs(holder):
+            for span in paragraph.inlines:
+                if isinstance(span, PageStart):
+                    current = span.page
+                elif isinstance(span, NoteRef) and current:
+                    found[span.number] = current
+    return found

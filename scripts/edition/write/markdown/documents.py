@@ -1,0 +1,154 @@
+"""The Documents page (every archival and published primary source cited in either text,
+by date, with where it can be read), the counts for the editorial-method page, and the
+readings.json download. Fed by the readings stage (edition.readings)."""
+from __future__ import annotations
+
+from ...model.entry import bare
+from ..chicago import long_date, short_label
+from ...analyse.readings.documents import document_keys
+from ...model.readings import DIFFERS
+from .basis import labelled
+from .context import SiteContext, relative
+from .front import SNIPPETS
+from .inline import escape_text
+from .parts import Block, fits, split_page
+from .readlinks import NOT_LOOKED_UP, differs_note, where_to_read
+
+PAGE = "documents/index.md"
+INTRO = (
+    "Every archival document and every published primary source (a document printed in a collection, "
+    "a newspaper article, an issue of an internal bulletin) that the notes of either text cite, by date. **Cited in** leads to the notes; **Where to read it** leads to the "
+    "publisher's page (a translation on the Wilson Center Digital Archive, the document in *Foreign "
+    "Relations of the United States*, …), found and compared with the note by the editors and recorded "
+    "in `sources/readings.toml`. Where the page differs from the note, the difference is listed on the "
+    "[Notes on the apparatus](../bibliography/apparatus.md).")
+
+
+def render_documents(edition, site: SiteContext) -> dict[str, str]:
+    keys = document_keys(site.entries, site.readings)
+    return {**_page(site, keys), f"{SNIPPETS}/readings.md": _counts(site, keys)}
+
+
+def _cited_in(site: SiteContext) -> dict[str, dict[tuple[str, int], list]]:
+    """entry key -> {(text, note): that note's citations of the entry}."""
+    found: dict[str, dict[tuple[str, int], list]] = {}
+    for (text_id, number), note in site.citations.items():
+        for c in note.citations:
+            found.setdefault(c.key, {}).setdefault((text_id, number), []).append(c)
+    return found
+
+
+def _note_links(site: SiteContext, cited: dict[tuple[str, int], list]) -> str:
+    order = list(site.texts)
+    return ", ".join(labelled(site.note_ref(PAGE, t, n),
+                              cited[(t, n)])
+                     for t, n in sorted(cited, key=lambda c: (order.index(c[0]), c[1])))
+
+
+TABLE_HEAD = ['<div class="documents-table" markdown>', "",
+              "| Date | Document | Correspondents | Cited in | Where to read it |",
+              "|---|---|---|---|---|"]
+TABLE_TAIL = ["", "</div>", ""]
+SORTING = "The column headers sort the table; *Date* restores the order by date."
+
+
+def _page(site: SiteContext, keys: list[str]) -> dict[str, str]:
+    """One sortable table while it fits a page; beyond that (hundreds of texts), a table a
+    year, in parts (render.parts) reached from the page and from each other. The parts lie
+    in the page's folder, so the rows' relative links serve them unchanged."""
+    head = ["---", 'hide: ["toc"]', "---", "", "# Documents", "", INTRO, "",
+            "Download: [readings.json](../downloads/readings.json) (every reading with its evidence).", ""]
+    rows = _rows(site, keys)
+    whole = Block("documents", "Documents", TABLE_HEAD, list(rows.values()),
+                  TABLE_TAIL + [f"{len(keys)} documents. {SORTING}", ""])
+    if fits(head, [whole]):
+        return split_page(PAGE, "Documents", head, [whole])
+    years: dict[str, list[str]] = {}
+    for key in keys:
+        years.setdefault(site.entries[key].get("date")[:4] or "undated", []).append(rows[key])
+    blocks = [Block(year, year, [f"## {year}", ""] + TABLE_HEAD, year_rows, TABLE_TAIL)
+              for year, year_rows in years.items()]
+    head += [f"{len(keys)} documents, a table a year. {SORTING}", ""]
+    return split_page(PAGE, "Documents", head, blocks)
+
+
+def _rows(site: SiteContext, keys: list[str]) -> dict[str, str]:
+    """key -> the document's row (its links relative to PAGE's folder, where the parts lie too)."""
+    cited_in = _cited_in(site)
+    rows = {}
+    for key in keys:
+        entry = site.entries[key]
+        reading = site.readings.of(key)
+        date = long_date(entry.get("date")) if entry.get("date") else "undated"
+        document = (f"[{escape_text(_title(entry))}]({site.entry_link(PAGE, key)})"
+                    f' <span class="reading-detail">{escape_text(_held_at(site, key))}</span>')
+        notes = _note_links(site, cited_in.get(key, {}))
+        read = where_to_read(reading, entry) + differs_note(reading, relative(PAGE, "bibliography/apparatus.md"))
+        rows[key] = (f"| {escape_text(date)} | {document} | {_correspondents(entry)} "
+                     f"| {notes or 'only through the entries that belong to it'} | {read} |")
+    return rows
+
+
+def _title(entry) -> str:
+    """The document's title; an issue of a periodical with its number ('Neibu cankao, no. 171')."""
+    title = bare(entry.get("title"))
+    return f"{title}, no. {entry.get('number')}" if entry.type == "periodical" and entry.get("number") else title
+
+
+def _correspondents(entry) -> str:
+    """'Stalin → Mao Zedong' (for a conversation: the participants as the note names them)."""
+    sender, recipient = bare(entry.get("sender")), bare(entry.get("recipient"))
+    if sender and recipient and entry.get("doctype") == "conversation":   # no one sent it to anyone
+        return f"{escape_text(sender)} and {escape_text(recipient)}"
+    if sender and recipient:
+        return f"{escape_text(sender)} → {escape_text(recipient)}"
+    return escape_text(sender or recipient) or "—"
+
+
+def _held_at(site: SiteContext, key: str) -> str:
+    entry = site.entries[key]
+    if entry.locator:
+        return f"{entry.get('archive')}, {entry.locator}"
+    if entry.get("archive") and entry.get("archive") in site.archives:
+        return site.archives[entry.get("archive")].name
+    parent = site.entries.get(entry.get("crossref"))
+    if parent is not None:
+        volume = f", vol. {parent.get('volume')}" if parent.get("volume") else ""
+        return f"{bare(parent.get('shorttitle') or parent.get('title'))}{volume}"
+    if entry.type == "periodical":                       # an issue of a bulletin: its editor
+        return bare(entry.get("editor") or entry.get("institution"))
+    source = site.entries.get(entry.get("related")) if entry.get("relatedtype") == "citedfrom" else None
+    if source is not None:                               # known only through a publication
+        return f"known through {short_label(source, site.archives)}"
+    return bare(entry.get("journaltitle") or entry.get("institution") or entry.get("howpublished"))
+
+
+def reading_counts(site: SiteContext, keys: list[str]) -> dict[str, int]:
+    readings = [site.readings.of(k) for k in keys]
+    return {"cited": len(keys),
+            "linked": sum(1 for r in readings if r is not None and r.found),
+            "differ": sum(1 for r in readings if r is not None and r.found and r.comparison == DIFFERS),
+            "not found": sum(1 for r in readings if r is not None and not r.found),
+            "not looked up": sum(1 for r in readings if r is None)}
+
+
+def _counts(site: SiteContext, keys: list[str]) -> str:
+    counts = reading_counts(site, keys)
+    lines = [f"The notes of the two texts cite **{counts['cited']} documents** (archival documents and "
+             "published primary sources: documents printed in collections such as *Foreign Relations of the "
+             "United States*, newspaper articles, issues of internal bulletins). "
+             "For every archival document and every document in such a collection, the editors looked for a "
+             "publisher's page where it can be read, and compared what that page prints (date, "
+             "correspondents, archival locator, pages) with the note.", "",
+             f"- **{counts['linked']}** can be read on a publisher's page, linked from every note that cites "
+             f"them and from the [Documents](documents/index.md) page; on **{counts['differ']}** of these "
+             "pages the publisher's date, names or locator differ from the note, as listed on the "
+             "[Notes on the apparatus](bibliography/apparatus.md);",
+             f"- **{counts['not found']}**: no published translation found online (for a printed document: no "
+             "online publication); a translation printed only on paper, such as in the *Cold War International "
+             "History Project Bulletin*, may exist (the searches made are recorded "
+             "in `sources/readings.toml` and in the download [readings.json](downloads/readings.json))."]
+    if counts["not looked up"]:
+        lines[-1] = lines[-1][:-1] + ";"
+        lines.append(f"- **{counts['not looked up']}**: {NOT_LOOKED_UP.lower()}.")
+    return "\n".join(lines) + "\n"

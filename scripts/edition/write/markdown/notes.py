@@ -1,0 +1,85 @@
+"""The notes at the foot of a text page: printed numbers, citations linked to entries,
+the basis of notes the source does not carry."""
+from __future__ import annotations
+
+from ..chicago import format_entry, short_label, to_plain
+from ...model.layout import place_citations
+from ...model.text import AUTHOR, EDITORIAL, Note, Text
+from .basis import identification_label
+from .context import SiteContext
+from .inline import escape_text, link_title, render_inlines
+from ...model.inlines import link_ranges
+from .readlinks import read_link
+
+
+class NoteRenderer:
+    """Notes at the foot of a page, numbered as in print, each citation linked to its entry."""
+
+    def __init__(self, text: Text, site: SiteContext, page: str):
+        self.text, self.site, self.page = text, site, page
+
+    def render(self, notes: list[Note]) -> list[str]:
+        out = ["## Notes {: #notes }", "", '<div class="footnote" role="doc-endnotes" markdown>', "<ol markdown>"]
+        for note in notes:
+            out += [f'<li id="fn:{note.number}" value="{note.number}" markdown="block">', "",
+                    self.body(note) + self.readings(note) + self._print_page(note) + " " + _backref(note.number), "", "</li>"]
+        out += ["</ol>", "</div>", ""]
+        return out
+
+    def _print_page(self, note: Note) -> str:
+        """Where the note stands in print: at the foot of the page that carries its marker."""
+        page = self.site.note_print_pages.get((self.text.meta.id, note.number))
+        return f' <span class="note-page">(printed on p.&nbsp;{page})</span>' if page else ""
+
+    def _entry_title(self, key: str, pinpoint: str | None = None) -> str:
+        entry = self.site.entries[key]
+        full = to_plain(format_entry(entry, self.site.entries, self.site.archives))
+        return f"{full} Cited: {pinpoint}." if pinpoint else full
+
+    def _entry_link(self, key: str) -> str:
+        return self.site.entry_link(self.page, key)
+
+    def body(self, note: Note) -> str:
+        citations = self.site.citations[(self.text.meta.id, note.number)].citations
+        if note.basis == AUTHOR:
+            placed, extra, identified = place_citations(citations)
+            ranges = [(c.start, c.end, self._entry_link(c.key), self._entry_title(c.key, c.pinpoint)) for c in placed]
+            body = render_inlines(link_ranges(note.inlines, ranges))
+            if extra:
+                body += " " + self._also(extra)
+            if note.comment:
+                body += (f' <span class="editor-comment"><strong>Editor:</strong> '
+                         f'{render_inlines(note.comment)}</span>')
+            if identified:
+                body += (f' <span class="identified">{identification_label(True)} of the document it relies on: '
+                         + " · ".join(self._link(c.key) for c in identified) + "</span>")
+            return body
+        if note.basis == EDITORIAL:
+            links = " · ".join(self._link(c.key) for c in citations)
+            return (f'{identification_label(True)}: the note\'s wording is not in the source. '
+                    f'{render_inlines(note.identification)} '
+                    f'<span class="evidence"><strong>Evidence:</strong> {render_inlines(note.evidence)}</span>'
+                    + (f' <span class="identified">In the bibliography: {links}</span>' if links else ""))
+        return ('<span class="basis basis-unknown">Not established.</span> The note\'s text is not '
+                'in the source, and what it cites has not been identified.')
+
+    def readings(self, note: Note) -> str:
+        """'Read the document' for each cited document a publisher's page gives (shown in the
+        note's tooltip too, which holds the note's content)."""
+        keys = dict.fromkeys(c.key for c in self.site.citations[(self.text.meta.id, note.number)].citations)
+        found = [(k, r) for k in keys if (r := self.site.readings.of(k)) is not None and r.found]
+        links = [read_link(r) + (f" ({escape_text(short_label(self.site.entries[k], self.site.archives))})"
+                                 if len(found) > 1 else "") for k, r in found]
+        return f' <span class="reading">{" · ".join(links)}</span>' if links else ""
+
+    def _link(self, key: str) -> str:
+        label = short_label(self.site.entries[key], self.site.archives)
+        return f'[{escape_text(label)}]({self._entry_link(key)} "{link_title(self._entry_title(key))}")'
+
+    def _also(self, citations) -> str:
+        return '<span class="also-cites">(Also cited: ' + " · ".join(self._link(c.key) for c in citations) + ")</span>"
+
+
+def _backref(number: int) -> str:
+    return (f'<a class="footnote-backref" role="doc-backlink" href="#fnref:{number}" '
+            f'title="Back to the text at note {number}">&#8617;</a>')
