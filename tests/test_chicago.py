@@ -11,7 +11,7 @@ from support import ROOT
 from edition.load.bibliography.archives import load_archives
 from edition.write.chicago import (filing_order, format_entry, quotes_in_title, sort_name, to_markdown, to_plain)
 from edition.load.bibliography.parse import parse_bibliography
-from edition.write.markdown.bibliography import crossref_children, group_of
+from edition.write.markdown.bibliography_layout import crossref_children, group_of
 
 
 @pytest.fixture(scope="module")

@@ -73,7 +73,7 @@ def test_margins_show_a_bounded_number_of_counterparts(four_texts):
 
 
 def test_a_bibliography_too_large_for_a_page_is_cut_and_every_link_follows(edition, monkeypatch):
-    import edition.write.markdown.bibliography as bibliography
+    import edition.write.markdown.bibliography_layout as bibliography
     import edition.write.markdown.parts as parts
     monkeypatch.setattr(bibliography, "BUDGET", 20_000)
     monkeypatch.setattr(parts, "BUDGET", 2_000)
@@ -100,7 +100,7 @@ def test_a_bibliography_too_large_for_a_page_is_cut_and_every_link_follows(editi
 def test_a_documents_page_too_large_is_a_table_a_year_and_every_link_follows(edition, monkeypatch):
     import posixpath
 
-    import edition.write.markdown.bibliography as bibliography
+    import edition.write.markdown.bibliography_layout as bibliography
     import edition.write.markdown.parts as parts
     monkeypatch.setattr(bibliography, "BUDGET", 20_000)
     monkeypatch.setattr(parts, "BUDGET", 8_000)

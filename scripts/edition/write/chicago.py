@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .markdown.inline import escape_text
+from .escape import escape_text
 from ..load.bibliography.archives import Archive
 from ..model.entry import Entry, bare
 

@@ -7,111 +7,27 @@ from collections import defaultdict
 
 from ...analyse.apparatus import Finding
 from ...model.entry import Entry
-from ..chicago import PARTS_OF_A_BOOK, format_entry, long_date, short_label, filing_order, to_markdown
+from ..chicago import format_entry, long_date, short_label, filing_order, to_markdown
 from ...model.entry import bare
 from ...model.citations import CITED_FROM, IBID, ORIGINALLY
 from ...model.layout import tei_path
 from ...analyse.readings.compare import LOCATOR_PARTS, NOT_COMPARED
-from ...analyse.readings.documents import in_a_collection
 from ...model.readings import AGREES
 from .basis import identification_label, is_identified, labelled
 from .context import BIBLIOGRAPHY, SiteContext
-from .inline import escape_text
+from ..escape import escape_text
 from .readlinks import differs_note, not_found_words, read_link, where_to_read
-from .parts import BUDGET, Block, split_page
+from .parts import Block, split_page
+from .bibliography_layout import archival_order, crossref_children, sections
 
-GROUPS = (
-    ("archival", "Archival documents"),
-    ("published", "Published documents"),
-    ("books", "Books and chapters"),
-    ("articles", "Articles and working papers"),
-    ("press", "Newspapers and internal reference bulletins"),
-)
 RELATION_LABEL = {IBID: "Ibid.", CITED_FROM: "cited from", ORIGINALLY: "original edition"}
 RELATED_LABEL = {"citedfrom": "Known through", "origpubas": "Another edition of",
                  "translationof": "Translation of", "adaptedfrom": "Adapted from"}
 
 
-def crossref_children(entries: dict[str, Entry]) -> dict[str, list[Entry]]:
-    children: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries.values():
-        if entry.get("crossref"):
-            children[entry.get("crossref")].append(entry)
-    return children
-
-
-def is_published_document(entry: Entry) -> bool:
-    """A dated document printed in a collection (a FRUS document), not a part such as an
-    introduction."""
-    return in_a_collection(entry) and bare(entry.get("title")) not in PARTS_OF_A_BOOK
-
-
-def group_of(entry: Entry, children: dict[str, list[Entry]]) -> str:
-    if entry.is_archival:
-        return "archival"
-    if is_published_document(entry) or any(is_published_document(c) for c in children.get(entry.key, ())):
-        return "published"
-    if entry.type == "report" and entry.get("type") != "Working Paper":
-        return "published"
-    if entry.type == "periodical" or entry.get("entrysubtype") == "newspaper":
-        return "press"
-    if entry.type in ("article", "report"):
-        return "articles"
-    return "books"
-
-
 # --- where each entry stands ----------------------------------------------------
 # The bibliography is one page while it fits (BUDGET); past that, its entries, in the
 # printed order, go to numbered parts, and every link to an entry follows its part.
-
-ENTRY_SIZE, CITATION_SIZE = 700, 120  # Markdown characters, estimated before rendering
-
-
-def sections(entries: dict[str, Entry], archives) -> list[tuple[list[str], list[Entry]]]:
-    """(heading lines, entries) in the order the bibliography prints them."""
-    children = crossref_children(entries)
-    grouped: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries.values():
-        grouped[group_of(entry, children)].append(entry)
-    out = []
-    for group, title in GROUPS:
-        heading = [f"## {title} {{: #{group} }}", ""]
-        if group != "archival":
-            out.append((heading, sorted(grouped[group], key=filing_order)))
-            continue
-        out.append((heading, []))
-        by_archive: dict[str, list[Entry]] = defaultdict(list)
-        for entry in grouped[group]:
-            by_archive[entry.get("archive") or ""].append(entry)
-        for archive in list(archives.values()) + [None]:
-            members = by_archive.get(archive.id if archive else "", [])
-            if members:
-                out.append((_archive_heading(archive), sorted(members, key=_archival_order)))
-    return out
-
-
-def _archive_heading(archive) -> list[str]:
-    if not archive:
-        return ["### Known through a publication {: #archive-none }", ""]
-    translation = f" ({escape_text(archive.translation)})" if archive.translation else ""
-    more = f" [About the archive]({archive.slug}.md)" if archive.has_locators else ""
-    return [f"### {escape_text(archive.id)}: {escape_text(archive.name)}{translation} "
-            f"{{: #archive-{archive.slug} }}", "", more.strip(), ""]
-
-
-def entry_pages(entries: dict[str, Entry], archives, citation_counts: dict[str, int]) -> dict[str, str]:
-    """Each entry's page: the bibliography's, or a part's when the whole would not fit."""
-    size = {key: ENTRY_SIZE + CITATION_SIZE * citation_counts.get(key, 0) for key in entries}
-    if sum(size.values()) <= BUDGET:
-        return {key: BIBLIOGRAPHY for key in entries}
-    pages, part, used = {}, 1, 0
-    for _, members in sections(entries, archives):
-        for entry in members:
-            if used and used + size[entry.key] > BUDGET:
-                part, used = part + 1, 0
-            pages[entry.key] = f"bibliography/entries-{part}.md"
-            used += size[entry.key]
-    return pages
 
 
 def render_bibliography(edition, site: SiteContext) -> dict[str, str]:
@@ -196,11 +112,6 @@ def _linked_parts(page: str, head: list[str], parts: dict[str, list[str]]) -> di
         files[part] = "\n".join(["---", f'title: "Bibliography: part {k + 1}"', "---", "",
                                  f"# Bibliography: part {k + 1}", ""] + bar + parts[part] + bar)
     return files
-
-
-def _archival_order(entry: Entry):
-    locator = entry.locator
-    return (locator.sort_key if locator else (), entry.get("date") or "9999", entry.key)
 
 
 def _entry_block(site: SiteContext, entry: Entry, cited_in, page: str, children) -> list[str]:
@@ -303,7 +214,7 @@ def _archive_page(site: SiteContext, archive, cited_in) -> dict[str, str]:
         out += [f"*{escape_text(archive.translation)}*", ""]
     out += [escape_text(archive.about), "",
             f"Full name as cited: {escape_text(archive.as_cited)}." if archive.as_cited else "", ""]
-    documents = sorted((e for e in site.entries.values() if e.get("archive") == archive.id), key=_archival_order)
+    documents = sorted((e for e in site.entries.values() if e.get("archive") == archive.id), key=archival_order)
     rows = []
     for entry in documents:
         citations = cited_in.get(entry.key, [])

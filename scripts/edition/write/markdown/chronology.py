@@ -10,7 +10,7 @@ from ...model.citations import IDENTIFIED
 from ...model.text import Text
 from .basis import identification_label
 from .context import SiteContext, relative
-from .inline import escape_text
+from ..escape import escape_text
 from .parts import Block, split_page
 from .textcolumns import column_names, text_cells
 

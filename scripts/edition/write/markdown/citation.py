@@ -5,7 +5,7 @@ import re
 
 from ...model.edition import EditionInfo
 from ...model.text import TextMeta
-from .inline import escape_html, escape_text
+from ..escape import escape_html, escape_text
 
 
 def text_citation(meta: TextMeta) -> str:

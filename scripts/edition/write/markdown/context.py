@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ...analyse.annotate import NameMatcher
@@ -16,9 +17,9 @@ from ...model.layout import note_places, place_anchor
 from ...analyse.meetings import counterparts, shared_works
 from ...model.readings import NO_READINGS, Readings
 from ...model.text import BlockQuote, NoteRef, PageStart, Text
-from .inline import clip, escape_text
+from .bibliography_layout import BIBLIOGRAPHY, entry_pages
+from ..escape import clip, escape_text
 
-BIBLIOGRAPHY = "bibliography/index.md"
 
 
 @functools.lru_cache(maxsize=65536)
@@ -97,9 +98,6 @@ def build_context(edition) -> SiteContext:
 
 
 def _entry_pages(entries, edition) -> dict[str, str]:
-    from collections import Counter
-
-    from .bibliography import entry_pages  # the bibliography's own layout (it imports this module)
     counts = Counter(c.key for n in edition.notes for c in n.citations)
     return entry_pages(entries, edition.archives, counts)
 

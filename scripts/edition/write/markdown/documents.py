@@ -10,7 +10,7 @@ from ...model.readings import DIFFERS
 from .basis import labelled
 from .context import SiteContext, relative
 from .front import SNIPPETS
-from .inline import escape_text
+from ..escape import escape_text
 from .parts import Block, fits, split_page
 from .readlinks import NOT_LOOKED_UP, differs_note, where_to_read
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from ...model.text import Text
 from .citation import text_citation
-from .inline import escape_text
+from ..escape import escape_text
 
 SNIPPETS = "texts/_snippets"
 

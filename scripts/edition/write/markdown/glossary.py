@@ -6,7 +6,7 @@ import re
 
 from ...model.layout import place_anchor
 from ...model.registers import Registers, Term
-from .inline import escape_text, tooltip_text
+from ..escape import escape_text, tooltip_text
 
 
 def term_title(term: Term) -> str:

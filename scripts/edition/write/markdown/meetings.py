@@ -10,7 +10,7 @@ from ..chicago import short_label
 from ...analyse.chronology import DAY, PASSAGE, Period
 from .basis import identification_label
 from .context import SiteContext, relative
-from .inline import escape_text
+from ..escape import escape_text
 from .parts import Block, split_page
 from .textcolumns import column_names, text_cells
 

@@ -7,7 +7,8 @@ from ...model.layout import place_citations
 from ...model.text import AUTHOR, EDITORIAL, Note, Text
 from .basis import identification_label
 from .context import SiteContext
-from .inline import escape_text, link_title, render_inlines
+from .inline import render_inlines
+from ..escape import escape_text, link_title
 from ...model.inlines import link_ranges
 from .readlinks import read_link
 

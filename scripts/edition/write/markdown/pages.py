@@ -11,7 +11,8 @@ from .citation import (NO_PRINT_PAGE, citation_meta, citation_parts, edition_cit
 from .basis import EDITORS_IDENTIFICATION, identification_label
 from .context import SiteContext, site_url
 from .glossary import abbreviation_definitions
-from .inline import escape_html, escape_text, link_title, page_start_block, render_inlines
+from .inline import page_start_block, render_inlines
+from ..escape import escape_html, escape_text, link_title
 from ...model.inlines import link_ranges
 from .notes import NoteRenderer
 from .references import cited_keys, reference_tag

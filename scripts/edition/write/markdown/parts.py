@@ -14,7 +14,7 @@ import json
 import posixpath
 from dataclasses import dataclass, field
 
-from .inline import escape_text
+from ..escape import escape_text
 
 # Characters of Markdown per page. The HTML of a part (links and tables roughly double
 # the Markdown, and the theme adds about 30 KB) stays well under the 1 MB budget.

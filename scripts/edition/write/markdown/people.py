@@ -6,7 +6,7 @@ from ..chicago import long_date, short_label
 from ...model.registers import Person
 from ..search_fields import search_fields
 from .context import SiteContext, relative
-from .inline import escape_text
+from ..escape import escape_text
 from .parts import Block, split_page
 
 KINDS = (("actor", "Actors of 1949–1950"), ("historian", "Historians and authors"),

@@ -13,7 +13,7 @@ import html
 
 from ...model.entry import Entry
 from ...model.readings import DIFFERS, Reading
-from .inline import escape_text
+from ..escape import escape_text
 
 EXTERNAL = ('<span class="reading-external" aria-hidden="true">&#8599;</span>'
             '<span class="visually-hidden"> (external site)</span>')

@@ -3,7 +3,7 @@ a column each while there are few texts; beyond that, one column in which each t
 cell stands under the text's name, so that a table's width does not grow with the texts."""
 from __future__ import annotations
 
-from .inline import escape_text
+from ..escape import escape_text
 
 MAX_COLUMNS = 4
 
