@@ -8,7 +8,7 @@ its own virtual environment (.venv-zensical, made by the Makefile), so that its 
 not touch the project's.
 
 A page is identical when its <article> is the same after folding runs of whitespace.
-Differences are listed; those the README explains (KNOWN below) are accepted, any other
+Differences are listed; those MAINTAINERS.md explains (KNOWN below) are accepted, any other
 fails the check with exit status 1.
 """
 from __future__ import annotations
@@ -30,10 +30,10 @@ ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</arti
 CHROME = ('<a id="__skip" tabindex="-1"></a>',)
 
 # page (relative path in the site) -> why its article differs; kept in step with the
-# README's "Zensical" section. Empty: every page is identical.
+# MAINTAINERS.md's "Ready for Zensical". Empty: every page is identical.
 KNOWN: dict[str, str] = {}
 
-# Parts of a page set aside before comparing, each with why (README, "Ready for Zensical"):
+# Parts of a page set aside before comparing, each with why (MAINTAINERS.md, "Ready for Zensical"):
 # the rest of the page must still be identical. Zensical 0.0.73 gives the 404 template an
 # empty `nav`, so its "Pages of the edition" list (the last thing in the article) is empty.
 SET_ASIDE: dict[str, tuple[str, str]] = {
@@ -105,7 +105,7 @@ def main() -> int:
             unexplained += 1
             print("      " + first_difference(ours[page], theirs[page]))
     if unexplained:
-        print(f"zensical-check: {unexplained} page(s) differ without an explanation in the README")
+        print(f"zensical-check: {unexplained} page(s) differ without an explanation in MAINTAINERS.md")
         return 1
     print("zensical-check: passed")
     return 0

@@ -72,7 +72,7 @@ def test_published_items_keep_volume_and_number(by_id):
 def test_translated_titles_are_kept_in_the_note(by_id):
     assert by_id["yao-1985-cong-yalujiang"]["note"].startswith("translated-title: From the Yalu River to Panmunjom")
     assert "translated-container-title: Twenty-First Century" in by_id["yang-2004-sidalin-weishenma"]["note"]
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "MAINTAINERS.md").read_text(encoding="utf-8")
     assert "translated-title:" in readme
 
 

@@ -1,7 +1,7 @@
 """Property tests on the readers and the resolver, on generated texts.
 
 The normal run tries a few dozen examples per property; `make fuzz` runs the same
-properties for minutes (the "fuzz" Hypothesis profile, see README.md)."""
+properties for minutes (the "fuzz" Hypothesis profile, see MAINTAINERS.md)."""
 from __future__ import annotations
 
 import os

@@ -28,7 +28,7 @@ HOW_TO = "the fields are listed at the top of sources/readings.toml"
 def load_readings(path: Path) -> Readings:
     if not path.is_file():
         raise EditionError(path, "file not found; sources/readings.toml records where each cited document "
-                                 "can be read (see README.md, \"Where a document can be read\")")
+                                 "can be read (see EDITORS.md, \"Where a document can be read\")")
     toml = read_toml(path)
     unknown = set(toml.data) - TOP_LEVEL
     if unknown:

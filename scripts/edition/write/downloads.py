@@ -3,7 +3,7 @@ note with what it cites (notes.json). Fed by the same model as the pages.
 
 CSL-JSON has no variables for a translated title or for the parts of a Russian
 archival locator: the locator goes whole into `archive_location`, and translated
-titles into `note` as "translated-title: ..." lines (README, "Downloads").
+titles into `note` as "translated-title: ..." lines (MAINTAINERS.md, "Downloads and TEI").
 """
 from __future__ import annotations
 

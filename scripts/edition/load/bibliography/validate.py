@@ -1,5 +1,5 @@
 """Check bibliography entries against the edition's BibTeX conventions
-(documented in README.md, "The bibliography")."""
+(documented in EDITORS.md, "The bibliography")."""
 from __future__ import annotations
 
 import datetime
@@ -24,7 +24,7 @@ STANDARD = {"author", "editor", "translator", "title", "shorttitle", "booktitle"
             "journaltitle", "series", "type", "institution", "volume", "number", "pages",
             "edition", "location", "publisher", "date", "howpublished", "entrysubtype",
             "crossref", "related", "relatedtype", "note", "doi", "url", "langid", "pubstate"}
-# The edition's own fields (README.md, "The bibliography").
+# The edition's own fields (EDITORS.md, "The bibliography").
 CUSTOM = {"translatedtitle", "translatedjournaltitle", "doctype", "sender", "recipient",
           "archive", "fond", "opis", "delo", "papka"}
 RELATED_TYPES = {"citedfrom", "origpubas", "translationof", "adaptedfrom"}
@@ -82,7 +82,7 @@ def _check_fields(entry: Entry, path: Path) -> None:
         at = _at(path, entry, name)
         if name not in STANDARD | CUSTOM:
             raise EditionError(at, f"unknown field '{name}' in '{entry.key}'; the fields are "
-                                   "documented in README.md, \"The bibliography\"")
+                                   "documented in EDITORS.md, \"The bibliography\"")
         if not value.strip():
             raise EditionError(at, f"field '{name}' of '{entry.key}' is empty; remove it or fill it in")
     if entry.get("date"):
