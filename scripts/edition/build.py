@@ -43,6 +43,7 @@ from .write.markdown.bibliography import render_apparatus, render_bibliography
 from .write.markdown.chronology import render_chronology
 from .write.markdown.context import build_context
 from .write.markdown.documents import render_documents
+from .write.markdown.document_pages import render_document_pages
 from .write.markdown.front import render_front
 from .write.markdown.pages import render_texts
 from .write.tei import render_tei
@@ -53,6 +54,7 @@ WRITERS = (
     render_texts,          # texts/<id>/: the sections with their notes
     render_front,          # texts/_snippets/: the list of texts, the editorial interventions
     render_documents,      # documents/: the cited documents and where to read them
+    render_document_pages, # documents/<key>.md: a page per cited document
     render_bibliography,   # bibliography/: the entries, the archives' pages
     render_apparatus,      # bibliography/apparatus.md: the notes on the apparatus
     render_chronology,     # chronology/
