@@ -8,7 +8,6 @@ from the value to what is wrong with it ("" when nothing is).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
@@ -118,10 +117,3 @@ def sources(value) -> str:
         if not source.strip():
             return "holds an empty source"
     return ""
-
-
-# ---------------------------------------------------------------- keys that become file names
-
-def file_key(key: str) -> str:
-    """A key as the file name it becomes, compared: NFC, case-folded."""
-    return unicodedata.normalize("NFC", key).casefold()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
 from ..model.registers import Person, Place, Registers, Term
+from .file_names import check_file_names
 from .fields import Field, check_table, forms, one_of, sources, strings, text, year
 from .sourcefile import read_toml
 
@@ -36,6 +37,7 @@ def load_registers(sources: Path) -> Registers:
     persons = tuple(_person(k, t, at) for k, t, at in _tables(sources / "persons.toml", PERSON_FIELDS))
     terms = tuple(_term(k, t, at) for k, t, at in _tables(sources / "terms.toml", TERM_FIELDS))
     places = tuple(_place(k, t, at) for k, t, at in _tables(sources / "places.toml", PLACE_FIELDS))
+    check_file_names("people", [(p.id, p.position) for p in persons], "person")
     _check_forms_unique([(p.position, p.id, p.variants + p.ambiguous) for p in persons], "person")
     _check_forms_unique([(t.position, t.abbreviation, (t.abbreviation,) + t.variants) for t in terms], "term")
     _check_forms_unique([(p.position, p.id, p.variants) for p in places], "place")

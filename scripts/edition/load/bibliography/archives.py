@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import EditionError
+from ..file_names import check_file_names
 from ..fields import Field, check_table, filled, text
 from ..sourcefile import read_toml
 
@@ -44,4 +45,5 @@ def load_archives(path: Path) -> dict[str, Archive]:
                             f"the fields are {', '.join(FIELDS)}")
         archives[archive_id] = Archive(archive_id, table["name"], table["about"],
                                        table.get("translation", ""), table.get("as_cited", ""))
+    check_file_names("bibliography", [(key, toml.at(key)) for key in archives], "archive")
     return archives
