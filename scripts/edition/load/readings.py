@@ -37,16 +37,17 @@ def load_readings(path: Path, allowed_hosts: tuple[str, ...]) -> Readings:
                 if name == "policy" else HOW_TO)
         raise EditionError(toml.at(name), f"unknown key '{name}'; the file holds [[reading]] tables ({hint})")
     rows = toml.array_table("reading")
-    return Readings(allowed_hosts, tuple(_reading(table, at, _key_lines(toml, index))
+    lines = _key_lines(toml, len(rows))
+    return Readings(allowed_hosts, tuple(_reading(table, at, lines[index])
                                          for index, (table, at) in enumerate(rows)))
 
 
-def _key_lines(toml: TomlFile, index: int) -> dict[str, int]:
-    """key -> line within one [[reading]]; the evidence keys as "evidence.KEY"."""
-    found = {}
+def _key_lines(toml: TomlFile, count: int) -> list[dict[str, int]]:
+    """For each [[reading]], key -> line; the evidence keys as "evidence.KEY"."""
+    found: list[dict[str, int]] = [{} for _ in range(count)]
     for path, line in toml.key_lines.items():
-        if path[:2] == ("reading", index) and len(path) in (3, 4) and path[2:3] != ("",):
-            found[".".join(str(part) for part in path[2:])] = line
+        if path[0] == "reading" and len(path) in (3, 4):
+            found[path[1]][".".join(path[2:])] = line
     return found
 
 

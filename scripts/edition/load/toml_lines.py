@@ -14,6 +14,8 @@ import re
 import tomli
 
 BARE = re.compile(r"[A-Za-z0-9_-]+")
+BLANK = re.compile(r"(?:[ \t\r]+|#[^\n]*)*")           # spaces and a comment, up to a line end
+MEANINGFUL = re.compile(r"[\"'#\n\[\]{}]")              # what a value's scan stops at
 Path = tuple  # of str keys and int indices of [[array]] tables
 
 
@@ -56,17 +58,10 @@ def _concrete(parts: tuple[str, ...], counts: dict[Path, int]) -> Path:
 
 def _blank(text: str, i: int, line: int) -> tuple[int, int]:
     """Past spaces, line ends and comments."""
-    while i < len(text):
-        c = text[i]
-        if c == "\n":
-            line += 1
-        elif c == "#":
-            end = text.find("\n", i)
-            i = len(text) if end < 0 else end
-            continue
-        elif c not in " \t\r":
-            break
-        i += 1
+    i = BLANK.match(text, i).end()
+    while text.startswith("\n", i):
+        line += 1
+        i = BLANK.match(text, i + 1).end()
     return i, line
 
 
@@ -104,9 +99,9 @@ def _string_end(text: str, i: int) -> int:
             while text.startswith(quote, end + 3):   # up to two quotes may close the content
                 end += 1
             return end + 3
-    end = i + 1
-    while text[end] != quote or (quote == '"' and _escaped(text, end)):
-        end += 1
+    end = text.index(quote, i + 1)
+    while quote == '"' and _escaped(text, end):
+        end = text.index(quote, end + 1)
     return end + 1
 
 
@@ -120,7 +115,11 @@ def _escaped(text: str, at: int) -> bool:
 def _value(text: str, i: int, line: int) -> tuple[int, int]:
     """Past a value (strings, arrays and inline tables across lines) to its line's end."""
     depth = 0
-    while i < len(text):
+    while True:
+        match = MEANINGFUL.search(text, i)
+        if not match:
+            return len(text), line
+        i = match.start()
         c = text[i]
         if c in "\"'":
             end = _string_end(text, i)
@@ -137,4 +136,3 @@ def _value(text: str, i: int, line: int) -> tuple[int, int]:
         elif c in "]}":
             depth -= 1
         i += 1
-    return i, line
