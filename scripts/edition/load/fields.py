@@ -81,12 +81,6 @@ def one_of(*allowed: str) -> Shape:
     return check
 
 
-def matching(pattern: re.Pattern, what: str) -> Shape:
-    def check(value) -> str:
-        return text(value) or ("" if pattern.match(value) else f"'{value}' must be {what}")
-    return check
-
-
 def strings(value) -> str:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return 'must be a list of strings, e.g. ["a", "b"]'
