@@ -33,7 +33,7 @@ from .load.readers import READERS
 from .load.readings import load_readings
 from .load.registers import load_registers
 from .load.site_config import load_edition_info, read_version
-from .load.sourcepolicy import check_sources
+from .load.sourcepolicy import check_sources, load_policy
 from .model.edition import Edition
 from .model.text import Text
 from .publish.staging import write_tree
@@ -87,10 +87,11 @@ def read_edition(sources: Path) -> Edition:
     validate_entries(entries, archives, sources / "bibliography.bib")
     notes = resolve_notes(sources, texts, entries)
     not_variants = load_not_variants(sources / "apparatus.toml")
-    readings = check_readings(load_readings(sources / "readings.toml"), entries, notes,
+    policy = load_policy(sources)
+    readings = check_readings(load_readings(sources / "readings.toml", tuple(sorted(policy.allow))), entries, notes,
                               sources / "bibliography.bib")
     registers = load_registers(sources)
-    check_sources(sources)
+    check_sources(sources, policy, entries)
     info = load_edition_info(sources.parent, read_version(sources.parent))
     passages = find_passages(texts)
     findings = (find_issues({e.key: e for e in entries}, notes, texts, not_variants, passages)
