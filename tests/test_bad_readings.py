@@ -40,22 +40,22 @@ def add(project, block: str, entry: str = ENTRY) -> int:
 
 def test_unknown_top_level_key(project):
     line = append(project, READINGS, '[polcy]\nallowed_hosts = ["example.org"]\n')
-    expect_error(project, f"{READINGS}:{line}", "unknown key 'polcy'")
+    expect_error(project, f"{READINGS}:{line}", "unknown field 'polcy' in readings.toml; the file holds only \\[\\[reading\\]\\] tables")
 
 
 def test_unknown_key_in_a_reading(project):
     line = add(project, FOUND.replace('checked = "2026-11-22"', 'checked = "2026-11-22"\nlink = "x"'))
-    expect_error(project, f"{READINGS}:{line + 8}", "unknown key 'link' in a \\[\\[reading\\]\\]")
+    expect_error(project, f"{READINGS}:{line + 8}", "unknown field 'link' in \\[\\[reading\\]\\] with status \"found\"; the fields are listed")
 
 
 def test_key_of_the_other_status(project):
     line = add(project, FOUND.replace('checked = "2026-11-22"', 'checked = "2026-11-22"\nsearched = "x"'))
-    expect_error(project, f"{READINGS}:{line + 8}", "'searched' belongs to a reading with status \"not-found\"")
+    expect_error(project, f"{READINGS}:{line + 8}", "unknown field 'searched' in \\[\\[reading\\]\\] with status \"found\"; 'searched' belongs to one with status \"not-found\"")
 
 
 def test_unknown_evidence_field(project):
     line = add(project, FOUND + 'telegram = "no. 8600"\n')
-    expect_error(project, f"{READINGS}:{line + 15}", "unknown evidence field 'telegram'")
+    expect_error(project, f"{READINGS}:{line + 15}", r"unknown field 'telegram' in \[reading.evidence\]; the evidence fields are date, sender, recipient, locator, pages")
 
 
 def test_entry_not_in_the_bibliography(project):
@@ -90,27 +90,27 @@ def test_host_not_on_the_allow_list(project):
 
 def test_found_without_title(project):
     line = add(project, FOUND.replace('title = "Resolution"\n', ""))
-    expect_error(project, f"{READINGS}:{line}", "lacks 'title'")
+    expect_error(project, f"{READINGS}:{line}", r"\[\[reading\]\] with status \"found\" needs 'title'")
 
 
 def test_found_without_evidence(project):
     line = add(project, FOUND.split("\n[reading.evidence]")[0] + "\n")
-    expect_error(project, f"{READINGS}:{line}", "lacks 'evidence'")
+    expect_error(project, f"{READINGS}:{line}", r"\[\[reading\]\] with status \"found\" needs 'evidence'")
 
 
 def test_missing_evidence_field(project):
     line = add(project, FOUND.replace('pages = "155-156"\n', ""))
-    expect_error(project, f"{READINGS}:{line + 9}", r"\[reading.evidence\] lacks 'pages'")
+    expect_error(project, f"{READINGS}:{line + 9}", r"\[reading.evidence\] needs 'pages'; .*\"\" where the page prints none")
 
 
 def test_not_found_without_the_search(project):
     line = add(project, f'[[reading]]\nentry = "{ENTRY}"\nstatus = "not-found"\nchecked = "2026-11-22"\n')
-    expect_error(project, f"{READINGS}:{line}", "lacks 'searched'")
+    expect_error(project, f"{READINGS}:{line}", r"\[\[reading\]\] with status \"not-found\" needs 'searched'")
 
 
 def test_unknown_status(project):
     line = add(project, FOUND.replace('status = "found"', 'status = "maybe"'))
-    expect_error(project, f"{READINGS}:{line + 2}", "status must be \"found\" or \"not-found\"")
+    expect_error(project, f"{READINGS}:{line + 2}", r"'status' of \[\[reading\]\] must be one of: found, not-found \(not 'maybe'\)")
 
 
 def test_differs_without_differences(project):
@@ -144,14 +144,14 @@ def test_difference_without_its_field(project):
 
 def test_evidence_date_not_iso(project):
     line = add(project, FOUND.replace('date = "1950-06-25"', 'date = "June 25, 1950"'))
-    expect_error(project, f"{READINGS}:{line + 10}", "evidence date 'June 25, 1950' must be written YYYY")
+    expect_error(project, f"{READINGS}:{line + 10}", r"'date' of \[reading.evidence\] must be written YYYY, YYYY-MM or YYYY-MM-DD .*, not 'June 25, 1950'")
 
 
 
 def test_a_policy_of_its_own_is_refused(project):
     """The hosts a reading may link to are the allowed hosts of sources/source-policy.toml."""
     line = append(project, READINGS, '[policy]\nallowed_hosts = ["example.org"]\n')
-    expect_error(project, f"{READINGS}:{line}", r"unknown key 'policy'; .*\[\[allow\]\] hosts of sources/source-policy\.toml")
+    expect_error(project, f"{READINGS}:{line}", r"unknown field 'policy' in readings.toml; .*\[\[allow\]\] hosts of sources/source-policy\.toml")
 
 
 def test_url_that_cannot_be_read(project):
@@ -161,4 +161,4 @@ def test_url_that_cannot_be_read(project):
 
 def test_status_that_is_not_a_string(project):
     line = add(project, FOUND.replace('status = "found"', 'status = ["found"]'))
-    expect_error(project, f"{READINGS}:{line + 2}", r"status must be \"found\" or \"not-found\", not \['found'\]")
+    expect_error(project, f"{READINGS}:{line + 2}", r"'status' of \[\[reading\]\] must be one of: found, not-found \(not \['found'\]\)")

@@ -106,8 +106,9 @@ def test_the_build_stops_with_one_exact_line(sources, case):
 def test_a_comment_after_a_header_moves_no_line_in_a_notes_file(sources):
     _break(sources, *CASES["header comment, notes file"][:3])
     _break(sources, NOTES, 'number = 19\nbasis = "unknown"', 'number = 19\nbasis = "guess"')
-    line = _line(sources, NOTES, "number = 19") - 1   # the [[note]] header of note 19
-    assert _error(sources) == f"{NOTES}:{line}: basis must be one of author, editorial, unknown"
+    line = _line(sources, NOTES, 'basis = "guess"')
+    assert _error(sources) == (f"{NOTES}:{line}: 'basis' of note 19 must be one of: author, editorial, unknown "
+                               "(not 'guess')")
 
 
 def test_a_comment_after_a_header_moves_no_line_in_a_register(sources):
