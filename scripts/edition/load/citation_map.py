@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
-from .fields import Field, boolean, check_table, filled, note_number, one_of, text
+from .fields import Field, boolean, check_table, filled, note_number, text
 from .sourcefile import read_toml
 from ..model.citations import CITED_FROM, IBID, IDENTIFIED, ORIGINALLY
 
@@ -80,8 +80,13 @@ def _cites(value) -> str:
 
 FIELDS = {"text": Field(filled, True), "note": Field(note_number, True), "starts": Field(_starts, True),
           "why": Field(filled, True), "cites": Field(_cites), "commentary": Field(boolean)}
-CITE_FIELDS = {"key": Field(filled, True), "pinpoint": Field(text),
-               "relation": Field(one_of(*sorted(r for r in RELATIONS if r)))}
+
+
+def _relation(value) -> str:
+    return "" if value in RELATIONS else f"must be one of: {', '.join(sorted(r for r in RELATIONS if r))}, or \"\" (not {value!r})"
+
+
+CITE_FIELDS = {"key": Field(filled, True), "pinpoint": Field(text), "relation": Field(_relation)}
 
 
 def load_citation_map(path: Path) -> CitationMap:

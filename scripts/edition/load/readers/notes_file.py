@@ -43,7 +43,7 @@ def read_notes_file(path: Path, meta: TextMeta) -> tuple[Note, ...]:
 
 def _note(toml: TomlFile, index: int, at: SourcePosition) -> Note:
     number = toml.data["note"][index].get("number")
-    label = f"note {number}" if isinstance(number, int) and not isinstance(number, bool) else "[[note]]"
+    label = "[[note]]" if note_number(number) else f"note {number}"   # a number that is one
     table = check_variant(toml, ("note", index), "basis", BY_BASIS, label, HOW_TO)
     try:
         return Note(
