@@ -38,9 +38,10 @@ check: $(STAMP)
 site: $(STAMP)
 	$(BIN)/python -m edition site
 
-## serve: build, then serve with live reload on http://127.0.0.1:8000/
-serve: build
-	$(BIN)/mkdocs serve --config-file mkdocs.serve.yml --livereload
+## serve: build, then serve with live reload on http://127.0.0.1:8000/: an edit of sources/
+## runs the generator once, then MkDocs rebuilds the pages that changed (scripts/serve.py)
+serve: $(STAMP)
+	$(BIN)/python scripts/serve.py
 
 ## test: the whole test suite, browser tests included, in two workers; prints its duration
 test: $(STAMP)
