@@ -74,6 +74,6 @@ fuzz: $(STAMP)
 
 ## clean: remove everything the build and the tests generate (not .venv)
 clean:
-	rm -rf site .site-new .site-old .pagefind-pages-* .bench .pytest_cache .hypothesis \
+	rm -rf site .site-new .site-old .pagefind-pages-* .bench .cache .pytest_cache .hypothesis \
 	  $(addprefix docs/,texts bibliography downloads chronology people glossary where-the-texts-meet documents) docs/.texts-*
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +

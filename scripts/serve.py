@@ -65,8 +65,10 @@ def generate(root: Path) -> list[str] | None:
     build = importlib.import_module("edition.build")
     errors = importlib.import_module("edition.errors")
     staging = importlib.import_module("edition.publish.staging")
+    cache = importlib.import_module("edition.cache").Cache(root / ".cache" / "edition", root / "sources")
     try:
-        return staging.write_tree(build.render_edition(build.read_edition(root / "sources")), root / "docs")
+        edition = build.read_edition(root / "sources", cache)
+        return staging.write_tree(build.render_edition(edition, cache), root / "docs")
     except errors.EditionError as err:
         print(f"edition: {err}", file=sys.stderr, flush=True)
         return None
