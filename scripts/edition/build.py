@@ -20,6 +20,7 @@ given one.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 
 from .analyse.apparatus import find_issues
@@ -158,9 +159,12 @@ def check_every_entry_cited(entries, notes, path: Path) -> None:
 def render_edition(edition: Edition, cache: Cache = NO_CACHE) -> dict[str, str]:
     """Every generated file, in memory: what build_edition writes."""
     site = build_context(edition)
+    meetings = defaultdict(list)  # text id -> its paragraphs' meetings with other texts
+    for (text_id, paragraph), others in site.counterparts.items():
+        meetings[text_id].append((paragraph, others))
     files: dict[str, str] = {}
     for text in edition.texts:
-        files.update(cache.memo(lambda text=text: what_text_pages_read(edition, site, text, cache),
+        files.update(cache.memo(lambda text=text: what_text_pages_read(edition, site, text, meetings, cache),
                                 lambda text=text: {path: contents for writer in TEXT_WRITERS
                                                    for path, contents in writer(text, site).items()}))
     for writer in WRITERS:
@@ -168,15 +172,15 @@ def render_edition(edition: Edition, cache: Cache = NO_CACHE) -> dict[str, str]:
     return files
 
 
-def what_text_pages_read(edition: Edition, site, text: Text, cache: Cache) -> tuple[str, ...]:
+def what_text_pages_read(edition: Edition, site, text: Text, meetings, cache: Cache) -> tuple[str, ...]:
     """Everything a text's pages show: the text and its resolved notes, the sources every
     page shares (bibliography, registers, readings...), the edition's own data, and of the
     other texts only what the pages link to: the passages that meet this text's
-    paragraphs, and the bibliography page of each entry this text cites."""
-    meetings = sorted((key, repr(value)) for key, value in site.counterparts.items() if key[0] == text.meta.id)
-    others = sorted({c.text_id for key, value in site.counterparts.items() if key[0] == text.meta.id
-                     for c in value})
+    paragraphs (and those texts' short names), and the bibliography page of each entry this
+    text cites."""
+    met = meetings[text.meta.id]
+    others = sorted({other.text_id for _, found in met for other in found})
     cited = sorted({c.key for n in text.notes for c in site.citations[(text.meta.id, n.number)].citations})
-    return ("pages", text_key(cache, cache.sources, text.meta), cache.shared, repr(edition.info), repr(meetings),
+    return ("pages", text_key(cache, cache.sources, text.meta), cache.shared, repr(edition.info), repr(met),
             repr([(i, site.texts[i].meta.short) for i in others]),
             repr([(k, site.entry_pages.get(k)) for k in cited]))
