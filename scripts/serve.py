@@ -21,6 +21,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,17 +62,24 @@ class Edits(FileSystemEventHandler):
 
 def generate(root: Path) -> list[str] | None:
     """The generator on root/sources, into root/docs: the paths it changed, or None when
-    the sources are bad (the one-line error printed)."""
-    build = importlib.import_module("edition.build")
-    errors = importlib.import_module("edition.errors")
-    staging = importlib.import_module("edition.publish.staging")
-    cache = importlib.import_module("edition.cache").Cache(root / ".cache" / "edition", root / "sources")
+    the sources are bad (the one-line error printed) or the generator's code fails (being
+    edited): the server goes on, and the next edit runs it again."""
+    try:
+        build = importlib.import_module("edition.build")
+        errors = importlib.import_module("edition.errors")
+        staging = importlib.import_module("edition.publish.staging")
+        cache = importlib.import_module("edition.cache").Cache(root / ".cache" / "edition", root / "sources")
+    except Exception as err:  # noqa: BLE001 - the generator's code, mid-edit
+        print(f"edition: the generator does not load ({type(err).__name__}: {err})", file=sys.stderr, flush=True)
+        return None
     try:
         edition = build.read_edition(root / "sources", cache)
         return staging.write_tree(build.render_edition(edition, cache), root / "docs")
     except errors.EditionError as err:
         print(f"edition: {err}", file=sys.stderr, flush=True)
-        return None
+    except Exception as err:  # noqa: BLE001 - a fault in the generator: one line, as the CLI says it
+        print(f"edition: internal error ({type(err).__name__}: {err})", file=sys.stderr, flush=True)
+    return None
 
 
 def reload_generator() -> None:
@@ -152,9 +160,12 @@ def main() -> None:
                 continue
             if any(p.endswith(".py") for p in changed):
                 reload_generator()
+            start = time.perf_counter()
             written = generate(root)
             if written and shape.changes(written):
                 touch_every_page(docs)
+            if written is not None:
+                print(f"edition: {len(written)} files changed in {time.perf_counter() - start:.2f} s", flush=True)
     except KeyboardInterrupt:
         pass
     finally:
