@@ -6,8 +6,9 @@
     derive   what no source states: the chronology's dated passages   analyse/
              and events, the notes on the apparatus
     write    every writer renders its files from the one Edition      write/
-    stage    the files written into a staging folder that replaces    publish/
-             docs/'s generated folders only when all of it succeeded
+    stage    every file rendered in memory first; then only the files    publish/
+             whose bytes changed are written into docs/, and those no
+             longer made removed
 
 Plain sequential code: each step takes what the steps before it made. A failed step
 raises EditionError (`path:line: message`) and nothing under docs/ has changed.
@@ -21,6 +22,7 @@ given one.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 from .analyse.apparatus import find_issues
@@ -43,7 +45,6 @@ from .load.registers import load_registers
 from .load.site_config import load_edition_info, read_version
 from .load.sourcepolicy import check_sources, load_policy
 from .model.edition import Edition
-from .model.layout import tei_path
 from .model.text import Text
 from .publish.staging import write_tree
 from .write.downloads import render_downloads
@@ -55,12 +56,12 @@ from .write.markdown.documents import render_documents
 from .write.markdown.document_pages import render_document_pages
 from .write.markdown.front import render_front
 from .write.markdown.pages import render_text
-from .write.tei import text_to_tei
+from .write.tei import render_text_tei
 
 # The writers of one text's files take (text, site): their files are cached per text.
 TEXT_WRITERS = (
     render_text,           # texts/<id>/: the sections with their notes
-    lambda text, site: {tei_path(text.meta.id): text_to_tei(text, site)},  # downloads/<id>.tei.xml
+    render_text_tei,       # downloads/<id>.tei.xml
 )
 
 # Every other writer takes (edition, site) and returns {path relative to docs/: contents};
@@ -107,8 +108,7 @@ def read_edition(sources: Path, cache: Cache = NO_CACHE) -> Edition:
     check_sources(sources, policy, entries)
     info = load_edition_info(sources.parent, read_version(sources.parent))
     passages = [event for text in texts
-                for event in cache.memo(lambda text=text: ("passages", text_key(cache, sources, text.meta)),
-                                        lambda text=text: text_events(text))]
+                for event in cache.memo(("passages", text_key(cache, sources, text.meta)), partial(text_events, text))]
     findings = (find_issues({e.key: e for e in entries}, notes, texts, not_variants, passages)
                 + reading_findings(readings, notes))
     return Edition(texts, entries, archives, notes, registers, readings, info,
@@ -117,7 +117,10 @@ def read_edition(sources: Path, cache: Cache = NO_CACHE) -> Edition:
 
 
 def text_key(cache: Cache, sources: Path, meta) -> str:
-    """What reading one text reads: its manifest entry, its files, the corrections."""
+    """What reading one text reads: its manifest entry, its files, the corrections (nothing
+    to read without a cache)."""
+    if cache.folder is None:
+        return ""
     return "\0".join((repr(meta), cache.digest(meta.source), cache.digest(meta.notes_file),
                        cache.digest(sources / "corrections.toml")))
 
@@ -125,8 +128,8 @@ def text_key(cache: Cache, sources: Path, meta) -> str:
 def read_texts(sources: Path, cache: Cache = NO_CACHE) -> list[Text]:
     corrections = load_corrections(sources / "corrections.toml")
     metas = load_manifest(sources, READERS)
-    texts = [cache.memo(lambda meta=meta: ("text", text_key(cache, sources, meta)),
-                        lambda meta=meta: READERS[meta.reader](meta, corrections), corrections.matches)
+    texts = [cache.memo(("text", text_key(cache, sources, meta)),
+                        partial(READERS[meta.reader], meta, corrections), corrections.matches)
              for meta in metas]
     corrections.check_all_used({meta.id for meta in metas})
     return texts
@@ -137,12 +140,10 @@ def resolve_notes(sources: Path, texts: list[Text], entries, cache: Cache = NO_C
     entry cited by some note."""
     mapping = load_citation_map(sources / "citation-map.toml")
     resolver = Resolver(entries, mapping, "sources/citation-map.toml")
+    shared = (cache.digest(sources / "bibliography.bib"), cache.digest(sources / "citation-map.toml"))
     notes = [n for text in texts
-             for n in cache.memo(lambda text=text: ("notes", text_key(cache, sources, text.meta),
-                                                    cache.digest(sources / "bibliography.bib"),
-                                                    cache.digest(sources / "citation-map.toml")),
-                                 lambda text=text: resolver.resolve_text(
-                                     text, str(text.meta.notes_file or text.meta.source)),
+             for n in cache.memo(("notes", text_key(cache, sources, text.meta)) + shared,
+                                 partial(resolver.resolve_text, text, str(text.meta.notes_file or text.meta.source)),
                                  mapping.used)]
     mapping.check_all_used()
     check_every_entry_cited(entries, notes, sources / "bibliography.bib")
@@ -167,12 +168,15 @@ def render_edition(edition: Edition, cache: Cache = NO_CACHE) -> dict[str, str]:
         meetings[text_id].append((paragraph, others))
     files: dict[str, str] = {}
     for text in edition.texts:
-        files.update(cache.memo(lambda text=text: what_text_pages_read(edition, site, text, meetings, cache),
-                                lambda text=text: {path: contents for writer in TEXT_WRITERS
-                                                   for path, contents in writer(text, site).items()}))
+        files.update(cache.memo(what_text_pages_read(edition, site, text, meetings, cache),
+                                partial(render_one_text, text, site)))
     for writer in WRITERS:
         files.update(writer(edition, site))
     return files
+
+
+def render_one_text(text: Text, site) -> dict[str, str]:
+    return {path: contents for writer in TEXT_WRITERS for path, contents in writer(text, site).items()}
 
 
 def what_text_pages_read(edition: Edition, site, text: Text, meetings, cache: Cache) -> tuple[str, ...]:

@@ -32,7 +32,9 @@ class Cache:
 
     def digest(self, path: Path | None) -> str:
         """The SHA-256 of a file's bytes (empty when there is no such file), read once for
-        the cache's life: a Cache is made for one build."""
+        the cache's life: a Cache is made for one build. Without a cache: nothing read."""
+        if self.folder is None:
+            return ""
         if path not in self._digests:
             self._digests[path] = hashlib.sha256(file_bytes(path)).hexdigest()
         return self._digests[path]
@@ -46,15 +48,15 @@ class Cache:
             digest.update(len(data).to_bytes(8, "big") + data)
         return digest.hexdigest()
 
-    def memo(self, key, make, counts: dict | None = None):
-        """make()'s result, read back if it was made before under the same key: `key()`
-        gives the parts of what make() reads (called only when there is a cache).
+    def memo(self, key: tuple, make, counts: dict | None = None):
+        """make()'s result, read back if it was made before under the same key: `key` holds
+        the parts of what make() reads.
         `counts`: counters that make() increments (the uses of corrections, of mappings,
         checked when every text is read); their increments are stored with the result and
         made again when it is read back. A failed make() stores nothing."""
         if self.folder is None:
             return make()
-        path = self.folder / f"{self.key(key())}.pickle"
+        path = self.folder / f"{self.key(key)}.pickle"
         stored = _load(path)
         if stored is None:
             before = dict(counts or {})
