@@ -44,6 +44,7 @@ from .write.markdown.chronology import render_chronology
 from .write.markdown.context import build_context
 from .write.markdown.documents import render_documents
 from .write.markdown.front import render_front
+from .write.markdown.navigation import render_navigation
 from .write.markdown.pages import render_texts
 from .write.tei import render_tei
 
@@ -59,6 +60,7 @@ WRITERS = (
     render_annotations,    # people/, glossary/, where-the-texts-meet/
     render_tei,            # downloads/<id>.tei.xml
     render_downloads,      # downloads/: BibTeX, CSL-JSON, notes and readings as data
+    render_navigation,     # texts/_snippets/navigation.yml: the nav, which mkdocs.yml inherits
 )
 
 

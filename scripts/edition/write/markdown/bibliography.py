@@ -54,7 +54,7 @@ def _cited_in(site: SiteContext) -> dict[str, list]:
 def _bibliography_pages(site: SiteContext, cited_in) -> dict[str, str]:
     page = BIBLIOGRAPHY
     out = ["# Bibliography", "",
-           "Every work and archival document cited in the notes of both texts, in the Chicago "
+           "Every work and archival document cited in the notes of the texts, in the Chicago "
            "bibliography style. Under each entry, **Cited in** leads back to every note that cites it; "
            "notes whose wording is not in the source are marked as the editor's identification.", "",
            "Archives: " + " · ".join(f"[{a.id}]({a.slug}.md)" for a in site.archives.values() if a.has_locators)
@@ -241,8 +241,8 @@ APPARATUS_INTRO = (
     "differently (shown as printed); a work whose title, publisher or year is printed differently; "
     "names spelt differently from note to note; a date in the text that disagrees with the document "
     "its note cites; other editions of one work; a document cited from two archives; and the note "
-    "segments that the reviewed mapping file (`sources/citation-map.toml`) settled because the text "
-    "alone could not. Where a publisher's page of a cited document (`sources/readings.toml`) prints "
+    "segments that the editors settled, in a reviewed mapping, because the text alone could not. "
+    "Where a publisher's page of a cited document, as the editors read it, prints "
     "another date, correspondent, locator or leaf than the note, the difference is listed too. Each finding names the notes and the form each one prints. Only the authors' "
     "own words are compared, never the editor's identifications.")
 

@@ -19,8 +19,7 @@ INTRO = (
     "Every archival document and every published primary source (a document printed in a collection, "
     "a newspaper article, an issue of an internal bulletin) that the notes of either text cite, by date. **Cited in** leads to the notes; **Where to read it** leads to the "
     "publisher's page (a translation on the Wilson Center Digital Archive, the document in *Foreign "
-    "Relations of the United States*, …), found and compared with the note by the editors and recorded "
-    "in `sources/readings.toml`. Where the page differs from the note, the difference is listed on the "
+    "Relations of the United States*, …), found and compared with the note by the editors. Where the page differs from the note, the difference is listed on the "
     "[Notes on the apparatus](../bibliography/apparatus.md).")
 
 
@@ -134,7 +133,7 @@ def reading_counts(site: SiteContext, keys: list[str]) -> dict[str, int]:
 
 def _counts(site: SiteContext, keys: list[str]) -> str:
     counts = reading_counts(site, keys)
-    lines = [f"The notes of the two texts cite **{counts['cited']} documents** (archival documents and "
+    lines = [f"The notes of the texts cite **{counts['cited']} documents** (archival documents and "
              "published primary sources: documents printed in collections such as *Foreign Relations of the "
              "United States*, newspaper articles, issues of internal bulletins). "
              "For every archival document and every document in such a collection, the editors looked for a "
@@ -147,7 +146,7 @@ def _counts(site: SiteContext, keys: list[str]) -> str:
              f"- **{counts['not found']}**: no published translation found online (for a printed document: no "
              "online publication); a translation printed only on paper, such as in the *Cold War International "
              "History Project Bulletin*, may exist (the searches made are recorded "
-             "in `sources/readings.toml` and in the download [readings.json](downloads/readings.json))."]
+             "in the download [readings.json](downloads/readings.json))."]
     if counts["not looked up"]:
         lines[-1] = lines[-1][:-1] + ";"
         lines.append(f"- **{counts['not looked up']}**: {NOT_LOOKED_UP.lower()}.")
