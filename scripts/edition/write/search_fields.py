@@ -1,5 +1,6 @@
 """What a generated page tells Pagefind beyond its text: filters (text, person,
-archive, document type) and metadata (the text, the print page a section opens on).
+archive, document type; and `part`, which marks the texts' own pages, so that the search
+box lists them first) and metadata (the text, the print page a section opens on).
 
 Written as empty, hidden elements carrying `data-pagefind-filter` and
 `data-pagefind-meta` attributes: plain HTML that MkDocs and Zensical pass through
@@ -8,7 +9,8 @@ from __future__ import annotations
 
 import html
 
-FILTERS = ("text", "person", "archive", "type")
+FILTERS = ("text", "person", "archive", "type", "part")
+TEXTS = "texts"   # the part:texts filter of the texts' own pages
 
 
 def search_fields(filters: dict[str, list[str]], meta: dict[str, str] | None = None) -> list[str]:
@@ -46,5 +48,5 @@ def section_fields(site, text, paragraphs, notes: list[int]) -> list[str]:
     pages = [site.print_pages.get((text.meta.id, p.number)) for p in paragraphs]
     first = next((page.split("–")[0] for page in pages if page), "")
     return search_fields({"text": [text.meta.short], "person": [names[i] for i in persons],
-                          "archive": archives, "type": types},
+                          "archive": archives, "type": types, "part": [TEXTS]},
                          {"text": text.meta.short, "print_page": first})

@@ -83,8 +83,9 @@ def _rows(site: SiteContext, keys: list[str]) -> dict[str, str]:
                     f' <span class="reading-detail">{escape_text(_held_at(site, key))}</span>')
         notes = _note_links(site, cited_in.get(key, {}))
         read = where_to_read(reading, entry) + differs_note(reading, relative(PAGE, "bibliography/apparatus.md"))
-        rows[key] = (f"| {escape_text(date)} | {document} | {_correspondents(entry)} "
-                     f"| {notes or 'only through the entries that belong to it'} | {read} |")
+        # The row's anchor: a search hit in the row leads to it (docs/assets/search.js).
+        rows[key] = (f'| <span id="document-{key}"></span>{escape_text(date)} | {document} '
+                     f"| {_correspondents(entry)} | {notes or 'only through the entries that belong to it'} | {read} |")
     return rows
 
 
