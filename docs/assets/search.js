@@ -90,6 +90,10 @@
       else if (PLACE.test(a.id) || a.element === "div") anchor = a;
     });
     var target = anchor || heading;
+    // A note stands at the foot of its own print page, not the last one the section shows.
+    var note = target && /^fn:(\d+)$/.exec(target.id);
+    var notePage = note && new RegExp("(?:^| )" + note[1] + ":(\\d+)").exec(data.meta.note_pages || "");
+    if (notePage) printPage = notePage[1];
     var url = data.url.split("#")[0] + marks + (target && target.location > 0 ? "#" + target.id : "");
     var where = [];
     if (target && /^p\d+$/.test(target.id)) where.push("¶ " + target.id.slice(1));

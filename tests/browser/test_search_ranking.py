@@ -131,3 +131,14 @@ def test_the_print_page_shown_is_the_page_the_words_stand_on(served, page):
         page.goto(result["href"])
         printed = page.locator(f'[id="{paragraph}"]').get_attribute("data-page")
         assert shown in printed.split("–"), (result, printed)
+
+
+def test_a_note_shows_the_print_page_it_stands_on(served, page):
+    page.goto(served.url())
+    results = [r for r in search(page, "Filippov") if "/kim-2016/" in r["href"] and "#fn:" in r["href"]]
+    assert results
+    for result in results:
+        shown = re.search(r"p\. (\d+)", result["where"])[1]
+        note = result["href"].split("#")[1]
+        page.goto(result["href"])
+        expect(page.locator(f'[id="{note}"] .note-page')).to_have_text(f"(printed on p.\u00a0{shown})")
