@@ -28,7 +28,7 @@ NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight",
 def _count_line(count: int) -> str:
     """The home page's count of the texts, as many as the manifest holds."""
     words = NUMBERS[count] if count < len(NUMBERS) else str(count)
-    return f"The edition presents {words} text{'' if count == 1 else 's'}, in this order throughout:"
+    return f"The edition presents [{words} text{'' if count == 1 else 's'}](texts/index.md), in this order throughout:"
 
 
 def render_text_list(texts: list[Text], prefix: str, level: int = 3) -> str:
