@@ -55,6 +55,7 @@ from .write.markdown.context import build_context
 from .write.markdown.documents import render_documents
 from .write.markdown.document_pages import render_document_pages
 from .write.markdown.front import render_front
+from .write.markdown.navigation import render_navigation
 from .write.markdown.pages import render_text
 from .write.tei import render_text_tei
 
@@ -75,6 +76,7 @@ WRITERS = (
     render_chronology,     # chronology/
     render_annotations,    # people/, glossary/, where-the-texts-meet/
     render_downloads,      # downloads/: BibTeX, CSL-JSON, notes and readings as data
+    render_navigation,     # texts/_snippets/navigation.yml: the nav, which mkdocs.yml inherits
 )
 
 

@@ -23,8 +23,7 @@ INTRO = (
     "its own (follow its title): what each note prints of it, the passages that cite it, where to read it, and its neighbours. "
     "**Cited in** leads to the notes; **Where to read it** leads to the "
     "publisher's page (a translation on the Wilson Center Digital Archive, the document in *Foreign "
-    "Relations of the United States*, …), found and compared with the note by the editors and recorded "
-    "in `sources/readings.toml`. Where the page differs from the note, the difference is listed on the "
+    "Relations of the United States*, …), found and compared with the note by the editors. Where the page differs from the note, the difference is listed on the "
     "[Notes on the apparatus](../bibliography/apparatus.md).")
 
 
@@ -91,8 +90,9 @@ def _rows(site: SiteContext, keys: list[str]) -> dict[str, str]:
         cited = cited_in.get(key, {})
         notes = _note_links(site, cited)
         read = where_to_read(reading, entry) + differs_note(reading, relative(PAGE, "bibliography/apparatus.md"))
-        rows[key] = (f"| {escape_text(date)} {_sort(entry.get('date') or '9999')} "
-                     f"| {document} "
+        # The row's anchor: a search hit in the row leads to it (docs/assets/search.js).
+        rows[key] = (f'| <span id="document-{key}"></span>{escape_text(date)} '
+                     f"{_sort(entry.get('date') or '9999')} | {document} "
                      f"| {_correspondents(entry)} {_sort(_surname(site, entry))} "
                      f"| {notes or 'only through the entries that belong to it'} {_sort(_first_note(site, cited))} "
                      f"| {read} |")
@@ -173,7 +173,7 @@ def reading_counts(site: SiteContext, keys: list[str]) -> dict[str, int]:
 
 def _counts(site: SiteContext, keys: list[str]) -> str:
     counts = reading_counts(site, keys)
-    lines = [f"The notes of the two texts cite **{counts['cited']} documents** (archival documents and "
+    lines = [f"The notes of the texts cite **{counts['cited']} documents** (archival documents and "
              "published primary sources: documents printed in collections such as *Foreign Relations of the "
              "United States*, newspaper articles, issues of internal bulletins). "
              "For every archival document and every document in such a collection, the editors looked for a "
@@ -186,7 +186,7 @@ def _counts(site: SiteContext, keys: list[str]) -> str:
              f"- **{counts['not found']}**: no published translation found online (for a printed document: no "
              "online publication); a translation printed only on paper, such as in the *Cold War International "
              "History Project Bulletin*, may exist (the searches made are recorded "
-             "in `sources/readings.toml` and in the download [readings.json](downloads/readings.json))."]
+             "in the download [readings.json](downloads/readings.json))."]
     if counts["not looked up"]:
         lines[-1] = lines[-1][:-1] + ";"
         lines.append(f"- **{counts['not looked up']}**: {NOT_LOOKED_UP.lower()}.")
