@@ -148,7 +148,8 @@ class Resolver:
                         previous: Citation | None) -> list[Citation]:
         mapped = self.mapping.find(text.meta.id, number, segment.text)
         if mapped:
-            at = str(mapped.position)
+            # the project's own path (a page shows it), not where the project is on this machine
+            at = f"sources/{mapped.position.path.name}:{mapped.position.line}"
             return [self._known(Citation(c.key, c.pinpoint, c.relation, segment.start, segment.end,
                                          settled_by=at), mapped.position.path, mapped.position.line)
                     for c in mapped.cites]
