@@ -27,6 +27,7 @@ class SourceFile:
 
 
 def read_source(path: Path) -> SourceFile:
+    refuse_links(path)
     if not path.is_file():
         raise EditionError(path, "file not found; check the path in sources/texts.toml")
     raw = path.read_bytes()
@@ -42,6 +43,23 @@ def read_source(path: Path) -> SourceFile:
     if not text.strip():
         raise EditionError(SourcePosition(path, 1), "the file is empty; supply the text or remove its manifest entry")
     return SourceFile(path, text)
+
+
+def refuse_links(path: Path) -> None:
+    """Nothing is read through a symbolic link: neither the file nor any folder between it
+    and sources/ may be one, and the file's real location must be inside sources/. A link
+    would make the edition's input something outside the project (another folder, a system
+    file), which no review of sources/ would see."""
+    sources = next((folder for folder in path.parents if folder.name == "sources"), path.parent)
+    current = sources
+    for part in path.relative_to(sources).parts:
+        current = current / part
+        if current.is_symlink():
+            what = "folder" if current != path else "file"
+            raise EditionError(current, f"this {what} is a symbolic link; put the {what} itself in "
+                                        "sources/ (the build reads nothing through a link)")
+    if path.exists() and not path.resolve().is_relative_to(sources.resolve()):
+        raise EditionError(path, "this file's real location is outside sources/; put the file itself there")
 
 
 HEADER = re.compile(r'^\[\s*"?([^"\[\]]+?)"?\s*\]\s*$')
