@@ -71,10 +71,15 @@ def _run(args) -> int:
 
 
 def _relative(where) -> str:
+    """The path as the project names it. Not resolved: a message about a symbolic link
+    names the link, not where it leads."""
     try:
-        path = where.path.resolve().relative_to(Path.cwd().resolve())
+        path = Path(os.path.abspath(where.path)).relative_to(Path.cwd())
     except ValueError:
-        path = where.path
+        try:
+            path = where.path.resolve().relative_to(Path.cwd().resolve())
+        except ValueError:
+            path = where.path
     return f"{quoted(str(path))}:{where.line}" if where.line else quoted(str(path))
 
 

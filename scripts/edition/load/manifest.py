@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
 from ..model.text import TextMeta
-from .sourcefile import read_toml
+from .sourcefile import read_toml, refuse_links
 
 REQUIRED = ("id", "short", "reader", "source", "author", "title", "kind", "container",
             "year", "rights_holder", "notes")
@@ -83,15 +83,13 @@ FILE_NAME = re.compile(r"^[\w][\w.-]*$")
 
 def inside(at: SourcePosition, folder: Path, name: str, field: str) -> Path:
     """The file `name` in `folder`, which it may not leave: a plain file name, no folder,
-    no absolute path, no `..`, and no symbolic link that leads out of the folder."""
+    no absolute path, no `..`, and no symbolic link (sourcefile.refuse_links)."""
     where = f"sources/{folder.name}/"
     if not FILE_NAME.match(name) or ".." in name:
         raise EditionError(at, f"{field} '{name}' must be a file name in {where} (letters, digits, "
                                "'.', '_', '-'; no folder, no absolute path, no '..')")
     path = folder / name
-    if not path.resolve().is_relative_to(folder.resolve()):
-        raise EditionError(at, f"{field} '{name}' is a link that leads outside {where}; "
-                               "put the file itself there")
+    refuse_links(path)
     return path
 
 
