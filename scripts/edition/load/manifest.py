@@ -52,8 +52,9 @@ def _text_meta(at: SourcePosition, table: dict, sources: Path, readers) -> TextM
         raise EditionError(at, f"kind must be one of {', '.join(KINDS)}, not '{table['kind']}'")
     if not (table.get("doi") or table.get("isbn")):
         raise EditionError(at, "give the text's 'doi' or 'isbn'")
-    if not isinstance(table["year"], int) or isinstance(table["year"], bool):
-        raise EditionError(at, "year must be a number, e.g. year = 2016")
+    if not is_publication_year(table["year"]):
+        raise EditionError(at, f"year must be the year the text was published, a number from {FIRST_YEAR} "
+                               f"to {LAST_YEAR}, e.g. year = 2016")
     if table.get("doi") and not DOI.match(table["doi"]):
         raise EditionError(at, f"doi '{table['doi']}' must look like 10.1080/14682745.2016.1190339 (no https://doi.org/)")
     if table.get("isbn") and not ISBN.match(table["isbn"]):
@@ -76,6 +77,14 @@ def _text_meta(at: SourcePosition, table: dict, sources: Path, readers) -> TextM
         first_note=first_note, last_note=last_note, first_page=first_page,
         last_page=last_page, notes_file=notes_file, position=at, **text,
     )
+
+
+# The years a text of the edition can have been published in: printing to the near future.
+FIRST_YEAR, LAST_YEAR = 1450, 2100
+
+
+def is_publication_year(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR
 
 
 FILE_NAME = re.compile(r"^[\w][\w.-]*$")

@@ -7,6 +7,7 @@ the build with the line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
@@ -93,7 +94,7 @@ def _shape_problem(shape: str, value) -> str:
         return 'must be a list of strings, e.g. ["a", "b"]'
     if shape == "forms":
         for form in value:
-            if len(form) < 2 or form != form.strip():
+            if visible_length(form) < 2 or form != form.strip():
                 return (f"holds the form “{form}”: a name form has two characters or more and no spaces "
                         "around it (a shorter one would be found inside other words)")
     if shape == "sources":
@@ -121,11 +122,21 @@ def _place(key: str, t: dict, at: SourcePosition) -> Place:
     return Place(key, t["name"], tuple(t["variants"]), t["gloss"], tuple(t["sources"]), at)
 
 
+def visible_length(form: str) -> int:
+    """The characters of a form that show: not white space, not format characters (zero-width
+    joiners and spaces, bidirectional marks: Unicode category Cf), not combining marks alone."""
+    return sum(1 for char in unicodedata.normalize("NFC", form)
+               if not char.isspace() and unicodedata.category(char) not in ("Cf", "Mn", "Me"))
+
+
 def _check_forms_unique(entries, kind: str) -> None:
+    """A form belongs to one entry, compared as a reader sees it: in one Unicode normal form
+    (NFC), so that "Lê" written precomposed and with a combining accent is one form."""
     owner: dict[str, str] = {}
     for at, key, forms in entries:
         for form in forms:
-            if form in owner and owner[form] != key:
-                raise EditionError(at, f"the name form “{form}” is claimed by {kind}s '{owner[form]}' and "
+            seen = unicodedata.normalize("NFC", form)
+            if seen in owner and owner[seen] != key:
+                raise EditionError(at, f"the name form “{form}” is claimed by {kind}s '{owner[seen]}' and "
                                        f"'{key}'; a form may belong to one {kind} only")
-            owner[form] = key
+            owner[seen] = key

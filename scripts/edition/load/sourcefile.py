@@ -113,13 +113,15 @@ class TomlFile:
         return found
 
 
-# C0 and C1 control characters (a tab, a newline or U+0085 included) and the Unicode line and
-# paragraph separators: no field of the TOML sources is more than one line of text, and a
-# control character or line break in one would carry into front matter or a Markdown line.
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# C0 and C1 control characters (a tab, a newline or U+0085 included), the Unicode line and
+# paragraph separators, and the bidirectional controls and marks: no field of the TOML sources
+# is more than one line of text, a control character or line break in one would carry into
+# front matter or a Markdown line, and a bidirectional control (U+202E) would show a name
+# reversed.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # A key or value holds such a character only if the file has it as written (a line end
 # counts only inside a multi-line string) or an escape that makes it.
-_MAY_HOLD_CONTROL = re.compile(r"""\\|\"\"\"|'''|[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]""")
+_MAY_HOLD_CONTROL = re.compile(r"""\\|\"\"\"|'''|[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]""")
 FIELD = re.compile(r'^\s*"?([^"=\s]+)"?\s*=')
 
 
@@ -167,7 +169,8 @@ def _check_one_line(toml: TomlFile, value, keys: tuple[str, ...]) -> None:
             _check_one_line(toml, item, keys)
     elif isinstance(value, str) and CONTROL.search(value):
         char = CONTROL.search(value)[0]
-        what = "a line break" if char in "\n\r\u2028\u2029\x85" else f"the control character U+{ord(char):04X}"
+        what = ("a line break" if char in "\n\r\u2028\u2029\x85" else f"the control character U+{ord(char):04X}"
+                if char < "\u2000" else f"the invisible bidirectional control U+{ord(char):04X}")
         raise EditionError(SourcePosition(toml.path, toml.line_of(keys, value)),
                            f"'{'.'.join(CONTROL.sub('?', k) for k in keys)}' contains {what}; "
                            "write the value on one line, without control characters")

@@ -15,7 +15,7 @@ import bibtexparser
 from bibtexparser.library import Library
 from bibtexparser.middlewares import (NormalizeFieldKeys, RemoveEnclosingMiddleware,
                                       ResolveStringReferencesMiddleware)
-from bibtexparser.model import DuplicateBlockKeyBlock
+from bibtexparser.model import DuplicateBlockKeyBlock, ImplicitComment
 
 from ...errors import EditionError, SourcePosition
 from ..sourcefile import read_source
@@ -50,13 +50,46 @@ def parse_bibliography(path: Path) -> list[Entry]:
     finally:
         logger.level = level
     reject_failed_blocks(library, path)
+    reject_text_outside_entries(library, path)
     reject_undefined_strings(library, path)
     for middleware in CLEAN_STACK:
         library = middleware.transform(library)
     entries = to_entries(library)
     reject_unresolved_concatenations(entries, path)
     reject_latex(entries, path)
+    reject_control_characters(entries, path)
     return entries
+
+
+def reject_text_outside_entries(library: Library, path: Path) -> None:
+    """Text between entries that is not a `%` comment line is an entry ended early: a stray
+    `}` in a value ({The Korean}} War}) closes the entry there, bibtexparser keeps the
+    value's beginning, takes the rest of the entry for a comment, and its other fields are
+    lost. Blank lines and `%` lines between entries are comments, as BibTeX reads them."""
+    for block in library.blocks:
+        if not isinstance(block, ImplicitComment):
+            continue
+        stray = [line for line in block.raw.split("\n") if line.strip() and not line.lstrip().startswith("%")]
+        if stray:
+            raise EditionError(SourcePosition(path, block.start_line + 1),
+                               f"“{stray[0].strip()[:40]}” stands outside any entry: a '}}' in the entry "
+                               "above closes it early (a stray or extra brace?) and its other fields would be "
+                               "lost; balance the braces, or start comment lines with %")
+
+
+# Control characters (NUL, ESC, ...: a tab and line ends are white space in a value) and the
+# bidirectional controls, which would reorder what a reader sees: no field needs them, and
+# the BibTeX download would carry them to every reference manager.
+HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def reject_control_characters(entries: list[Entry], path: Path) -> None:
+    for entry in entries:
+        for name, value in entry.fields.items():
+            if found := HIDDEN.search(value):
+                raise EditionError(SourcePosition(path, entry.field_lines.get(name, entry.line)),
+                                   f"field '{name}' of '{entry.key}' holds the invisible character "
+                                   f"U+{ord(found[0]):04X}; delete it (retype the value if it cannot be seen)")
 
 
 def reject_undefined_strings(library: Library, path: Path) -> None:
