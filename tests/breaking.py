@@ -50,18 +50,26 @@ def make_project(tmp_path):
     return root
 
 
+def replace_file(path: Path, text: str) -> None:
+    """A new file in place of `path`, never a write into it: a project's docs/ files are hard
+    links to the template's (conftest.project)."""
+    new = path.with_name(path.name + ".new")
+    new.write_text(text, encoding="utf-8")
+    os.replace(new, path)
+
+
 def edit(root: Path, relative: str, old: str, new: str, count: int = 1) -> None:
     path = root / relative
     text = path.read_text(encoding="utf-8")
     assert text.count(old) >= count, old
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    replace_file(path, text.replace(old, new, count))
 
 
 def append(root: Path, relative: str, block: str) -> int:
     """Add a block after a blank line at the end of a file; the line where it starts."""
     path = root / relative
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + "\n" + block, encoding="utf-8")
+    replace_file(path, text + "\n" + block)
     return len(text.split("\n")) + 1
 
 

@@ -10,6 +10,7 @@ browser. EDITION_SKIP_BROWSER=1 skips the browser tests.
 """
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -44,17 +45,32 @@ def texts(edition):
 
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory) -> Path:
-    """A copy of the project's inputs, built once per session."""
-    from breaking import make_project
-    return make_project(tmp_path_factory.mktemp("template"))
+    """A copy of the project's inputs, built once per session. Every `project` links to its
+    docs/: at the end of the session they must be as they were built."""
+    from breaking import make_project, tree_digest
+    root = make_project(tmp_path_factory.mktemp("template"))
+    built = tree_digest(root / "docs")
+    yield root
+    assert tree_digest(root / "docs") == built, "a test wrote into a hard link of the template's docs/"
 
 
 @pytest.fixture
 def project(tmp_path, built_project) -> Path:
-    """A copy of the built project, to break on purpose."""
+    """A copy of the built project, to break on purpose: sources/ copied; docs/ a tree of hard
+    links to the template's files (copying its 1.4 MB took most of a bad-input case's time).
+    The build only ever writes new files and renames folders, and breaking.edit replaces the
+    file it edits, so the template's files are never written through a link."""
     root = tmp_path / "project"
-    shutil.copytree(built_project, root, symlinks=True)
+    shutil.copytree(built_project / "sources", root / "sources", symlinks=True)
+    shutil.copytree(built_project / "docs", root / "docs", symlinks=True, copy_function=os.link)
     return root
+
+
+@pytest.fixture(scope="session")
+def relaxng():
+    """The vendored tei_all schema, compiled once for the session (lxml takes seconds)."""
+    from lxml import etree
+    return etree.RelaxNG(etree.parse(str(ROOT / "schemas" / "tei" / "tei_all.rng")))
 
 
 @pytest.fixture(scope="session")

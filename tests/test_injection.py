@@ -5,6 +5,7 @@ opened in Chromium, where tooltips are hovered and the Cite-this box is used; no
 element may exist and no injected script may have run."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -14,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 from breaking import KIM, KISSINGER, MANIFEST, edit, expect_error, line_of, run_build
 from browser_support import PREFIX, serve_folder, serving
 from support import ROOT
@@ -105,7 +107,9 @@ def test_markup_in_every_kind_of_field_is_shown_and_never_runs(project, context)
         # A tooltip shows the markup as the text it is (not escaped twice, not as markup).
         page.goto(server.origin + PREFIX + PAGES[3])
         page.locator("article a[href*='people/stalin']").first.hover()
-        page.wait_for_timeout(500)
+        with contextlib.suppress(PlaywrightTimeout):  # the assertion below says what is missing
+            page.wait_for_function("text => [...document.querySelectorAll('.md-tooltip2, .md-tooltip')]"
+                                   ".some(tip => tip.innerText.includes(text))", arg=payload("person_role"))
         tips = " ".join(page.locator(".md-tooltip2, .md-tooltip").all_inner_texts())
         assert payload("person_role") in tips, tips[:300]
     # Each payload reached some page, as the text it is.
@@ -138,14 +142,18 @@ def _use(page) -> list[str]:
             target.focus({preventScroll: true});
             await frame(); await frame();
         }
-        await new Promise(done => setTimeout(done, 150));   // an image's error event, if any
+        // An injected image's error event, if any: every image loaded or failed (a lazy
+        // one never loads off screen; an injected one is eager), then the event's task.
+        await Promise.all([...document.images].filter(i => !i.complete && i.loading !== "lazy")
+            .map(i => new Promise(done => ["load", "error"].forEach(e => i.addEventListener(e, done)))));
+        await new Promise(done => setTimeout(done));
         observer.disconnect();
         return seen;
     }""")
     number = page.locator(".para-num").first
     if number.count():
         number.click()
-        page.wait_for_timeout(50)
+        expect(page.locator("#cite-panel .cite-panel__chicago")).not_to_be_empty()
     return seen
 
 
