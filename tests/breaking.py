@@ -6,6 +6,7 @@ import hashlib
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,15 +20,15 @@ KISSINGER = "sources/texts/kissinger-on-china-kim-il-sung-and-the-outbreak-of-wa
 MANIFEST = "sources/texts.toml"
 
 
-def run_build(root: Path) -> subprocess.CompletedProcess:
-    """`python -m edition build` in root, run in this process: the command line's own
-    main(), its exit status and what it prints (a new interpreter for each of a hundred
-    broken inputs would spend most of the suite's time importing). The command as its own
-    process is run by run_build_process, test_site_command and test_make."""
+def run_build(root: Path, command: str = "build") -> subprocess.CompletedProcess:
+    """`python -m edition build` (or `check`, `site`) in root, run in this process: the
+    command line's own main(), its exit status and what it prints (a new interpreter for
+    each of a hundred broken inputs would spend most of the suite's time importing). The
+    command as its own process is run by run_build_process, test_site_command and test_make."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.chdir(root), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["build"])
-    return subprocess.CompletedProcess(["edition", "build"], code, out.getvalue(), err.getvalue())
+        code = main([command])
+    return subprocess.CompletedProcess(["edition", command], code, out.getvalue(), err.getvalue())
 
 
 def run_build_process(root: Path, command: str = "build") -> subprocess.CompletedProcess:
@@ -42,6 +43,16 @@ def tree_digest(folder: Path) -> str:
         if path.is_file():
             digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
+
+
+def copy_built_project(template: Path, root: Path) -> Path:
+    """A copy of a built project to break on purpose: sources/ copied; docs/ a tree of hard
+    links to the template's files (copying its 1.4 MB took most of a bad-input case's time).
+    The build only ever writes new files and renames folders, and edit() replaces the file it
+    edits, so the template's files are never written through a link."""
+    shutil.copytree(template / "sources", root / "sources", symlinks=True)
+    shutil.copytree(template / "docs", root / "docs", symlinks=True, copy_function=os.link)
+    return root
 
 
 def make_project(tmp_path):

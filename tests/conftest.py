@@ -10,8 +10,6 @@ browser. EDITION_SKIP_BROWSER=1 skips the browser tests.
 """
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -56,14 +54,9 @@ def built_project(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def project(tmp_path, built_project) -> Path:
-    """A copy of the built project, to break on purpose: sources/ copied; docs/ a tree of hard
-    links to the template's files (copying its 1.4 MB took most of a bad-input case's time).
-    The build only ever writes new files and renames folders, and breaking.edit replaces the
-    file it edits, so the template's files are never written through a link."""
-    root = tmp_path / "project"
-    shutil.copytree(built_project / "sources", root / "sources", symlinks=True)
-    shutil.copytree(built_project / "docs", root / "docs", symlinks=True, copy_function=os.link)
-    return root
+    """A copy of the built project, to break on purpose (breaking.copy_built_project)."""
+    from breaking import copy_built_project
+    return copy_built_project(built_project, tmp_path / "project")
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ element may exist and no injected script may have run."""
 from __future__ import annotations
 
 import contextlib
+import html as htmllib
 import json
 import os
 import re
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
-from breaking import KIM, KISSINGER, MANIFEST, edit, expect_error, line_of, run_build
+from breaking import KIM, KISSINGER, MANIFEST, copy_built_project, edit, expect_error, line_of, run_build
 from browser_support import PREFIX, serve_folder, serving
 from support import ROOT
 
@@ -87,10 +88,27 @@ def build_site(project: Path) -> Path:
     return project / "site"
 
 
-@pytest.mark.browser
-def test_markup_in_every_kind_of_field_is_shown_and_never_runs(project, context):
+# Put into the bibliography for test_bibliography_values_are_escaped_in_pages_and_tooltips.
+PAYLOAD = "<svg onload=alert(1)>&"
+
+
+@pytest.fixture(scope="module")
+def poisoned_site(tmp_path_factory, built_project) -> Path:
+    """One copy of the sources, poisoned in every field of FIELDS and in two bibliography
+    titles with PAYLOAD, built by the real `python -m edition site` (once for the module:
+    each of the two tests below reads what the other's markup left in the pages)."""
+    project = copy_built_project(built_project, tmp_path_factory.mktemp("poisoned") / "project")
+    edit(project, "sources/bibliography.bib", "title = {Telegram from Roshchin to Stalin},\n  date = {1950-07-02}",
+         f"title = {{Telegram from Roshchin to Stalin {PAYLOAD}}},\n  date = {{1950-07-02}}")
+    edit(project, "sources/bibliography.bib", "translatedtitle = {From the Yalu River to Panmunjom}",
+         f"translatedtitle = {{From the Yalu River to Panmunjom {PAYLOAD}}}")
     poison(project)
-    site = build_site(project)
+    return build_site(project)
+
+
+@pytest.mark.browser
+def test_markup_in_every_kind_of_field_is_shown_and_never_runs(poisoned_site, context):
+    site = poisoned_site
     shown: set[str] = set()
     with serving() as server:
         serve_folder(server, site)
@@ -198,3 +216,22 @@ def test_short_name_with_markup_is_refused(project):
     edit(project, MANIFEST, 'short = "Kim 2016"', 'short = "Kim <script>2016"')
     line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
     expect_error(project, f"{MANIFEST}:{line}", "short 'Kim <script>2016' may hold only")
+
+
+def test_bibliography_values_are_escaped_in_pages_and_tooltips(poisoned_site):
+    """Every value reaches the pages escaped, tooltips included: Material's tooltips insert a
+    link's title text as HTML, so a title must hold no markup even after one unescaping."""
+    site = poisoned_site
+    pages = ["bibliography", "bibliography/aprf", "bibliography/apparatus", "where-the-texts-meet", "chronology",
+             "texts/kim-2016/01-introduction", "texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war"]
+    seen = 0
+    for page in pages:
+        text = (site / page / "index.html").read_text(encoding="utf-8")
+        assert "<svg onload" not in text, page
+        seen += text.count("&lt;svg")
+        for title in re.findall(r'title="([^"]*)"', text):
+            # what Material's tooltip will parse as HTML: the attribute's value, unescaped once
+            assert "<" not in htmllib.unescape(title), (page, title)
+    assert seen >= len(pages) - 1
+    introduction = (site / "texts/kim-2016/01-introduction/index.html").read_text(encoding="utf-8")
+    assert "Telegram from Roshchin to Stalin &amp;lt;svg onload=alert(1)&amp;gt;&amp;amp;" in introduction
