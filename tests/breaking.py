@@ -47,7 +47,7 @@ def tree_digest(folder: Path) -> str:
 
 def copy_built_project(template: Path, root: Path) -> Path:
     """A copy of a built project to break on purpose: sources/ copied; docs/ a tree of hard
-    links to the template's files (copying its 1.4 MB took most of a bad-input case's time).
+    links to the template's files (copying its 1.4 MB took longer than most cases' own build).
     The build only ever writes new files and renames folders, and edit() replaces the file it
     edits, so the template's files are never written through a link."""
     shutil.copytree(template / "sources", root / "sources", symlinks=True)

@@ -2,7 +2,8 @@
 notes, manifest, BibTeX, archives, registers, notes file, reviewed mappings) is shown as text
 and never runs. A copy of the sources is poisoned, built with `python -m edition site` and
 opened in Chromium, where tooltips are hovered and the Cite-this box is used; no injected
-element may exist and no injected script may have run."""
+element may exist and no injected script may have run. The same site's HTML holds every
+bibliography value escaped, in tooltips' title attributes too."""
 from __future__ import annotations
 
 import contextlib
