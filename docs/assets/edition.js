@@ -17,7 +17,12 @@
   //    without a name, and each is created when first shown: name each after the
   //    element that opens it ("Note 33"), found by its aria-controls.
   function nameTooltip(node) {
-    if (!(node instanceof Element) || !node.matches('.md-tooltip2[role="dialog"]')) return;
+    if (!(node instanceof Element)) return;
+    // A plain tooltip (an abbreviation's expansion, a link's title) is its host's
+    // description (aria-describedby), which is read from it even when it is hidden: out of
+    // the page's reading order, it stands outside every landmark for nothing.
+    if (node.matches('.md-tooltip2[role="tooltip"]')) node.setAttribute("aria-hidden", "true");
+    if (!node.matches('.md-tooltip2[role="dialog"]')) return;
     if (node.hasAttribute("aria-label") || !node.id) return;
     var host = document.querySelector('[aria-controls="' + node.id + '"]');
     var name = host && (host.getAttribute("aria-label") || host.textContent.trim());
