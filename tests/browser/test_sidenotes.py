@@ -107,6 +107,7 @@ def test_notes_never_overlap_and_end_with_the_text(measured):
 
 def test_no_layout_shift_as_the_notes_appear(measured):
     shifts = {f"{page} {width}px": round(cls, 4) for (page, width), (_, cls) in measured.items()}
+    print(shifts)
     assert max(shifts.values()) <= 0.02, shifts
 
 
