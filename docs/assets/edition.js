@@ -205,7 +205,8 @@
 
   // Each note's top as near its marker's line as the notes above allow:
   // top = max(marker top, previous note's bottom + gap). A note taller than the room
-  // before the next marker shows its first lines (at least two) and a "more" button;
+  // before the next marker shows its first lines (at least two, at most twelve) and a
+  // "more" button;
   // the last note's room ends where the text ends (the notes list begins).
   function layoutSidenotes() {
     var article = document.querySelector("article.md-content__inner");
@@ -240,7 +241,8 @@
       if (item.note) {
         element.classList.remove("is-clamped");
         element.style.top = top + "px";
-        var lines = Math.max(2, Math.floor((next - gap - top) / line));
+        // At most a dozen lines even where there is room: the margin stays quiet.
+        var lines = Math.min(12, Math.max(2, Math.floor((next - gap - top) / line)));
         if (!element.classList.contains("is-open") && element.offsetHeight > (lines + 1) * line) {
           element.classList.add("is-clamped");
           element.style.setProperty("--lines", String(lines));
