@@ -27,7 +27,7 @@ def test_every_document_has_its_page_with_its_passages_in_words(edition):
 def test_the_14_may_1950_cable(edition):
     site = build_context(edition)
     page = render_document_pages(edition, site)["documents/doc-1950-05-14-stalin-mao.md"]
-    assert "| Date | 14 May 1950 |" in page and "[Stalin](../people/stalin.md)" in page
+    assert '<dt>Date</dt>\n<dd markdown="span">14 May 1950</dd>' in page and "[Stalin](../people/stalin.md)" in page
     # Kim n. 28 as printed (list 56), and the leaf as the publisher gives it (ll. 0055)
     assert "“Telegram from Stalin to Mao Zedong, 14 May 1950, RGASPI, fond. 558, opis. 11, delo. 334, list. 56”" in page
     assert "RGASPI, f. 558, op. 11, d. 334, ll. 0055" in page

@@ -164,8 +164,11 @@ class DocumentPage:
                 ("Held at", escape_text(self._held_at())),
                 ("In the bibliography", f"[{escape_text(short_label(entry, self.site.archives))}]"
                                         f"({self.site.entry_link(self.page, self.key)})")]
-        out = ["## Catalogue record", "", "| | |", "|---|---|"]
-        out += [f"| {name} | {value} |" for name, value in rows if value]
+        # A list of terms and their values (a table would need a header row it has no use for).
+        out = ["## Catalogue record", "", '<dl class="catalogue-record" markdown>']
+        out += [line for name, value in rows if value
+                for line in (f"<dt>{name}</dt>", f'<dd markdown="span">{value}</dd>')]
+        out += ["</dl>", ""]
         out += ["", "### As each note prints it", ""]
         printed_by_note = {}
         for p in printed:
