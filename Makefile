@@ -57,14 +57,17 @@ bench: build
 bench-quick: build
 	$(BIN)/python scripts/bench.py --scales 1,10
 
-## zensical-check: build with Zensical 0.0.73 (own venv, .venv-zensical) and compare every article with MkDocs
-ZENSICAL_VENV := .venv-zensical
-$(ZENSICAL_VENV)/.installed-0.0.73:
+## zensical-check: build with Zensical 0.0.73 (own venv, .venv-zensical, pinned by requirements-zensical.txt)
+## and compare every article with MkDocs
+ZENSICAL_VENV   := .venv-zensical
+ZENSICAL_STAMP  := $(ZENSICAL_VENV)/.installed-$(shell cksum requirements-zensical.txt | cut -d' ' -f1)
+$(ZENSICAL_STAMP): requirements-zensical.txt
 	@test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
-	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check zensical==0.0.73
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	@rm -f $(ZENSICAL_VENV)/.installed-*
 	@touch $@
 
-zensical-check: build $(ZENSICAL_VENV)/.installed-0.0.73
+zensical-check: build $(ZENSICAL_STAMP)
 	$(BIN)/python scripts/zensical_check.py
 
 ## fuzz: the property tests with many more generated inputs (minutes; not part of `make test`)

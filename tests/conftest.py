@@ -69,7 +69,7 @@ def site(_server, tmp_path_factory) -> Path:
     write the same docs/): the generator, then the strict MkDocs build (`make site`'s
     command, in-process), for the address it is served at (http://127.0.0.1:PORT/repo/)."""
     from edition.errors import EditionError
-    from edition.publish.site import SiteFailed, build_site
+    from edition.site import SiteFailed, build_site
 
     project = copy_project(tmp_path_factory.mktemp("built"), site_config=True)
     out = project / "site"

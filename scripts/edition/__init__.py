@@ -8,8 +8,9 @@ The folders are the stages, in the order data flows through them (build.py runs 
     analyse/   the sources checked against each other, and what is derived from them:
                notes resolved to entries, readings compared, the apparatus, the chronology
     write/     the Edition -> files: Markdown pages, TEI, downloads, search fields
-    publish/   the files staged and swapped into docs/; the site command (MkDocs, Pagefind)
+    publish/   the files staged and swapped into docs/; the search index of a built site
 
-Imports only go down that list's dependencies: publish -> write -> analyse -> load -> model
--> errors; cli.py and build.py sit on top.
+On top: cli.py (the command line), site.py (`edition site`: the build, then a strict MkDocs
+build and the search index) and build.py (the pipeline). Imports only go down:
+cli -> site -> build -> publish, write -> analyse -> load -> model -> errors.
 """

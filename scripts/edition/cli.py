@@ -50,7 +50,7 @@ def _run(args) -> int:
         edition = check_edition(args.root / "sources")
         print(f"edition: {len(edition.texts)} texts read, no problems found")
     else:
-        from .publish.site import SiteFailed, build_site
+        from .site import SiteFailed, build_site
         try:
             pages = build_site(args.root, args.site_dir, args.site_url)
         except SiteFailed as failed:

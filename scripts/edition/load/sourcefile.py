@@ -39,9 +39,29 @@ def read_source(path: Path) -> SourceFile:
             f"not valid UTF-8 (byte 0x{raw[err.start]:02x}); re-save the file as UTF-8",
         ) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    _reject_unsafe_characters(path, text)
     if not text.strip():
         raise EditionError(SourcePosition(path, 1), "the file is empty; supply the text or remove its manifest entry")
     return SourceFile(path, text)
+
+
+# Characters no source needs and that would damage what a reader sees: C0 and C1 controls
+# (ESC, NUL, ...; a tab and a line end are text) and the bidirectional controls, which
+# reverse or reorder the text around them on the page (U+202E shows "Stalin" as "nilatS").
+UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _reject_unsafe_characters(path: Path, text: str) -> None:
+    found = UNSAFE.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        char = found[0]
+        what = ("the bidirectional control" if char in "\u061c\u200e\u200f" or "\u202a" <= char <= "\u202e"
+                or "\u2066" <= char <= "\u2069" else "the control character")
+        raise EditionError(SourcePosition(path, line),
+                           f"column {column} holds {what} U+{ord(char):04X}, which no source needs and which "
+                           "would change what the page shows; delete it")
 
 
 HEADER = re.compile(r'^\[\s*"?([^"\[\]]+?)"?\s*\]\s*$')
@@ -98,7 +118,7 @@ class TomlFile:
 # C0 and C1 control characters (a tab, a newline or U+0085 included) and the Unicode line and
 # paragraph separators: no field of the TOML sources is more than one line of text, and a
 # control character or line break in one would carry into front matter or a Markdown line.
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # A key or value holds such a character only if the file has it as written (a line end
 # counts only inside a multi-line string) or an escape that makes it.
 _MAY_HOLD_CONTROL = re.compile(r"""\\|\"\"\"|'''|[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]""")

@@ -1,1 +1,1 @@
-"""Putting the output in place: the staging folder and its swap into docs/, the site command."""
+"""Putting the output in place: the staging folder and its swap into docs/; the search index."""

@@ -15,7 +15,7 @@ import bibtexparser
 from bibtexparser.library import Library
 from bibtexparser.middlewares import (NormalizeFieldKeys, RemoveEnclosingMiddleware,
                                       ResolveStringReferencesMiddleware)
-from bibtexparser.model import DuplicateBlockKeyBlock
+from bibtexparser.model import DuplicateBlockKeyBlock, ImplicitComment
 
 from ...errors import EditionError, SourcePosition
 from ..sourcefile import read_source
@@ -50,6 +50,7 @@ def parse_bibliography(path: Path) -> list[Entry]:
     finally:
         logger.level = level
     reject_failed_blocks(library, path)
+    reject_text_outside_entries(library, path)
     reject_undefined_strings(library, path)
     for middleware in CLEAN_STACK:
         library = middleware.transform(library)
@@ -86,6 +87,24 @@ def reject_failed_blocks(library: Library, path: Path) -> None:
         detail = " ".join(str(getattr(block.error, "abort_reason", "") or "").split())
         raise EditionError(at, f"this BibTeX entry cannot be parsed ({detail or 'syntax error'}); "
                                "check its braces, quotes and commas")
+
+
+def reject_text_outside_entries(library: Library, path: Path) -> None:
+    """Text between entries that is not a `%` comment: a stray `}` ends an entry early and
+    bibtexparser keeps the rest of it as such text, so the entry silently loses fields."""
+    previous = None
+    for block in library.blocks:
+        if isinstance(block, ImplicitComment):
+            lines = [line.strip() for line in block.raw.split("\n")]
+            stray = next((i for i, line in enumerate(lines) if line and not line.startswith("%")), None)
+            if stray is not None:
+                after = f" after '{previous.key}'" if previous is not None else ""
+                shown = " ".join(" ".join(lines[stray:]).split())[:40]
+                raise EditionError(SourcePosition(path, block.start_line + 1 + stray),
+                                   f"text outside any entry{after} ('{shown}'); a stray '}}' may "
+                                   "have ended the entry early: check its braces (comments start with %)")
+        elif hasattr(block, "key") and hasattr(block, "fields"):
+            previous = block
 
 
 def to_entries(library: Library) -> list[Entry]:

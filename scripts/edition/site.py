@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .atomic import swap
-from ..errors import one_line
-from ..build import build
+from .build import build
+from .errors import one_line
+from .publish.atomic import swap
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ PostBuildStep = Callable[[Path, Path], None]
 
 def search_index(root: Path, site: Path) -> None:
     """Pagefind's index of the built site (search_index.py), written into site/pagefind/."""
-    from .search_index import SearchIndexError, index_site
+    from .publish.search_index import SearchIndexError, index_site
     try:
         index_site(site)
     except (SearchIndexError, OSError, RuntimeError) as error:
