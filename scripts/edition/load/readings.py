@@ -10,16 +10,21 @@ from pathlib import Path
 from ..errors import EditionError, SourcePosition
 from .sourcepolicy import HOST
 from .sourcefile import TomlFile, read_toml
-from ..model.readings import AGREES, DIFFERS, EVIDENCE_FIELDS, FOUND, NOT_FOUND, Evidence, Reading, Readings
+from ..model.readings import (AGREES, DIFFERS, EVIDENCE_FIELDS, FOUND, LISTED, NOT_FOUND, PRINTED, STATUSES, Evidence,
+                              Reading, Readings)
 
 TOP_LEVEL = {"policy", "reading"}
 POLICY_KEYS = {"allowed_hosts"}
 COMMON = {"entry", "status", "checked"}
-WHEN_FOUND = {"url", "publisher", "title", "evidence", "comparison", "differences", "publisher_adds"}
-WHEN_NOT_FOUND = {"searched"}
+WHEN = {FOUND: {"url", "publisher", "title", "evidence", "comparison", "differences", "publisher_adds"},
+        LISTED: {"url", "publisher", "title", "compared", "publisher_adds", "searched"},
+        PRINTED: {"printed_in", "named_by", "searched"},
+        NOT_FOUND: {"searched"}}
 REQUIRED = {FOUND: ("entry", "status", "checked", "url", "publisher", "title", "evidence", "comparison"),
+            LISTED: ("entry", "status", "checked", "url", "publisher", "title", "compared"),
+            PRINTED: ("entry", "status", "checked", "printed_in", "named_by"),
             NOT_FOUND: ("entry", "status", "checked", "searched")}
-LISTS = ("differences", "publisher_adds")
+LISTS = ("differences", "publisher_adds", "printed_in")
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 HOW_TO = "the fields are listed at the top of sources/readings.toml"
@@ -84,13 +89,13 @@ def _reading(table: dict, at: SourcePosition, lines: dict[str, int]) -> Reading:
     probe = Reading(str(table.get("entry", "")), str(table.get("status", "")), "", at, lines=lines)
     status = table.get("status")
     if not isinstance(status, str) or status not in REQUIRED:
-        raise EditionError(probe.at("status"), f"status must be \"{FOUND}\" or \"{NOT_FOUND}\", "
-                                               f"not {status!r}")
-    allowed = COMMON | (WHEN_FOUND if status == FOUND else WHEN_NOT_FOUND)
+        raise EditionError(probe.at("status"), "status must be one of "
+                                               + ", ".join(f'"{s}"' for s in STATUSES) + f", not {status!r}")
+    allowed = COMMON | WHEN[status]
     for key in table:
         if key not in allowed:
-            hint = (f"'{key}' belongs to a reading with status \"{NOT_FOUND if status == FOUND else FOUND}\""
-                    if key in WHEN_FOUND | WHEN_NOT_FOUND else HOW_TO)
+            owners = [f'"{s}"' for s in STATUSES if key in WHEN[s]]
+            hint = (f"'{key}' belongs to a reading with status {' or '.join(owners)}" if owners else HOW_TO)
             raise EditionError(probe.at(key), f"unknown key '{key}' in a [[reading]] with status "
                                               f"\"{status}\"; {hint}")
     for key in REQUIRED[status]:
@@ -103,6 +108,13 @@ def _reading(table: dict, at: SourcePosition, lines: dict[str, int]) -> Reading:
                                                 f"not '{table['checked']}'")
     if status == NOT_FOUND:
         return Reading(table["entry"], status, table["checked"], at, searched=table["searched"], lines=lines)
+    if status == LISTED:
+        return Reading(table["entry"], status, table["checked"], at, table["url"].strip(), table["publisher"],
+                       table["title"], publisher_adds=tuple(table.get("publisher_adds", ())),
+                       searched=table.get("searched", ""), compared=table["compared"], lines=lines)
+    if status == PRINTED:
+        return Reading(table["entry"], status, table["checked"], at, searched=table.get("searched", ""),
+                       printed_in=tuple(table["printed_in"]), named_by=table["named_by"], lines=lines)
     return _found(table, at, lines, probe)
 
 

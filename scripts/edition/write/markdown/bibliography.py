@@ -16,7 +16,7 @@ from ...model.readings import AGREES
 from .basis import identification_label, is_identified, labelled
 from .context import BIBLIOGRAPHY, SiteContext
 from ..escape import escape_text
-from .readlinks import differs_note, not_found_words, read_link, where_to_read
+from .readlinks import differs_note, read_link, status_words, where_to_read
 from .parts import Block, split_page
 from .bibliography_layout import archival_order, crossref_children, sections
 
@@ -173,7 +173,10 @@ def _reading_block(site: SiteContext, entry: Entry) -> list[str]:
     if reading is None:
         return []
     if not reading.found:
-        return [f"{not_found_words(entry)} (searched {escape_text(reading.checked)}).", "{: .bib-reading }", ""]
+        out = [status_words(reading), "{: .bib-reading }", ""]
+        if reading.searched:
+            out += [f"<strong>The searches:</strong> {escape_text(reading.searched)}", "{: .bib-reading }", ""]
+        return out
     line = f"{read_link(reading)}, where it is titled “{escape_text(reading.title)}”."
     line += _compared(site.readings.checks.get(entry.key, ()), reading.differences)
     out = [line, "{: .bib-reading }", ""]
