@@ -241,5 +241,5 @@ def test_a_manifest_isbn_must_be_an_isbn(project):
 
 def test_a_correction_field_must_be_a_string(project):
     edit(project, "sources/corrections.toml", 'heading = "Disclosure statement"', "heading = 5")
-    line = line_of(project, "sources/corrections.toml", "heading = 5") - 2
+    line = line_of(project, "sources/corrections.toml", "heading = 5")  # the key's own line
     expect_error(project, f"sources/corrections.toml:{line}", "'heading' of \\[\\[appendix\\]\\] must be a string")

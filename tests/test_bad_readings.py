@@ -84,8 +84,8 @@ def test_url_with_a_script_scheme(project):
 
 def test_host_not_on_the_allow_list(project):
     line = add(project, FOUND.replace("https://history.state.gov", "https://wilson-center-digital-archive.dvincitest.com"))
-    expect_error(project, f"{READINGS}:{line + 3}", "host 'wilson-center-digital-archive.dvincitest.com' is not on "
-                                                    r"\[policy\].allowed_hosts")
+    expect_error(project, f"{READINGS}:{line + 3}", "host 'wilson-center-digital-archive.dvincitest.com' is not "
+                                                    r"allowed by sources/source-policy\.toml")
 
 
 def test_found_without_title(project):
@@ -148,20 +148,10 @@ def test_evidence_date_not_iso(project):
 
 
 
-def policy_line(project) -> int:
-    lines = (project / READINGS).read_text(encoding="utf-8").split("\n")
-    return lines.index("[policy]") + 1
-
-
-def test_unknown_key_in_the_policy(project):
-    edit(project, READINGS, "allowed_hosts = [", "mirrors = []\nallowed_hosts = [")
-    expect_error(project, f"{READINGS}:{policy_line(project)}", r"unknown key\(s\) mirrors in \[policy\]")
-
-
-def test_allowed_host_with_a_scheme(project):
-    edit(project, READINGS, '"history.state.gov",', '"https://history.state.gov",')
-    expect_error(project, f"{READINGS}:{policy_line(project)}",
-                 "allowed host 'https://history.state.gov' must be a bare lower-case host name")
+def test_a_policy_of_its_own_is_refused(project):
+    """The hosts a reading may link to are the allowed hosts of sources/source-policy.toml."""
+    line = append(project, READINGS, '[policy]\nallowed_hosts = ["example.org"]\n')
+    expect_error(project, f"{READINGS}:{line}", r"unknown key 'policy'; .*\[\[allow\]\] hosts of sources/source-policy\.toml")
 
 
 def test_url_that_cannot_be_read(project):
@@ -199,7 +189,7 @@ def test_listed_without_what_was_compared(project):
 
 def test_listed_on_a_mirror_host(project):
     line = add(project, LISTED.replace("https://history.state.gov", "https://wilson-center.drivingcreative.com"))
-    expect_error(project, f"{READINGS}:{line + 3}", "host 'wilson-center.drivingcreative.com' is not on")
+    expect_error(project, f"{READINGS}:{line + 3}", "host 'wilson-center.drivingcreative.com' is not allowed")
 
 
 def test_listed_cannot_claim_a_comparison(project):

@@ -33,4 +33,4 @@ def test_person_without_variants(project):
 
 def test_unknown_register_field(project):
     edit(project, PERSONS, 'variants = ["Mao Zedong", "Mao"]', 'variants = ["Mao Zedong", "Mao"]\nnickname = "Chairman"')
-    expect_error(project, f"{PERSONS}:{line_of(project, PERSONS, '[mao-zedong]')}", "unknown field")
+    expect_error(project, f"{PERSONS}:{line_of(project, PERSONS, 'nickname =')}", "unknown field 'nickname' in \\[mao-zedong\\]")

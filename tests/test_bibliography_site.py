@@ -94,7 +94,10 @@ def test_downloads(site, edition):
                         "basis": "editorial", "note_text": None, "identification": notes[0]["identification"],
                         "evidence": notes[0]["evidence"],
                         "citations": [{"key": "doc-1949-12-16-stalin-mao", "pinpoint": None,
-                                       "relation": "editor's identification"}]}
+                                       "relation": "editor's identification",
+                                       "document_page": "https://example.github.io/korea-1950/documents/"
+                                                        "doc-1949-12-16-stalin-mao/",
+                                       "reading_status": notes[0]["citations"][0]["reading_status"]}]}
     assert {n["basis"] for n in notes} == {"author", "editorial", "unknown"}
     for note in notes:
         page, anchor = note["url"].split("#")
@@ -107,4 +110,4 @@ def test_editorial_notes_link_their_identification(site):
     note = html[html.index('<li id="fn:18"'):]
     note = note[:note.index("</li>")]
     assert "Editor's identification" in note
-    assert 'href="../../../bibliography/#doc-1949-12-16-stalin-mao"' in note
+    assert 'href="../../../documents/doc-1949-12-16-stalin-mao/"' in note   # a document: its page

@@ -90,7 +90,9 @@ def test_notes_json_gives_each_citations_relation_and_each_notes_text(site, edit
     n18 = by_note[("kissinger-2011", 18)]
     assert n18["note_text"] is None and n18["identification"].startswith("Conversation between Stalin and Mao")
     assert n18["citations"] == [{"key": "doc-1949-12-16-stalin-mao", "pinpoint": None,
-                                 "relation": "editor's identification"}]
+                                 "relation": "editor's identification",
+                                 "document_page": "https://example.github.io/korea-1950/documents/doc-1949-12-16-stalin-mao/",
+                                 "reading_status": n18["citations"][0]["reading_status"]}]
     n30 = by_note[("kissinger-2011", 30)]
     assert {c["relation"] for c in n30["citations"]} == {"author's words", "editor's identification"}
     assert by_note[("kim-2016", 7)]["note_text"].startswith("Telegram from Roshchin to Stalin")
@@ -107,7 +109,7 @@ def test_documents_page_uses_the_same_label(site, edition):
     rows = [r for r in table.split("<tr>") if "kissinger-2011/" in r]
     assert rows
     for row in rows:
-        key = re.search(r'bibliography/#([\w-]+)"', row)[1]
+        key = re.search(r'href="([\w-]+)/"', row)[1]   # the row's document page: documents/<key>/
         for number in map(int, re.findall(r'kissinger-2011/[^"#]+/#fn:(\d+)"', row)):
             cited = [c for n in edition.notes if (n.text_id, n.note) == ("kissinger-2011", number)
                      for c in n.citations if c.key == key]

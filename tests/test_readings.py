@@ -21,6 +21,7 @@ from edition.analyse.readings.findings import KIND
 from edition.model.readings import DIFFERS, LISTED, NOT_FOUND, PRINTED
 from edition.write.markdown.context import build_context
 from edition.write.markdown.basis import identification_label
+from edition.write.markdown.document_pages import render_document_pages
 from edition.write.markdown.documents import PAGE, reading_counts, render_documents
 
 MIRRORS = ("dvincitest", "staging", "mirror", "archive.org", "webcache")
@@ -122,8 +123,11 @@ def test_documents_page_lists_every_archival_entry_once(edition):
     site = build_context(edition)
     page = render_documents(edition, site)[PAGE]          # the page as this code writes it, not a stale docs/
     rows = [line for line in page.split("\n") if line.startswith("| ") and not line.startswith(("| Date", "|---"))]
-    assert all("bibliography/index.md#" in row for row in rows)
-    keys = [re.search(r"bibliography/index\.md#([\w-]+)\)", row)[1] for row in rows]
+    keys = [re.search(r"\]\(([\w-]+)\.md\)", row)[1] for row in rows]   # each row leads to its document page
+    pages = render_document_pages(edition, site)
+    assert all(f"documents/{key}.md" in pages for key in keys)
+    for row in rows:   # one date style, as the texts write dates; each sortable cell its value
+        assert re.match(r"\| (\d{1,2} [A-Z][a-z]+ \d{4}|undated) \{: data-sort=\"[\d-]+\" \} \|", row), row
     archival = {e.key for e in edition.entries if e.is_archival}
     assert len(keys) == len(set(keys))
     assert archival <= set(keys)
@@ -181,8 +185,8 @@ def test_notes_offer_the_document_and_mark_the_link_external(edition, site):
     html = next(p.read_text(encoding="utf-8") for p in pages if f'id="fn:{note.note}"' in p.read_text(encoding="utf-8"))
     item = html[html.index(f'<li id="fn:{note.note}"'):]
     item = item[:item.index("</li>")]
-    link = re.search(r'<a class="reading-link" href="([^"]+)" rel="external">Read the document: ([^<]+?) <span', item)
-    assert link and link[1] == reading.url and link[2] == reading.publisher
+    link = re.search(r'<a class="reading-link" href="([^"]+)" rel="external">Read: ([^<]+?) <span', item)
+    assert link and link[1] == reading.url and link[2] == escape(f"{reading.title} ({reading.publisher})", quote=False)
     assert "target=" not in item    # the same tab
     assert '<span class="visually-hidden"> (external site)</span>' in item
 
@@ -193,7 +197,7 @@ def test_bibliography_and_archive_pages_carry_the_readings(edition, site):
         start = bibliography.index(f'<div class="bib-entry" id="{reading.entry}">')
         block = bibliography[start:bibliography.index("</div>", start)]
         if reading.found:
-            assert f'href="{reading.url}" rel="external">Read the document: ' in block
+            assert f'href="{reading.url}" rel="external">Read: {escape(reading.title, quote=False)} (' in block
             assert "Compared with the entry and the notes: " in block
             for item in reading.publisher_adds:
                 assert escape(item, quote=False) in block
@@ -300,10 +304,10 @@ def test_a_publishers_difference_names_both_forms_as_printed(edition):
 
 def test_documents_page_gives_a_conversations_participants_not_a_sender(edition):
     page = render_documents(edition, build_context(edition))[PAGE]
-    row = next(r for r in page.split("\n") if "#doc-1949-12-16-stalin-mao)" in r)
-    assert "| Stalin and Mao Zedong |" in row and "→" not in row.split("|")[3]
-    row = next(r for r in page.split("\n") if "#doc-1950-05-14-stalin-mao)" in r)
-    assert "| Stalin → Mao Zedong |" in row                 # a telegram has a sender and a recipient
+    row = next(r for r in page.split("\n") if "(doc-1949-12-16-stalin-mao.md)" in r)
+    assert "| Stalin and Mao Zedong {: data-sort=" in row and "→" not in row.split("|")[3]
+    row = next(r for r in page.split("\n") if "(doc-1950-05-14-stalin-mao.md)" in r)
+    assert "| Stalin → Mao Zedong {: data-sort=\"stalin" in row                # a telegram has a sender and a recipient
 
 
 def test_archive_pages_say_where_a_publishers_page_differs(edition):

@@ -1,20 +1,28 @@
 /* The Documents page (issue 9): a table sorted by date, which a reader can sort by any column.
-   Only reorders the table's rows; reads cells' textContent, writes nothing but the header
+   Only reorders the table's rows; reads cells' data-sort or textContent, writes nothing but the header
    buttons' text and aria-sort. The date column goes back to the generated (date) order. */
 (function () {
   "use strict";
 
+  // A cell's sort value: its data-sort (the generator's: an ISO date, a surname, a note
+  // number), else its words. Numbers compare as numbers: n. 7 before n. 10.
   function key(row, column) {
-    return column === 0 ? Number(row.getAttribute("data-order"))
-                        : row.cells[column].textContent.trim().toLowerCase();
+    if (column === 0) return Number(row.getAttribute("data-order"));
+    var cell = row.cells[column];
+    var value = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim().toLowerCase();
+    return /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  }
+
+  function compare(x, y) {
+    if (typeof x !== typeof y) return typeof x === "number" ? -1 : 1;
+    return x < y ? -1 : x > y ? 1 : 0;
   }
 
   function sortBy(table, column, ascending) {
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (a, b) {
-      var x = key(a, column), y = key(b, column);
-      var order = x < y ? -1 : x > y ? 1 : 0;
+      var order = compare(key(a, column), key(b, column));
       return (ascending ? order : -order) || key(a, 0) - key(b, 0);
     });
     rows.forEach(function (row) { body.appendChild(row); });

@@ -33,7 +33,7 @@ from .load.readers import READERS
 from .load.readings import load_readings
 from .load.registers import load_registers
 from .load.site_config import load_edition_info, read_version
-from .load.sourcepolicy import check_sources
+from .load.sourcepolicy import check_sources, load_policy
 from .model.edition import Edition
 from .model.text import Text
 from .publish.staging import write_tree
@@ -43,6 +43,7 @@ from .write.markdown.bibliography import render_apparatus, render_bibliography
 from .write.markdown.chronology import render_chronology
 from .write.markdown.context import build_context
 from .write.markdown.documents import render_documents
+from .write.markdown.document_pages import render_document_pages
 from .write.markdown.front import render_front
 from .write.markdown.pages import render_texts
 from .write.tei import render_tei
@@ -53,6 +54,7 @@ WRITERS = (
     render_texts,          # texts/<id>/: the sections with their notes
     render_front,          # texts/_snippets/: the list of texts, the editorial interventions
     render_documents,      # documents/: the cited documents and where to read them
+    render_document_pages, # documents/<key>.md: a page per cited document
     render_bibliography,   # bibliography/: the entries, the archives' pages
     render_apparatus,      # bibliography/apparatus.md: the notes on the apparatus
     render_chronology,     # chronology/
@@ -85,10 +87,11 @@ def read_edition(sources: Path) -> Edition:
     validate_entries(entries, archives, sources / "bibliography.bib")
     notes = resolve_notes(sources, texts, entries)
     not_variants = load_not_variants(sources / "apparatus.toml")
-    readings = check_readings(load_readings(sources / "readings.toml"), entries, notes,
+    policy = load_policy(sources)
+    readings = check_readings(load_readings(sources / "readings.toml", tuple(sorted(policy.allow))), entries, notes,
                               sources / "bibliography.bib")
     registers = load_registers(sources)
-    check_sources(sources)
+    check_sources(sources, policy, entries)
     info = load_edition_info(sources.parent, read_version(sources.parent))
     passages = find_passages(texts)
     findings = (find_issues({e.key: e for e in entries}, notes, texts, not_variants, passages)

@@ -31,7 +31,7 @@ def test_note_tooltip_offers_the_document(served, page, edition):
     expect(tooltip).to_be_visible()
     link = tooltip.locator("a.reading-link").first
     expect(link).to_have_attribute("href", reading.url)
-    expect(link).to_contain_text(f"Read the document: {reading.publisher}")
+    expect(link).to_contain_text(f"Read: {reading.title} ({reading.publisher})")
     assert link.get_attribute("target") is None          # the same tab
     assert link.get_attribute("rel") == "external"
     # "(external site)" is read out but not shown; the arrow is shown but not read out.
@@ -54,6 +54,11 @@ def column(page, index: int) -> list[str]:
         f"rows => rows.map(r => r.cells[{index}].textContent)")]
 
 
+def sort_values(page, index: int) -> list[str]:
+    return page.locator(".documents-table tbody tr").evaluate_all(
+        f"rows => rows.map(r => r.cells[{index}].getAttribute('data-sort'))")
+
+
 def test_documents_table_sorts_by_a_column_and_back_by_date(served, page):
     page.goto(served.url("documents/"))
     by_date = column(page, 1)
@@ -62,11 +67,14 @@ def test_documents_table_sorts_by_a_column_and_back_by_date(served, page):
     expect(header).to_have_attribute("aria-sort", "none")
     header.get_by_role("button", name="Correspondents").click()
     expect(header).to_have_attribute("aria-sort", "ascending")
-    senders = column(page, 2)
-    assert senders == sorted(senders, key=str.lower) and column(page, 1) != by_date
+    surnames = sort_values(page, 2)                # by the sender's surname, as the registers sort it
+    assert surnames == sorted(surnames) and column(page, 1) != by_date
     header.get_by_role("button", name="Correspondents").click()
     expect(header).to_have_attribute("aria-sort", "descending")
-    assert column(page, 2) == sorted(senders, key=str.lower, reverse=True)
+    assert sort_values(page, 2) == sorted(surnames, reverse=True)
+    page.locator(".documents-table th").nth(3).get_by_role("button", name="Cited in").click()
+    notes = [float(v) for v in sort_values(page, 3)]
+    assert notes == sorted(notes)                  # as numbers: n. 7 before n. 10
     page.locator(".documents-table th").first.get_by_role("button", name="Date").click()
     assert column(page, 1) == by_date            # the generated order: by date
     assert page.console.errors == []

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
+from .fields import Field, boolean, check_table, filled, integer, text
 from .sourcefile import read_toml
 from ..model.citations import CITED_FROM, IBID, IDENTIFIED, ORIGINALLY
 
@@ -68,26 +69,29 @@ class CitationMap:
                                                    "it must match exactly one")
 
 
+def _starts(value) -> str:
+    return text(value) or ("" if len(value.strip()) >= 8 else "must give the segment's first words (8 characters or more)")
+
+
+def _cites(value) -> str:
+    ok = isinstance(value, list) and all(isinstance(c, dict) for c in value)
+    return "" if ok else 'must be a list like [{ key = "...", pinpoint = "..." }]'
+
+
+FIELDS = {"text": Field(filled, True), "note": Field(integer, True), "starts": Field(_starts, True),
+          "why": Field(filled, True), "cites": Field(_cites), "commentary": Field(boolean)}
+
+
 def load_citation_map(path: Path) -> CitationMap:
     if not path.exists():
         return CitationMap([])
-    return CitationMap([_segment(table, at) for table, at in read_toml(path).array_table("segment")])
+    toml = read_toml(path)
+    return CitationMap([_segment(check_table(toml, ("segment", index), FIELDS, "[[segment]]",
+                                             "its fields are text, note, starts, why, cites and commentary"), at)
+                        for index, (_, at) in enumerate(toml.array_table("segment"))])
 
 
 def _segment(table: dict, at: SourcePosition) -> MappedSegment:
-    for need in ("text", "note", "starts", "why"):
-        if need not in table:
-            raise EditionError(at, f"[[segment]] needs '{need}'")
-    unknown = set(table) - {"text", "note", "starts", "why", "cites", "commentary"}
-    if unknown:
-        raise EditionError(at, f"unknown field(s) {', '.join(sorted(unknown))}")
-    for name, kind in (("text", str), ("note", int), ("starts", str), ("why", str), ("commentary", bool)):
-        if name in table and not isinstance(table[name], kind):
-            raise EditionError(at, f"'{name}' must be {'a number' if kind is int else 'true or false' if kind is bool else 'a string'}")
-    if len(table["starts"].strip()) < 8:
-        raise EditionError(at, "'starts' must give the segment's first words (8 characters or more)")
-    if not isinstance(table.get("cites", []), list) or not all(isinstance(c, dict) for c in table.get("cites", [])):
-        raise EditionError(at, "'cites' must be a list like [{ key = \"...\", pinpoint = \"...\" }]")
     cites = []
     for cite in table.get("cites", []):
         if "key" not in cite or cite.get("relation", "") not in RELATIONS:

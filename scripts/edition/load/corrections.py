@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
+from .fields import Field, check_table, filled
 from .sourcefile import read_toml
 
 KINDS = {
@@ -58,17 +59,10 @@ def load_corrections(path: Path) -> Corrections:
     entries = []
     for kind in toml.data:
         if kind not in KINDS:
-            raise EditionError(SourcePosition(path, 1), f"unknown correction [[{kind}]]; use one of {', '.join(KINDS)}")
-        for table, at in toml.array_table(kind):
-            field = KINDS[kind]
-            for key in ("text", field, "why"):
-                if not str(table.get(key, "")).strip():
-                    raise EditionError(at, f"[[{kind}]] needs '{key}'")
-            extra = set(table) - {"text", field, "why"}
-            if extra:
-                raise EditionError(at, f"[[{kind}]] has unknown field(s) {', '.join(sorted(extra))}")
-            for key, value in table.items():
-                if not isinstance(value, str):
-                    raise EditionError(at, f"'{key}' of [[{kind}]] must be a string in double quotes")
+            raise EditionError(toml.at(kind), f"unknown correction [[{kind}]]; use one of {', '.join(KINDS)}")
+        field = KINDS[kind]
+        fields = {name: Field(filled, True) for name in ("text", field, "why")}
+        for index, (table, at) in enumerate(toml.array_table(kind)):
+            check_table(toml, (kind, index), fields, f"[[{kind}]]", f"its fields are text, {field} and why")
             entries.append(Correction(kind, table["text"], table[field], table["why"], at))
     return Corrections(entries)

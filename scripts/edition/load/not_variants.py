@@ -4,8 +4,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import EditionError, SourcePosition
+from ..errors import SourcePosition
+from .fields import Field, check_table, filled, strings
 from .sourcefile import read_toml
+
+
+def _pair(value) -> str:
+    return strings(value) or ("" if len(value) == 2 else 'must be two words, e.g. words = ["a", "b"]')
+
+
+FIELDS = {"words": Field(_pair, True), "why": Field(filled, True)}
 
 
 @dataclass(frozen=True)
@@ -20,10 +28,9 @@ def load_not_variants(path: Path) -> list[NotVariant]:
     if not path.exists():
         return []
     pairs = []
-    for table, at in read_toml(path).array_table("not_variant"):
-        words = table.get("words", [])
-        if (not isinstance(words, list) or len(words) != 2 or not all(isinstance(w, str) and w.strip() for w in words)
-                or not isinstance(table.get("why"), str) or not table.get("why")):
-            raise EditionError(at, "[[not_variant]] needs words = [\"a\", \"b\"] and why")
-        pairs.append(NotVariant(frozenset(w.casefold() for w in words), table["why"], at))
+    toml = read_toml(path)
+    for index, (table, at) in enumerate(toml.array_table("not_variant")):
+        check_table(toml, ("not_variant", index), FIELDS, "[[not_variant]]",
+                    'it holds words = ["a", "b"] and why')
+        pairs.append(NotVariant(frozenset(w.casefold() for w in table["words"]), table["why"], at))
     return pairs

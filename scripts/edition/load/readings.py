@@ -8,13 +8,11 @@ import re
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
-from .sourcepolicy import HOST
 from .sourcefile import TomlFile, read_toml
 from ..model.readings import (AGREES, DIFFERS, EVIDENCE_FIELDS, FOUND, LISTED, NOT_FOUND, PRINTED, STATUSES, Evidence,
                               Reading, Readings)
 
-TOP_LEVEL = {"policy", "reading"}
-POLICY_KEYS = {"allowed_hosts"}
+TOP_LEVEL = {"reading"}
 COMMON = {"entry", "status", "checked"}
 WHEN = {FOUND: {"url", "publisher", "title", "evidence", "comparison", "differences", "publisher_adds"},
         LISTED: {"url", "publisher", "title", "compared", "publisher_adds", "searched"},
@@ -30,7 +28,9 @@ ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 HOW_TO = "the fields are listed at the top of sources/readings.toml"
 
 
-def load_readings(path: Path) -> Readings:
+def load_readings(path: Path, allowed_hosts: tuple[str, ...]) -> Readings:
+    """The readings, whose addresses are checked against the hosts sources/source-policy.toml
+    allows (analyse/readings/validate.py)."""
     if not path.is_file():
         raise EditionError(path, "file not found; sources/readings.toml records where each cited document "
                                  "can be read (see EDITORS.md, \"Where a document can be read\")")
@@ -38,50 +38,21 @@ def load_readings(path: Path) -> Readings:
     unknown = set(toml.data) - TOP_LEVEL
     if unknown:
         name = sorted(unknown)[0]
-        raise EditionError(SourcePosition(toml.path, toml.top_level_line(name)),
-                           f"unknown key '{name}'; the file holds [policy] and [[reading]] tables ({HOW_TO})")
-    hosts = _policy(toml)
+        hint = ("the hosts a reading may link to are the [[allow]] hosts of sources/source-policy.toml"
+                if name == "policy" else HOW_TO)
+        raise EditionError(toml.at(name), f"unknown key '{name}'; the file holds [[reading]] tables ({hint})")
     rows = toml.array_table("reading")
-    ends = [at.line for _, at in rows[1:]] + [len(toml.lines) + 1]
-    return Readings(hosts, tuple(_reading(table, at, _key_lines(toml.lines, at.line, end))
-                                 for (table, at), end in zip(rows, ends)))
+    lines = _key_lines(toml, len(rows))
+    return Readings(allowed_hosts, tuple(_reading(table, at, lines[index])
+                                         for index, (table, at) in enumerate(rows)))
 
 
-def _policy(toml: TomlFile) -> tuple[str, ...]:
-    at = toml.table("policy")
-    policy = toml.data.get("policy")
-    if not isinstance(policy, dict):
-        raise EditionError(at if at.line else SourcePosition(toml.path, 1),
-                           "a [policy] table with allowed_hosts = [\"host\", ...] is required")
-    unknown = set(policy) - POLICY_KEYS
-    if unknown:
-        raise EditionError(at, f"unknown key(s) {', '.join(sorted(unknown))} in [policy]; use allowed_hosts")
-    hosts = policy.get("allowed_hosts")
-    if not hosts or not isinstance(hosts, list) or not all(isinstance(h, str) and h for h in hosts):
-        raise EditionError(at, "[policy] needs allowed_hosts, a list of host names such as "
-                               "\"history.state.gov\"")
-    for host in hosts:
-        if not HOST.match(host):   # the same shape as the editors' host policy asks
-            raise EditionError(at, f"allowed host '{host}' must be a bare lower-case host name "
-                                   "(no scheme, path or port)")
-    return tuple(hosts)
-
-
-def _key_lines(lines: tuple[str, ...], start: int, end: int) -> dict[str, int]:
-    """key -> line within one [[reading]] block; the evidence keys as "evidence.KEY"."""
-    found: dict[str, int] = {}
-    prefix = ""
-    for number in range(start, end):
-        line = lines[number - 1].strip()
-        if line.startswith("[") and number != start:
-            is_evidence = line.replace(" ", "") == "[reading.evidence]"
-            prefix = "evidence." if is_evidence else "?."
-            if is_evidence:
-                found.setdefault("evidence", number)
-            continue
-        match = re.match(r"^([A-Za-z0-9_-]+|\"[^\"]*\")\s*=", line)
-        if match:
-            found.setdefault(prefix + match[1].strip('"'), number)
+def _key_lines(toml: TomlFile, count: int) -> list[dict[str, int]]:
+    """For each [[reading]], key -> line; the evidence keys as "evidence.KEY"."""
+    found: list[dict[str, int]] = [{} for _ in range(count)]
+    for path, line in toml.key_lines.items():
+        if path[0] == "reading" and len(path) in (3, 4):
+            found[path[1]][".".join(path[2:])] = line
     return found
 
 

@@ -11,98 +11,50 @@ from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
 from ..model.registers import Person, Place, Registers, Term
+from .file_names import check_file_names
+from .fields import Field, check_table, forms, one_of, sources, strings, text, year
 from .sourcefile import read_toml
 
-# The fields of each register and the shape of each: "text" (one line), "year", "forms"
-# (a list of name forms the matcher looks for: two characters or more, no outer spaces),
-# "texts" (a list of one-line strings), "sources" (a list of references or http(s) addresses).
-PERSON_FIELDS = {"name": "text", "sort": "text", "variants": "forms", "ambiguous_short": "forms",
-                 "title_forms": "forms", "other_romanisations": "texts", "born": "year", "died": "year",
-                 "dates_note": "text", "role_1949_50": "text", "role_in_texts": "text", "cited_for": "text",
-                 "kind": "text", "note": "text", "sources": "sources"}
-TERM_FIELDS = {"expansion": "text", "expanded_in": "text", "variants": "forms", "gloss": "text",
-               "note": "text", "sources": "sources"}
-PLACE_FIELDS = {"name": "text", "variants": "forms", "title_forms": "forms", "gloss": "text",
-                "note": "text", "sources": "sources", "related": "texts"}
-PERSON_KINDS = ("actor", "historian", "translator/editor")
+# The fields of each register, declared once (fields.py checks them): "forms" are the name
+# forms the matcher looks for; "sources" are references or http(s) addresses.
+PERSON_FIELDS = {"name": Field(text, True), "sort": Field(text), "variants": Field(forms, True),
+                 "ambiguous_short": Field(forms), "title_forms": Field(forms),
+                 "other_romanisations": Field(strings), "born": Field(year), "died": Field(year),
+                 "dates_note": Field(text), "role_1949_50": Field(text), "role_in_texts": Field(text),
+                 "cited_for": Field(text), "kind": Field(one_of("actor", "historian", "translator/editor"), True),
+                 "note": Field(text), "sources": Field(sources, True)}
+TERM_FIELDS = {"expansion": Field(text), "expanded_in": Field(text), "variants": Field(forms),
+               "gloss": Field(text, True), "note": Field(text), "sources": Field(sources, True)}
+PLACE_FIELDS = {"name": Field(text, True), "variants": Field(forms, True), "title_forms": Field(forms),
+                "gloss": Field(text, True), "note": Field(text), "sources": Field(sources, True),
+                "related": Field(strings)}
 # Keys: persons and places become file names and anchors; terms are abbreviations.
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ABBREVIATION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./&'-]*$")
-URL = re.compile(r"^https?://[^\s<>\"'`\\{}|^\[\]]+$")
-
-
-
-
-
-
-
-
 
 
 def load_registers(sources: Path) -> Registers:
-    persons = tuple(_person(k, t, at) for k, t, at in _tables(sources / "persons.toml", PERSON_FIELDS,
-                                                              ("name", "variants", "kind", "sources")))
-    terms = tuple(_term(k, t, at) for k, t, at in _tables(sources / "terms.toml", TERM_FIELDS,
-                                                          ("gloss", "sources")))
-    places = tuple(_place(k, t, at) for k, t, at in _tables(sources / "places.toml", PLACE_FIELDS,
-                                                            ("name", "variants", "gloss", "sources")))
+    persons = tuple(_person(k, t, at) for k, t, at in _tables(sources / "persons.toml", PERSON_FIELDS))
+    terms = tuple(_term(k, t, at) for k, t, at in _tables(sources / "terms.toml", TERM_FIELDS))
+    places = tuple(_place(k, t, at) for k, t, at in _tables(sources / "places.toml", PLACE_FIELDS))
+    check_file_names("people", [(p.id, p.position) for p in persons], "person")
     _check_forms_unique([(p.position, p.id, p.variants + p.ambiguous) for p in persons], "person")
     _check_forms_unique([(t.position, t.abbreviation, (t.abbreviation,) + t.variants) for t in terms], "term")
     _check_forms_unique([(p.position, p.id, p.variants) for p in places], "place")
     return Registers(persons, terms, places)
 
 
-def _tables(path: Path, fields: dict[str, str], required: tuple[str, ...]):
+def _tables(path: Path, fields: dict[str, Field]):
     toml = read_toml(path)
     key_shape = ABBREVIATION if fields is TERM_FIELDS else SLUG
-    for key, table in toml.data.items():
-        at = toml.table(key)
-        if not isinstance(table, dict):
-            raise EditionError(SourcePosition(path, toml.line_of((key,))),
-                               f"'{key}' must be a table: [{key}] followed by its fields")
+    for key in toml.data:
+        at = toml.at(key)
         if not key_shape.match(key):
             shape = ("letters, digits, spaces and . / & ' -" if key_shape is ABBREVIATION
                      else "lowercase letters, digits and single hyphens (it becomes a file name)")
             raise EditionError(at, f"the key [{key}] must be {shape}")
-        unknown = set(table) - set(fields)
-        if unknown:
-            raise EditionError(at, f"unknown field(s) {', '.join(sorted(unknown))} in [{key}]; "
-                                   f"the fields are listed at the top of {path.name}")
-        for name in required:
-            if not table.get(name):
-                raise EditionError(at, f"[{key}] needs '{name}'")
-        for name, value in table.items():
-            problem = _shape_problem(fields[name], value)
-            if problem:
-                line = toml.line_of((key, name))
-                raise EditionError(SourcePosition(path, line), f"'{name}' of [{key}] {problem}")
-        if fields is PERSON_FIELDS and table["kind"] not in PERSON_KINDS:
-            raise EditionError(SourcePosition(path, toml.line_of((key, "kind"))),
-                               f"'kind' of [{key}] must be one of: {', '.join(PERSON_KINDS)}")
+        table = check_table(toml, (key,), fields, f"[{key}]", f"the fields are listed at the top of {path.name}")
         yield key, table, at
-
-
-def _shape_problem(shape: str, value) -> str:
-    """What is wrong with a register value of this shape ("" when nothing is)."""
-    if shape == "text":
-        return "" if isinstance(value, str) else "must be a string in double quotes"
-    if shape == "year":
-        ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 2100
-        return "" if ok else "must be a year written as a number, e.g. born = 1912"
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return 'must be a list of strings, e.g. ["a", "b"]'
-    if shape == "forms":
-        for form in value:
-            if len(form) < 2 or form != form.strip():
-                return (f"holds the form “{form}”: a name form has two characters or more and no spaces "
-                        "around it (a shorter one would be found inside other words)")
-    if shape == "sources":
-        for source in value:
-            if source.startswith(("http:", "https:")) and not URL.match(source):
-                return f"holds the address “{source}”, which has a space or one of < > \" ' ` {{ }} | \\ ^ [ ]"
-            if not source.strip():
-                return "holds an empty source"
-    return ""
 
 
 def _person(key: str, t: dict, at: SourcePosition) -> Person:

@@ -1,9 +1,8 @@
 """Read a source file as text, strictly: UTF-8 only; a BOM and CRLF are accepted."""
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # tomli is tomllib's upstream (the same parser, the same messages); its wheels are compiled,
@@ -11,6 +10,7 @@ from pathlib import Path
 import tomli as tomllib
 
 from ..errors import EditionError, SourcePosition
+from .toml_lines import key_lines
 
 
 @dataclass(frozen=True)
@@ -64,55 +64,27 @@ def _reject_unsafe_characters(path: Path, text: str) -> None:
                            "would change what the page shows; delete it")
 
 
-HEADER = re.compile(r'^\[\s*"?([^"\[\]]+?)"?\s*\]\s*$')
-
-
 @dataclass(frozen=True)
 class TomlFile:
-    """A parsed TOML source, with the lines of its table headers for error messages."""
+    """A parsed TOML source with the line of every table header and key (toml_lines.py)."""
     path: Path
     data: dict
     lines: tuple[str, ...]
+    key_lines: dict = field(compare=False)
+
+    def at(self, *path) -> SourcePosition:
+        """The line of a key or table, given by its path in the data ("reading", 3, "url");
+        of the nearest enclosing one that is written, when it is not (a default)."""
+        while path and path not in self.key_lines:
+            path = path[:-1]
+        return SourcePosition(self.path, self.key_lines.get(path, 1))
 
     def array_table(self, name: str) -> list[tuple[dict, SourcePosition]]:
         """The [[name]] tables, each with the line of its header."""
-        starts = [i + 1 for i, line in enumerate(self.lines) if line.strip() == f"[[{name}]]"]
         tables = self.data.get(name, [])
-        if not isinstance(tables, list):
-            raise EditionError(SourcePosition(self.path, 1), f"'{name}' must be written as [[{name}]] tables")
-        return [(table, SourcePosition(self.path, starts[i] if i < len(starts) else 0))
-                for i, table in enumerate(tables)]
-
-    def line_of(self, keys: tuple[str, ...], value: str = "") -> int:
-        """The line of a value (best effort): where its key is set, after the header of its
-        table, preferring a line that holds some of the value; else the table's header."""
-        start = self._header_lines.get(keys[0], 1) if keys else 1
-        field = keys[-1] if keys else ""
-        pieces = sorted(re.split(r'[\x00-\x1f\x7f-\x9f\u2028\u2029"\\\\]', value), key=len)
-        fragment = pieces[-1][:20] if pieces and len(pieces[-1]) >= 3 else ""
-        candidates = [number for number, line in enumerate(self.lines, 1)
-                      if number >= start and (m := FIELD.match(line)) and m[1] == field]
-        holding = [n for n in candidates if fragment and fragment in self.lines[n - 1]]
-        anywhere = [n for n, line in enumerate(self.lines, 1) if fragment and fragment in line]
-        return (holding or candidates or anywhere or [start])[0]
-
-    def top_level_line(self, name: str) -> int:
-        """The line where a top-level table or key is written ([[name]], [name] or name = ...)."""
-        written = re.compile(rf'^\s*(?:\[\[?\s*"?{re.escape(name)}"?\s*[\].]|"?{re.escape(name)}"?\s*[=.])')
-        return next((i + 1 for i, line in enumerate(self.lines) if written.match(line)), 1)
-
-    def table(self, key: str) -> SourcePosition:
-        """The line of the [key] header (quoted or not)."""
-        return SourcePosition(self.path, self._header_lines.get(key, 0))
-
-    @functools.cached_property
-    def _header_lines(self) -> dict[str, int]:
-        found = {}
-        for i, line in enumerate(self.lines):
-            match = HEADER.match(line)
-            if match:
-                found.setdefault(match[1], i + 1)
-        return found
+        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+            raise EditionError(self.at(name), f"'{name}' must be written as [[{name}]] tables")
+        return [(table, self.at(name, i)) for i, table in enumerate(tables)]
 
 
 # C0 and C1 control characters (a tab, a newline or U+0085 included) and the Unicode line and
@@ -122,7 +94,6 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\
 # A key or value holds such a character only if the file has it as written (a line end
 # counts only inside a multi-line string) or an escape that makes it.
 _MAY_HOLD_CONTROL = re.compile(r"""\\|\"\"\"|'''|[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]""")
-FIELD = re.compile(r'^\s*"?([^"=\s]+)"?\s*=')
 
 
 def read_toml(path: Path) -> TomlFile:
@@ -136,7 +107,7 @@ def read_toml(path: Path) -> TomlFile:
         if "twice" in message:
             message += "; each entry is defined once: merge the two"
         raise EditionError(SourcePosition(path, int(match[1]) if match else 0), f"not valid TOML: {message}") from None
-    toml = TomlFile(path, data, tuple(raw.split("\n")))
+    toml = TomlFile(path, data, tuple(raw.split("\n")), key_lines(raw))
     # Only a file that may hold a control character is looked at, and only one that does
     # hold one is walked key by key to say where (most files: neither).
     if _MAY_HOLD_CONTROL.search(raw) and CONTROL.search("".join(_strings(data))):
@@ -165,11 +136,11 @@ def _check_one_line(toml: TomlFile, value, keys: tuple[str, ...]) -> None:
             _check_one_line(toml, key, keys + (key,))
             _check_one_line(toml, item, keys + (key,))
     elif isinstance(value, list):
-        for item in value:
-            _check_one_line(toml, item, keys)
+        for index, item in enumerate(value):
+            _check_one_line(toml, item, keys + (index,) if isinstance(item, dict) else keys)
     elif isinstance(value, str) and CONTROL.search(value):
         char = CONTROL.search(value)[0]
         what = "a line break" if char in "\n\r\u2028\u2029\x85" else f"the control character U+{ord(char):04X}"
-        raise EditionError(SourcePosition(toml.path, toml.line_of(keys, value)),
-                           f"'{'.'.join(CONTROL.sub('?', k) for k in keys)}' contains {what}; "
+        raise EditionError(toml.at(*keys),
+                           f"'{'.'.join(CONTROL.sub('?', k) for k in keys if isinstance(k, str))}' contains {what}; "
                            "write the value on one line, without control characters")

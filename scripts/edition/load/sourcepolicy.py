@@ -8,14 +8,15 @@ not carry an editor's to-do: their fields are shown to the public.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import EditionError, SourcePosition
-from .sourcefile import read_source, read_toml
+from ..model.entry import Entry
+from .bibliography.parse import parse_bibliography
+from .sourcefile import read_toml
 
 POLICY = "source-policy.toml"
 REGISTERS = ("persons.toml", "terms.toml", "places.toml")
@@ -59,8 +60,8 @@ def load_policy(sources: Path) -> SourcePolicy:
     toml = read_toml(path)
     unknown = set(toml.data) - {"allow", "deny"}
     if unknown:
-        first = min(toml.top_level_line(name) for name in unknown)
-        raise EditionError(SourcePosition(path, first), f"unknown table(s) {', '.join(sorted(unknown))}; "
+        first = min((toml.at(name) for name in unknown), key=lambda at: at.line)
+        raise EditionError(first, f"unknown table(s) {', '.join(sorted(unknown))}; "
                                                         "the policy has only [[allow]] and [[deny]]")
     lists = {name: _rules(toml, name, field) for name, field in (("allow", "kind"), ("deny", "why"))}
     for host, rule in lists["deny"].items():
@@ -94,33 +95,40 @@ def covered_files(sources: Path) -> list[Path]:
     return [f for f in files if f.is_file()]
 
 
-def violations(sources: Path, policy: SourcePolicy) -> list[Violation]:
-    """Every address against the policy, and every to-do in the registers, in file order."""
+def violations(sources: Path, policy: SourcePolicy, entries: list[Entry] | None = None) -> list[Violation]:
+    """Every address against the policy, and every to-do in the registers, in file order.
+
+    Values are read as parsed, never line by line: a comment cites nothing, but a TOML
+    string or a BibTeX field continued on a line that starts with "#" or "%" is a value."""
     found = []
     for path in covered_files(sources):
-        text = read_source(path).text
-        # One search over the whole file, not one per line: the line is found only for a hit.
-        starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        hits = [(m.start(), 0, _address_problem(m[0], policy)) for m in _addresses(text)]
-        if path.name in REGISTERS and path.parent == sources:
-            hits += [(m.start(), 1, f"“{m[0]}” is an editor's to-do, and register fields are "
-                                    "shown to the public; settle it or remove it") for m in TODO.finditer(text)]
-        for at, _, message in sorted(hits):
-            number = bisect.bisect_right(starts, at)
-            line = text[starts[number - 1]:starts[number] if number < len(starts) else None]
-            if message and not line.lstrip().startswith(("#", "%")):
-                found.append(Violation(SourcePosition(path, number), message))  # comments cite nothing
-    return found
+        if path.suffix == ".bib":
+            entries = parse_bibliography(path) if entries is None else entries
+            values = [(SourcePosition(path, e.field_lines.get(name, e.line)), value)
+                      for e in entries for name, value in e.fields.items()]
+        else:
+            toml = read_toml(path)
+            values = [(toml.at(*keys), value) for keys, value in _values(toml.data, ())]
+        to_do = path.name in REGISTERS and path.parent == sources
+        for at, value in values:
+            messages = [_address_problem(m[0], policy) for m in ADDRESS.finditer(value)] if "://" in value else []
+            if to_do:
+                messages += [f"“{m[0]}” is an editor's to-do, and register fields are shown to the public; "
+                             "settle it or remove it" for m in TODO.finditer(value)]
+            found += [Violation(at, message) for message in messages if message]
+    return sorted(found, key=lambda v: (str(v.position.path), v.position.line))
 
 
-def _addresses(text: str):
-    """ADDRESS's matches, searched for only on the lines that hold a "://"."""
-    at = text.find("://")
-    while at >= 0:
-        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-        end = len(text) if end < 0 else end
-        yield from ADDRESS.finditer(text, start, end)
-        at = text.find("://", end)
+def _values(data, keys: tuple):
+    """(path, string) for every string value of parsed TOML, in the order written."""
+    if isinstance(data, str):
+        yield keys, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _values(value, keys + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _values(value, keys + (index,) if isinstance(value, dict) else keys)
 
 
 def _address_problem(address: str, policy: SourcePolicy) -> str:
@@ -141,8 +149,8 @@ def _address_problem(address: str, policy: SourcePolicy) -> str:
     return ""
 
 
-def check_sources(sources: Path) -> None:
+def check_sources(sources: Path, policy: SourcePolicy | None = None, entries: list[Entry] | None = None) -> None:
     """The build's check: the first violation stops it with path:line."""
-    found = violations(sources, load_policy(sources))
+    found = violations(sources, policy or load_policy(sources), entries)
     if found:
         raise EditionError(found[0].position, found[0].message)

@@ -80,6 +80,8 @@ def csl_item(entry: Entry, site: SiteContext) -> dict:
     notes = [f"translated-title: {bare(entry.get('translatedtitle'))}" if entry.get("translatedtitle") else "",
              f"translated-container-title: {bare(entry.get('translatedjournaltitle'))}"
              if entry.get("translatedjournaltitle") else "", bare(entry.get("note"))]
+    if entry.key in site.document_pages:   # no CSL variable holds them: "name: value" note lines
+        notes += [f"{name.replace('_', '-')}: {value}" for name, value in _document_fields(site, entry.key).items()]
     if any(notes):
         item["note"] = "\n".join(n for n in notes if n)
     return item
@@ -146,6 +148,24 @@ def csl_name(name: str) -> dict:
     return {"family": family, "given": given}
 
 
+def document_url(site: SiteContext, key: str) -> str:
+    """A document page's address: the site's full address where the edition has one, else
+    its path on the site."""
+    path = site_url(site.document_pages[key])
+    return site.edition.url + path if site.edition.url else path
+
+
+def _document_fields(site: SiteContext, key: str) -> dict:
+    """For a primary source: its document page, and the status of its reading (found,
+    not-found, or none recorded)."""
+    if key not in site.document_pages:
+        return {}
+    reading = site.readings.of(key)
+    return {"document_page": document_url(site, key),
+            "reading_status": reading.status if reading is not None else "none recorded",
+            **({"reading_comparison": reading.comparison} if reading is not None and reading.found else {})}
+
+
 # --- notes.json -------------------------------------------------------------------
 
 def notes_json(site: SiteContext) -> list[dict]:
@@ -162,7 +182,8 @@ def notes_json(site: SiteContext) -> list[dict]:
                     **{name: plain_text(value) for name, value in (
                         ("identification", words.identification), ("evidence", words.evidence),
                         ("editor_comment", words.comment)) if value},
-                    "citations": [{"key": c.key, "pinpoint": c.pinpoint, "relation": relation(c)}
+                    "citations": [{"key": c.key, "pinpoint": c.pinpoint, "relation": relation(c),
+                                   **_document_fields(site, c.key)}
                                   for c in note.citations]})
     return out
 
@@ -172,7 +193,8 @@ def notes_json(site: SiteContext) -> list[dict]:
 def readings_json(site: SiteContext) -> dict:
     items = []
     for reading in sorted(site.readings, key=lambda r: r.entry):
-        item = {"entry": reading.entry, "status": reading.status, "checked": reading.checked}
+        item = {"entry": reading.entry, "status": reading.status, "checked": reading.checked,
+                **({"document_page": document_url(site, reading.entry)} if reading.entry in site.document_pages else {})}
         if reading.found:
             item.update({
                 "url": reading.url, "publisher": reading.publisher, "title": reading.title,

@@ -40,3 +40,11 @@ def document_keys(entries: dict[str, Entry], readings: Readings) -> list[str]:
     (undated last), then key."""
     keys = {k for k, e in entries.items() if is_document(e)} | {r.entry for r in readings}
     return sorted(keys, key=lambda k: (entries[k].get("date") or "9999", k))
+
+
+
+def document_page(key: str) -> str:
+    """A document's page, relative to docs/: its address is its entry's key (lowercase
+    letters, digits and hyphens, as the bibliography's check requires), so it stays the same
+    from build to build: documents/<key>.md, served at /documents/<key>/."""
+    return f"documents/{key}.md"

@@ -1,4 +1,4 @@
-"""Readings checked against the bibliography and the file's host policy: every reading
+"""Readings checked against the bibliography and the host policy (sources/source-policy.toml): every reading
 names an entry that exists, once, and links only https pages on an allowed host."""
 from __future__ import annotations
 
@@ -41,6 +41,6 @@ def check_url(url: str, allowed_hosts: tuple[str, ...], at) -> None:
     if UNSAFE.search(url) or parts.username or parts.password or port:
         raise EditionError(at, f"url '{url[:80]}' must be a plain address: no spaces, quotes, user name or port")
     if parts.hostname not in allowed_hosts:
-        raise EditionError(at, f"host '{parts.hostname}' is not on [policy].allowed_hosts "
-                               f"({', '.join(allowed_hosts)}); link the publisher's canonical page, never a mirror "
-                               "or a staging copy, or add the publisher's own host to allowed_hosts")
+        raise EditionError(at, f"host '{parts.hostname}' is not allowed by sources/source-policy.toml; link "
+                               "the publisher's canonical page, never a mirror or a staging copy, or add the "
+                               f"publisher's own host there as [[allow]] host = \"{parts.hostname}\" with its kind")

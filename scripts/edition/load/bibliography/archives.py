@@ -6,9 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import EditionError
+from ..file_names import check_file_names
+from ..fields import Field, check_table, filled, text
 from ..sourcefile import read_toml
 
-FIELDS = {"name", "translation", "as_cited", "about"}
+FIELDS = {"name": Field(filled, True), "translation": Field(text), "as_cited": Field(text),
+          "about": Field(filled, True)}
 KEY = re.compile(r"^[A-Za-z][A-Za-z0-9-]*$")
 
 
@@ -34,21 +37,13 @@ def load_archives(path: Path) -> dict[str, Archive]:
     toml = read_toml(path)
     archives = {}
     for archive_id, table in toml.data.items():
-        at = toml.table(archive_id)
+        at = toml.at(archive_id)
         if not KEY.match(archive_id):
             raise EditionError(at, f"the archive key [{archive_id}] must be letters, digits and hyphens "
                                    "(it becomes a file name), e.g. [APRF]")
-        if not isinstance(table, dict):
-            raise EditionError(at, f"[{archive_id}] must be a table of fields")
-        for field, value in table.items():
-            if not isinstance(value, str):
-                raise EditionError(at, f"'{field}' of [{archive_id}] must be a string in double quotes")
-        unknown = set(table) - FIELDS
-        if unknown:
-            raise EditionError(at, f"unknown field(s) {', '.join(sorted(unknown))}; use {', '.join(sorted(FIELDS))}")
-        for need in ("name", "about"):
-            if not table.get(need):
-                raise EditionError(at, f"archive {archive_id} needs '{need}'")
+        table = check_table(toml, (archive_id,), FIELDS, f"[{archive_id}]",
+                            f"the fields are {', '.join(FIELDS)}")
         archives[archive_id] = Archive(archive_id, table["name"], table["about"],
                                        table.get("translation", ""), table.get("as_cited", ""))
+    check_file_names("bibliography", [(key, toml.at(key)) for key in archives], "archive")
     return archives

@@ -18,6 +18,7 @@ from .context import BIBLIOGRAPHY, SiteContext
 from ..escape import escape_text
 from .readlinks import differs_note, read_link, status_words, where_to_read
 from .parts import Block, split_page
+from .finding_anchor import finding_anchor
 from .bibliography_layout import archival_order, crossref_children, sections
 
 RELATION_LABEL = {IBID: "Ibid.", CITED_FROM: "cited from", ORIGINALLY: "original edition"}
@@ -177,7 +178,7 @@ def _reading_block(site: SiteContext, entry: Entry) -> list[str]:
         if reading.searched:
             out += [f"<strong>The searches:</strong> {escape_text(reading.searched)}", "{: .bib-reading }", ""]
         return out
-    line = f"{read_link(reading)}, where it is titled “{escape_text(reading.title)}”."
+    line = f"{read_link(reading)}."
     line += _compared(site.readings.checks.get(entry.key, ()), reading.differences)
     out = [line, "{: .bib-reading }", ""]
     if reading.publisher_adds:
@@ -265,7 +266,7 @@ def render_apparatus(edition, site: SiteContext) -> dict[str, str]:
             entries = ", ".join(f"[{escape_text(short_label(site.entries[k], site.archives))}]"
                                 f"({site.entry_link(page, k)})" for k in finding.keys)
             notes = ", ".join(_finding_note(site, page, finding, t, n) for t, n in finding.notes)
-            line = f"- {_linked_summary(finding, site)}"
+            line = f'- <span id="{finding_anchor(finding)}"></span>{_linked_summary(finding, site)}'
             if finding.forms:
                 line += " " + _forms(finding, site, page)
             if entries:

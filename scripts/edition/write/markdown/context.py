@@ -15,6 +15,7 @@ from ...model.citations import NoteCitations
 from ...model.edition import EditionInfo
 from ...model.layout import note_places, place_anchor
 from ...analyse.meetings import counterparts, shared_works
+from ...analyse.readings.documents import document_keys, document_page
 from ...model.readings import NO_READINGS, Readings
 from ...model.text import BlockQuote, NoteRef, PageStart, Text
 from .bibliography_layout import BIBLIOGRAPHY, entry_pages
@@ -51,6 +52,8 @@ class SiteContext:
     edition: EditionInfo = EditionInfo()                # how to cite the edition itself
     entry_pages: dict = field(default_factory=dict)    # entry key -> its bibliography page, if not BIBLIOGRAPHY
     shared_works: list = field(default_factory=list)   # meetings.SharedWork: what two or more texts cite
+    document_pages: dict = field(default_factory=dict)  # entry key -> its document page (documents/<key>.md)
+    findings: tuple = ()                      # apparatus.Finding: the notes on the apparatus, for links to them
 
     def mention_target(self, from_page: str, match) -> tuple[str, str]:
         """Where the first mention of a person or place links to, and its tooltip."""
@@ -66,6 +69,11 @@ class SiteContext:
 
     def entry_link(self, from_page: str, key: str) -> str:
         return f"{relative(from_page, self.entry_pages.get(key, BIBLIOGRAPHY))}#{key}"
+
+    def document_link(self, from_page: str, key: str) -> str:
+        """A primary source's page (documents/<key>.md); any other work's bibliography entry."""
+        page = self.document_pages.get(key)
+        return relative(from_page, page) if page else self.entry_link(from_page, key)
 
     def note_link(self, from_page: str, text_id: str, note: int) -> str:
         return f"{relative(from_page, self.note_pages[(text_id, note)])}#fn:{note}"
@@ -94,6 +102,8 @@ def build_context(edition) -> SiteContext:
         readings=edition.readings,
         edition=edition.info,
         entry_pages=_entry_pages(entries, edition),
+        findings=tuple(edition.findings),
+        document_pages={key: document_page(key) for key in document_keys(entries, edition.readings)},
     )
 
 

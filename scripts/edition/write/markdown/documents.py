@@ -4,7 +4,7 @@ readings.json download. Fed by the readings stage (edition.readings)."""
 from __future__ import annotations
 
 from ...model.entry import bare
-from ..chicago import long_date, short_label
+from ..chicago import short_label
 from ...analyse.readings.documents import document_keys
 from ...model.readings import DIFFERS, LISTED, NOT_FOUND, PRINTED
 from .basis import labelled
@@ -13,11 +13,15 @@ from .front import SNIPPETS
 from ..escape import escape_text
 from .parts import Block, fits, split_page
 from .readlinks import differs_note, where_to_read
+from .document_pages import day_month_year
+from ..escape import escape_html
 
 PAGE = "documents/index.md"
 INTRO = (
     "Every archival document and every published primary source (a document printed in a collection, "
-    "a newspaper article, an issue of an internal bulletin) that the notes of either text cite, by date. **Cited in** leads to the notes; **Where to read it** leads to the "
+    "a newspaper article, an issue of an internal bulletin) that the notes of either text cite, by date. Each document has a page of "
+    "its own (follow its title): what each note prints of it, the passages that cite it, where to read it, and its neighbours. "
+    "**Cited in** leads to the notes; **Where to read it** leads to the "
     "publisher's page (a translation on the Wilson Center Digital Archive, the document in *Foreign "
     "Relations of the United States*, …) or says what the editors did instead, recorded in "
     "`sources/readings.toml`: *read and compared* (the editors read the publisher's page and compared it "
@@ -77,20 +81,56 @@ def _page(site: SiteContext, keys: list[str]) -> dict[str, str]:
 
 
 def _rows(site: SiteContext, keys: list[str]) -> dict[str, str]:
-    """key -> the document's row (its links relative to PAGE's folder, where the parts lie too)."""
+    """key -> the document's row (its links relative to PAGE's folder, where the parts lie too).
+    Each sortable cell carries its sort value (data-sort, read by docs/assets/documents.js):
+    the ISO date, the sender's surname, the first citing note as a number."""
     cited_in = _cited_in(site)
     rows = {}
     for key in keys:
         entry = site.entries[key]
         reading = site.readings.of(key)
-        date = long_date(entry.get("date")) if entry.get("date") else "undated"
-        document = (f"[{escape_text(_title(entry))}]({site.entry_link(PAGE, key)})"
+        date = day_month_year(entry.get("date")) if entry.get("date") else "undated"
+        document = (f"[{escape_text(_title(entry))}]({site.document_link(PAGE, key)})"
                     f' <span class="reading-detail">{escape_text(_held_at(site, key))}</span>')
-        notes = _note_links(site, cited_in.get(key, {}))
-        read = where_to_read(reading, entry, site.entry_link(PAGE, key)) + differs_note(reading, relative(PAGE, "bibliography/apparatus.md"))
-        rows[key] = (f"| {escape_text(date)} | {document} | {_correspondents(entry)} "
-                     f"| {notes or 'only through the entries that belong to it'} | {read} |")
+        cited = cited_in.get(key, {})
+        notes = _note_links(site, cited)
+        read = (where_to_read(reading, entry, site.entry_link(PAGE, key))
+                + differs_note(reading, relative(PAGE, "bibliography/apparatus.md")))
+        rows[key] = (f"| {escape_text(date)} {_sort(entry.get('date') or '9999')} "
+                     f"| {document} "
+                     f"| {_correspondents(entry)} {_sort(_surname(site, entry))} "
+                     f"| {notes or 'only through the entries that belong to it'} {_sort(_first_note(site, cited))} "
+                     f"| {read} |")
     return rows
+
+
+def _sort(value: str) -> str:
+    """An attribute list giving a table cell its sort value (attr_list puts it on the <td>)."""
+    return f'{{: data-sort="{escape_html(value)}" }}'
+
+
+def _surname(site: SiteContext, entry) -> str:
+    """The sender's (else the recipient's) name as the registers sort it ('Stalin', 'Mao
+    Zedong'); a name the registers do not know, as written."""
+    for role in ("sender", "recipient"):
+        value = bare(entry.get(role))
+        for match in site.matcher.find(value):
+            if match.kind == "person":
+                person = next(p for p in site.registers.persons if p.id == match.id)
+                return (person.sort or person.name).casefold()
+        if value:
+            return value.casefold()
+    return "~"   # no correspondents: last
+
+
+def _first_note(site: SiteContext, cited) -> str:
+    """The first citing note as a number that sorts the texts in order, then the notes as
+    numbers (n. 7 before n. 10)."""
+    if not cited:
+        return "999999"
+    order = list(site.texts)
+    text_id, number = min(cited, key=lambda c: (order.index(c[0]), c[1]))
+    return str(order.index(text_id) * 10000 + number)
 
 
 def _title(entry) -> str:

@@ -9,8 +9,12 @@ from .basis import identification_label
 from .context import SiteContext
 from .inline import render_inlines
 from ..escape import escape_text, link_title
-from ...model.inlines import link_ranges
-from .readlinks import read_link
+from ...model.inlines import link_ranges, plain_text, split_at
+from ...model.readings import DIFFERS
+from ...analyse.readings.findings import KIND as PUBLISHER_DIFFERS
+from .context import relative
+from .finding_anchor import finding_anchor
+from .readlinks import differs_in_note, read_link
 
 
 class NoteRenderer:
@@ -23,7 +27,7 @@ class NoteRenderer:
         out = ["## Notes {: #notes }", "", '<div class="footnote" role="doc-endnotes" markdown>', "<ol markdown>"]
         for note in notes:
             out += [f'<li id="fn:{note.number}" value="{note.number}" markdown="block">', "",
-                    self.body(note) + self.readings(note) + self._print_page(note) + " " + _backref(note.number), "", "</li>"]
+                    self.body(note) + self._print_page(note) + " " + _backref(note.number), "", "</li>"]
         out += ["</ol>", "</div>", ""]
         return out
 
@@ -38,14 +42,16 @@ class NoteRenderer:
         return f"{full} Cited: {pinpoint}." if pinpoint else full
 
     def _entry_link(self, key: str) -> str:
-        return self.site.entry_link(self.page, key)
+        """A primary source's document page; a book's or an article's bibliography entry."""
+        return self.site.document_link(self.page, key)
 
     def body(self, note: Note) -> str:
         citations = self.site.citations[(self.text.meta.id, note.number)].citations
+        self._read_given: set[str] = set()   # a document's Read link stands once in a note
         if note.basis == AUTHOR:
             placed, extra, identified = place_citations(citations)
             ranges = [(c.start, c.end, self._entry_link(c.key), self._entry_title(c.key, c.pinpoint)) for c in placed]
-            body = render_inlines(link_ranges(note.inlines, ranges))
+            body = self._with_reads(link_ranges(note.inlines, ranges), placed, plain_text(note.inlines))
             if extra:
                 body += " " + self._also(extra)
             if note.comment:
@@ -64,18 +70,44 @@ class NoteRenderer:
         return ('<span class="basis basis-unknown">Not established.</span> The note\'s text is not '
                 'in the source, and what it cites has not been identified.')
 
-    def readings(self, note: Note) -> str:
-        """'Read the document' for each cited document a publisher's page gives (shown in the
-        note's tooltip too, which holds the note's content)."""
-        keys = dict.fromkeys(c.key for c in self.site.citations[(self.text.meta.id, note.number)].citations)
-        found = [(k, r) for k in keys if (r := self.site.readings.of(k)) is not None and r.found]
-        links = [read_link(r) + (f" ({escape_text(short_label(self.site.entries[k], self.site.archives))})"
-                                 if len(found) > 1 else "") for k, r in found]
-        return f' <span class="reading">{" · ".join(links)}</span>' if links else ""
+    def _with_reads(self, spans, placed, words: str) -> str:
+        """The note's words with each document's Read link right after the citation it belongs
+        to (after the punctuation that ends the citation), not at the end of the note."""
+        after: dict[int, str] = {}
+        for c in sorted(placed, key=lambda c: c.start):
+            read = self._read(c.key)
+            if read:
+                end = c.end
+                while end < len(words) and words[end] in ".,;:)":
+                    end += 1
+                after[end] = after.get(end, "") + read
+        out, consumed = [], 0
+        for end in sorted(after):
+            piece, spans = split_at(spans, end - consumed)
+            out.append(render_inlines(piece) + after[end])
+            consumed = end
+        return "".join(out) + render_inlines(spans)
+
+    def _read(self, key: str) -> str:
+        """'Read: <the document> (<publisher>) ↗' for a document a publisher's page gives, and,
+        where that page differs from the note, the words that say so, linked to the finding."""
+        reading = self.site.readings.of(key)
+        if reading is None or not reading.found or key in self._read_given:
+            return ""
+        self._read_given.add(key)
+        differs = ""
+        if reading.comparison == DIFFERS:
+            finding = next((f for f in self.site.findings if f.kind == PUBLISHER_DIFFERS and key in f.keys), None)
+            target = relative(self.page, "bibliography/apparatus.md") + (
+                f"#{finding_anchor(finding)}" if finding is not None else "")
+            differs = differs_in_note(reading, target)
+        return f' <span class="reading">{read_link(reading)}{differs}</span>'
 
     def _link(self, key: str) -> str:
+        """A citation the note's words do not carry, linked, with its Read link beside it."""
         label = short_label(self.site.entries[key], self.site.archives)
-        return f'[{escape_text(label)}]({self._entry_link(key)} "{link_title(self._entry_title(key))}")'
+        return (f'[{escape_text(label)}]({self._entry_link(key)} "{link_title(self._entry_title(key))}")'
+                + self._read(key))
 
     def _also(self, citations) -> str:
         """Works the note's words cite that no words of it can carry a link for: the

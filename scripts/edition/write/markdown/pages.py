@@ -126,9 +126,15 @@ class SectionRenderer:
         if notes:
             out += NoteRenderer(self.text, self.site, self.page).render(notes)
         words = " ".join([section.title] + [plain_text(p.inlines) for p in paragraphs]
-                         + [plain_text(n.inlines + n.identification + n.evidence + n.comment) for n in notes])
+                         + [plain_text(n.inlines + n.identification + n.evidence + n.comment) for n in notes]
+                         + self._reading_titles(notes))
         out += abbreviation_definitions(self.site.registers, words) + [""]
         return "\n".join(out)
+
+    def _reading_titles(self, notes) -> list[str]:
+        """The publishers' titles the notes' Read links carry: words on the page too."""
+        keys = {c.key for n in notes for c in self.site.citations[(self.text.meta.id, n.number)].citations}
+        return [r.title for k in sorted(keys) if (r := self.site.readings.of(k)) is not None and r.found]
 
     def _pages(self, paragraphs) -> tuple[int, int]:
         pages = [self.site.print_pages.get((self.text.meta.id, p.number)) for p in paragraphs]

@@ -32,8 +32,18 @@ def external_link(url: str, words_markdown: str) -> str:
 
 
 def read_link(reading: Reading) -> str:
-    """'Read the document: Wilson Center Digital Archive ↗'."""
-    return external_link(reading.url, f"Read the document: {escape_text(reading.publisher)} ")
+    """'Read: Ciphered Telegram No. 8600, Vyshinsky to Mao Zedong (Wilson Center Digital
+    Archive) ↗': the document as the publisher titles it, and the publisher."""
+    return external_link(reading.url, f"Read: {escape_text(reading.title)} ({escape_text(reading.publisher)}) ")
+
+
+def differs_in_note(reading: Reading, finding_url: str) -> str:
+    """In a note, after its Read link: the linked page differs from the note, in a few words
+    (the fields), linked to the finding on the apparatus page."""
+    fields = list(dict.fromkeys(d.split(":", 1)[0].strip() for d in reading.differences))
+    what = f" ({escape_text(', '.join(fields))})" if fields else ""
+    return (f' <span class="reading-differs">The linked page differs from the note{what}: '
+            f"[see the apparatus]({finding_url}).</span>")
 
 
 def published_as(reading: Reading) -> str:

@@ -11,7 +11,8 @@ import re
 from ...model.entry import Entry
 from ...model.entry import bare
 from ..chicago import long_date
-from .xml import child, element, ident, pointer
+from ..downloads import document_url
+from .xml import EDITORS, child, element, ident, pointer
 
 LOCATOR_PARTS = ("fond", "opis", "delo", "papka")
 
@@ -41,13 +42,39 @@ def list_bibl(cited_keys, site):
         group = child(outer, "listBibl", type="archival")
         child(group, "head", "Archival documents")
         for entry in archival:
-            group.append(archival_document(entry, site.archives))
+            desc = archival_document(entry, site.archives)
+            _document_page(desc.find(".//{*}msItem"), entry.key, site)
+            group.append(desc)
     if published:
         group = child(outer, "listBibl", type="published")
         child(group, "head", "Published works")
         for entry in published:
-            group.append(published_work(entry, site.entries))
+            struct = published_work(entry, site.entries)
+            _document_page(struct, entry.key, site)
+            group.append(struct)
     return outer
+
+
+def _document_page(parent, key: str, site) -> None:
+    """A primary source's page in the edition (a `note` with its `ptr`) and what the editors
+    found of a publisher's page for it (a `note` of type "reading", its status as subtype)."""
+    if key not in site.document_pages:
+        return
+    page = child(parent, "note", type="edition-page", resp=pointer(EDITORS))
+    child(page, "ptr", target=document_url(site, key))
+    reading = site.readings.of(key)
+    if reading is None:
+        child(parent, "note", "No search for a publisher's page recorded.", type="reading",
+              subtype="none-recorded", resp=pointer(EDITORS))
+    elif reading.found:
+        note = child(parent, "note", "Read at ", type="reading", subtype=reading.status, resp=pointer(EDITORS))
+        child(note, "ref", reading.title, target=reading.url)
+        child(note, "orgName", reading.publisher)
+        note[-1].tail = f"; compared {reading.checked}: {reading.comparison}."
+        note[-2].tail = ", "
+    else:
+        child(parent, "note", f"Not found in the searches recorded ({reading.checked}).", type="reading",
+              subtype=reading.status, resp=pointer(EDITORS))
 
 
 def archival_document(entry: Entry, archives) -> object:

@@ -1,0 +1,76 @@
+"""A page per cited document (documents/<key>.md), on the real texts: the record as each note
+prints it, the publisher's forms, the passages the notes close, and the notes leading to it."""
+from __future__ import annotations
+
+import re
+
+from edition.analyse.readings.documents import document_keys
+from edition.model.layout import place_citations
+from edition.write.markdown.context import build_context
+from edition.write.markdown.document_pages import closed_by, render_document_pages, with_quotations
+
+
+def test_every_document_has_its_page_with_its_passages_in_words(edition):
+    site = build_context(edition)
+    pages = render_document_pages(edition, site)
+    keys = document_keys(site.entries, edition.readings)
+    assert sorted(pages) == sorted(f"documents/{k}.md" for k in keys) and len(keys) == 46
+    cited = {c.key for n in edition.notes for c in n.citations}
+    for key in keys:
+        page = pages[f"documents/{key}.md"]
+        passages = page.split("## The passages that cite it")[1].split("## Its neighbours")[0]
+        if key in cited:
+            figures = re.findall(r'<figure class="document-passage" markdown>\n\n(.+?)\n', passages)
+            assert figures and all(len(f) > 20 for f in figures), key     # words, not only numbers
+
+
+def test_the_14_may_1950_cable(edition):
+    site = build_context(edition)
+    page = render_document_pages(edition, site)["documents/doc-1950-05-14-stalin-mao.md"]
+    assert "| Date | 14 May 1950 |" in page and "[Stalin](../people/stalin.md)" in page
+    # Kim n. 28 as printed (list 56), and the leaf as the publisher gives it (ll. 0055)
+    assert "“Telegram from Stalin to Mao Zedong, 14 May 1950, RGASPI, fond. 558, opis. 11, delo. 334, list. 56”" in page
+    assert "RGASPI, f. 558, op. 11, d. 334, ll. 0055" in page
+    assert "What the publisher adds (Wilson Center Digital Archive)" in page
+    assert ('href="https://digitalarchive.wilsoncenter.org/document/ciphered-telegram-no-8600-vyshinsky-mao-zedong"'
+            in page)
+    # the sentence Kim n. 28 closes, linked to its place and note
+    assert "> If the Chinese comrades do not agree, the decision on the question should be postponed until a new discussion." in page
+    assert re.search(r"Kim 2016, \[¶ 25\]\(\.\./texts/kim-2016/[^)]+#p25\), p\. 244, \[n\. 28\]\([^)]+#fn:28\)", page)
+    assert re.search(r"\[See the finding\]\(\.\./bibliography/apparatus\.md#finding-[0-9a-f]{10}\)", page)
+    assert '"citation_date", "1950/05/14"' in page and '"DC.creator", "Stalin"' in page
+    assert "## Cite this page" in page and "documents/doc-1950-05-14-stalin-mao/" in page
+
+
+def test_the_passage_is_what_the_marker_closes_and_quotations_are_marked():
+    words = "Stalin agreed. Mao wrote that 'Stalin already agreed.' Later he sent more."
+    assert closed_by(words, words.index(" Later")) == "Mao wrote that 'Stalin already agreed.'"
+    marked = with_quotations("Mao wrote that 'Stalin already agreed.' and Stalin's “no”")
+    assert marked.count("<q ") == 2 and "Stalin's" in marked and "<q style=\"quotes: none\">“no”</q>" in marked
+
+
+def test_every_primary_source_citation_in_a_note_links_to_its_page(edition, site):
+    ctx = build_context(edition)
+    checked = 0
+    for note in edition.notes:
+        html = (site / ctx.note_pages[(note.text_id, note.note)].replace(".md", "/index.html")).read_text(encoding="utf-8")
+        item = html[html.index(f'<li id="fn:{note.note}"'):]
+        item = item[:item.index("</li>")]
+        for c in note.citations:
+            if c.key in ctx.document_pages:
+                assert f'documents/{c.key}/"' in item, (note.text_id, note.note, c.key)
+                checked += 1
+            else:
+                assert f"#{c.key}" in item
+    assert checked > 50
+
+
+def test_read_links_stand_after_their_citation_in_kim_n_36(edition, site):
+    ctx = build_context(edition)
+    html = (site / ctx.note_pages[("kim-2016", 36)].replace(".md", "/index.html")).read_text(encoding="utf-8")
+    item = html[html.index('<li id="fn:36"'):]
+    item = item[:item.index("</li>")]
+    jessup, read, president = (item.index("documents/frus-1950-v07-jessup-memorandum-06-26/"),
+                                item.index("Read: Memorandum of Conversation, by the Ambassador at Large (Jessup)"),
+                                item.index("documents/frus-1950-v07-president-statement-06-27/"))
+    assert jessup < read < president
