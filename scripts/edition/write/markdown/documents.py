@@ -29,7 +29,8 @@ INTRO = (
     "what was compared is said), *printed in* (a print publication that a note or a publisher names), or "
     "*not found in the searches recorded* (with the searches and their date). Each says what the editors "
     "did, not whether a copy exists. Where the page differs from the note, the difference is listed on the "
-    "[Notes on the apparatus](../bibliography/apparatus.md).")
+    "[Notes on the apparatus](../bibliography/apparatus.md). [The documents in time](timeline.md) draws the "
+    "same documents on a timeline, a lane per correspondent.")
 
 
 def render_documents(edition, site: SiteContext) -> dict[str, str]:
