@@ -182,7 +182,7 @@ def svg(marks: list[Mark], texts: dict[str, str]) -> str:
     height = top + sum(NAME_HEIGHT + rows[lane] * LANE_HEIGHT for lane in lanes) + 10
     out = [legend(texts), f'<div class="traffic-frame" role="region" aria-label="Timeline of the cited documents (scrolls sideways)" '
            f'tabindex="0" style="overflow-x:auto;max-width:100%">',
-           f'<svg class="traffic" xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
+           f'<svg class="traffic" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{width:.0f}" height="{height:.0f}" '
            f'viewBox="0 0 {width:.0f} {height:.0f}" role="group" aria-label="Timeline of the cited documents, '
            f'a lane per correspondent" style="font-family:sans-serif;font-size:12px;max-width:none">',
            "<style>.traffic a:focus .mark,.traffic a:hover .mark{stroke:#000;stroke-width:3}"
@@ -257,7 +257,9 @@ def _shape(style: Style, x: float, y: float, label: str = "") -> str:
 
 def _mark_link(mark: Mark, x: float, y: float) -> str:
     title = escape_html(mark.title)
-    return (f'<a href="{escape_html(mark.href or f"../{mark.key}/")}" aria-label="{title}" data-key="{escape_html(mark.key)}">'
+    # xlink:href, not href: the theme's instant navigation re-assigns every relative [href]
+    # after a page loads, and an SVG link's href cannot be assigned (a TypeError that stops it).
+    return (f'<a xlink:href="{escape_html(mark.href or f"../{mark.key}/")}" aria-label="{title}" data-key="{escape_html(mark.key)}">'
             f"<title>{title}</title>{_shape(_style(mark.texts), x, y)}</a>")
 
 
