@@ -83,7 +83,8 @@ def test_made_up_marks_on_one_day_take_two_rows_and_their_words_stay_text():
                          .split("</p>", 1)[1].removeprefix('<div class="traffic-frame" role="region" '
                                                           'aria-label="Timeline of the cited documents '
                                                           '(scrolls sideways)" tabindex="0" '
-                                                          'style="overflow-x:auto;max-width:100%">')
+                                                          'style="overflow-x:auto;max-width:100%" '
+                                                          'data-pagefind-ignore="all">')
                          .removesuffix("</div>"))
     found = links(root)
     ya, yb = float(found["a"][1].get("cy")), float(found["b"][1].get("points").split()[1].split(",")[1])

@@ -12,7 +12,7 @@ from ...model.entry import bare
 from ...model.citations import CITED_FROM, IBID, ORIGINALLY
 from ...model.layout import tei_path
 from ...analyse.readings.compare import LOCATOR_PARTS, NOT_COMPARED
-from ...model.readings import AGREES
+from ...model.readings import AGREES, NOT_FOUND
 from .basis import identification_label, is_identified, labelled
 from .context import BIBLIOGRAPHY, SiteContext
 from ..escape import escape_text
@@ -174,10 +174,8 @@ def _reading_block(site: SiteContext, entry: Entry) -> list[str]:
     if reading is None:
         return []
     if not reading.found:
-        out = [status_words(reading), "{: .bib-reading }", ""]
-        if reading.searched:
-            out += [f"<strong>The searches:</strong> {escape_text(reading.searched)}", "{: .bib-reading }", ""]
-        return out
+        # The searches themselves are on the document's page and in readings.json: here, the status.
+        return [status_words(reading) + ("." if reading.status == NOT_FOUND else ""), "{: .bib-reading }", ""]
     line = f"{read_link(reading)}."
     line += _compared(site.readings.checks.get(entry.key, ()), reading.differences)
     out = [line, "{: .bib-reading }", ""]

@@ -8,7 +8,8 @@ through a narrow screen still says whose lane it is.
 Each mark is an SVG link, so the keyboard reaches it (Tab) like any other link, and its
 title says what it is. The Documents table holds the same documents as text: the page
 says so and links to it. The drawing keeps its size and scrolls sideways in its frame on
-a narrow screen, so its words stay legible at 375 px.
+a narrow screen, so its words stay legible at 375 px. The search leaves the drawing out:
+its words are the Documents table's, and they would weigh on every other page's ranking.
 """
 from __future__ import annotations
 
@@ -181,7 +182,7 @@ def svg(marks: list[Mark], texts: dict[str, str]) -> str:
     top = AXIS_HEIGHT
     height = top + sum(NAME_HEIGHT + rows[lane] * LANE_HEIGHT for lane in lanes) + 10
     out = [legend(texts), f'<div class="traffic-frame" role="region" aria-label="Timeline of the cited documents (scrolls sideways)" '
-           f'tabindex="0" style="overflow-x:auto;max-width:100%">',
+           f'tabindex="0" style="overflow-x:auto;max-width:100%" data-pagefind-ignore="all">',
            f'<svg class="traffic" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{width:.0f}" height="{height:.0f}" '
            f'viewBox="0 0 {width:.0f} {height:.0f}" role="group" aria-label="Timeline of the cited documents, '
            f'a lane per correspondent" style="font-family:sans-serif;font-size:12px;max-width:none">',
