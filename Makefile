@@ -38,9 +38,10 @@ check: $(STAMP)
 site: $(STAMP)
 	$(BIN)/python -m edition site
 
-## serve: build, then serve with live reload on http://127.0.0.1:8000/
-serve: build
-	$(BIN)/mkdocs serve --config-file mkdocs.serve.yml --livereload
+## serve: build, then serve with live reload on http://127.0.0.1:8000/: an edit of sources/
+## runs the generator once, then MkDocs rebuilds the pages that changed (scripts/serve.py)
+serve: $(STAMP)
+	$(BIN)/python scripts/serve.py
 
 ## test: the whole test suite, browser tests included, in two workers; prints its duration
 test: $(STAMP)
@@ -76,6 +77,6 @@ fuzz: $(STAMP)
 
 ## clean: remove everything the build and the tests generate (not .venv)
 clean:
-	rm -rf site .site-new .site-old .pagefind-pages-* .bench .pytest_cache .hypothesis \
+	rm -rf site .site-new .site-old .pagefind-pages-* .bench .cache .pytest_cache .hypothesis \
 	  $(addprefix docs/,texts bibliography downloads chronology people glossary where-the-texts-meet documents) docs/.texts-*
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +

@@ -1,19 +1,18 @@
-"""`make bench`: how fast the edition builds, how it grows, and how heavy its pages are.
+"""`make bench`: what editors and readers feel, measured in one run and printed as one
+Markdown table (the one MAINTAINERS.md shows); progress goes to stderr. `--scales 1,10`
+for a quick run.
 
-Prints `name: value` lines, all measured in this one run (`--scales 1,10` for a quick run):
-
-  generate_s            our generator alone on the real corpus (read, check, render,
-                        write into an empty scratch folder): the median of 7 runs
-  mkdocs_s              the strict MkDocs build alone of the real corpus into an empty
-                        folder: the median of 7 runs (for both, removing the last run's
-                        output is done before the clock starts; one warm-up run each)
-  generator_overhead    the median of the 7 ratios generator / MkDocs, each of a pair of
-                        runs made back to back (this machine's speed drifts over seconds:
-                        pairs cancel the drift that separate medians would measure)
-                                                                    (budget: <= 0.10)
-  growth_<N>x_*         the generator (read_edition + render_edition) on the worst-case
-                        corpus of N times the real one (see `replicate`)
-  time_per_note_ratio_100x_1x                                        (budget: <= 1.5)
+  edit_to_served_s      `make serve` (scripts/serve.py) on a copy of the project: from
+                        saving an edit of one note to the changed page being served, the
+                        median of 5 edits after one untimed                  (target <= 1 s)
+  site_s                a whole `make site` (generator, strict MkDocs, Pagefind) of the
+                        same project, as a subprocess
+  edit_to_served_vs_site             their ratio
+  cold_<N>x_s           the generator (read, check, render, write) with no cache, into an
+                        empty folder, on the corpus of N times the real one (`replicate`)
+  warm_one_text_<N>x_s  the same after one text's notes were edited, with the cache
+                        (edition/cache.py) filled by the build before, into the last output
+  warm_vs_cold_<N>x     their ratio                              (target at 100x: <= 0.10)
   <corpus>_<N>x_*       the whole build of a synthetic corpus in a scratch project:
                         generator, MkDocs, Pagefind; site bytes, largest page; search index
                         bytes, and for three fixed queries the bytes a reader's browser
@@ -21,12 +20,11 @@ Prints `name: value` lines, all measured in this one run (`--scales 1,10` for a 
                         corpus "same": every copy cites the same documents (worst case);
                         corpus "own": each copy cites its own entries, sharing a stated
                         fraction (see `own_entries`)
-  <corpus>_per_text_*_ratio_100x_1x                           (budgets, "own": <= 1.5)
+  <corpus>_per_text_*_ratio_<N>x_1x                           (targets, "own": <= 1.5)
   page_<type>_*         per page type: the HTML gzipped, and the whole first-visit
                         transfer gzipped (HTML, stylesheets, scripts, favicon)
 
-Budgets are targets to read the figures against, not tests. Run after `make build`
-(the Makefile does), from the project's root. The synthetic builds run under `nice`.
+Targets are what to read the figures against, not tests. Run from the project's root.
 Every scratch folder is made in `.bench/` inside the project, on the disk where the real
 build writes `docs/` and `site/` (the system's temporary folder may be another file system:
 on this machine it created files seven times slower than the project's disk).
@@ -67,10 +65,21 @@ PAGE_TYPES = {
 }
 
 
-def say(name: str, value) -> None:
+ROWS: list[tuple[str, str, str]] = []  # figure, value, target: the table printed at the end
+
+
+def say(name: str, value, target: str = "") -> None:
     if isinstance(value, float):
         value = f"{value:.4f}" if value < 1 else f"{value:.3f}"
-    print(f"{name}: {value}", flush=True)
+    ROWS.append((name, str(value), target))
+    print(f"{name}: {value}", file=sys.stderr, flush=True)
+
+
+def print_table() -> None:
+    print("| figure | value | target |")
+    print("|---|---:|---|")
+    for name, value, target in ROWS:
+        print(f"| {name} | {value} | {target} |")
 
 
 SCRATCH = ROOT / ".bench"
@@ -82,59 +91,119 @@ def scratch_folder(prefix: str) -> tempfile.TemporaryDirectory:
     return tempfile.TemporaryDirectory(prefix=prefix, dir=SCRATCH)
 
 
-def median_time(function, runs: int, warm_up: bool = True) -> float:
-    """The median time of `function` (after one untimed run, unless warm_up is False)."""
-    if warm_up:
-        function()
+# --- the editor's loop -------------------------------------------------------------
+
+EDITED_NOTES = "notes/kissinger-2011.toml"          # in sources/; its note 18 is edited
+EDITED_PAGE = "texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war/"
+EDITED_WORDS = "Cold War International History Project translation"
+
+
+def edit_note(sources: Path, notes: str, marker: str) -> None:
+    """Note 18's identification ends with `marker` (the words of the last edit replaced)."""
+    path = sources / notes
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(re.escape(EDITED_WORDS) + r"[^)]*\)", f"{EDITED_WORDS}{marker})", text, count=1),
+                    encoding="utf-8")
+
+
+def serve_project(target: Path) -> Path:
+    """A copy of the project that `make serve` and `make site` run on."""
+    target.mkdir()
+    scratch_project(target)
+    shutil.copytree(ROOT / "sources", target / "sources")
+    shutil.copy(ROOT / "mkdocs.serve.yml", target / "mkdocs.serve.yml")
+    (target / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts" / "serve_hook.py", target / "scripts" / "serve_hook.py")
+    return target
+
+
+def fetch(url: str) -> str:
+    import urllib.request
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def editor_loop(scratch: Path) -> None:
+    """Edit-to-served under `make serve`, against a whole `make site` of the same project."""
+    import socket
+    import subprocess
+
+    project = serve_project(scratch / "serve")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = scratch / "serve.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--root", str(project),
+                                   "--dev-addr", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT)
     times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def paired_times(first, prepare_first, second, prepare_second, runs: int) -> tuple[float, float, float]:
-    """The medians of `first` and `second`, and the median of their ratio, each ratio of a
-    pair of runs made back to back after one warm-up of each (outputs removed untimed)."""
-    pairs = []
-    for run in range(runs + 1):
-        times = []
-        for function, prepare in ((first, prepare_first), (second, prepare_second)):
-            prepare()
+    try:
+        deadline = time.monotonic() + 300
+        while "Serving on" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for run in range(6):  # the first is not timed: MkDocs' first rebuild imports more
+            marker = f"; edit {run}"
             start = time.perf_counter()
-            function()
+            edit_note(project / "sources", EDITED_NOTES, marker)
+            while marker not in fetch(f"http://127.0.0.1:{port}/{EDITED_PAGE}"):
+                if time.perf_counter() - start > 60:
+                    sys.exit(f"bench: the edit was not served in 60 s; see {log}")
+                time.sleep(0.005)
             times.append(time.perf_counter() - start)
-        if run:  # the first pair warms up
-            pairs.append(times)
-    return (statistics.median(a for a, _ in pairs), statistics.median(b for _, b in pairs),
-            statistics.median(a / b for a, b in pairs))
-
-
-# --- the real corpus ---------------------------------------------------------------
-
-def generate_once(sources: Path, docs: Path) -> None:
-    """Read, check, render and write into `docs` (a scratch folder, emptied beforehand)."""
-    build_edition(sources, docs)
-
-
-def mkdocs_once(site_dir: Path) -> None:
-    """The strict MkDocs build into `site_dir` (emptied beforehand)."""
-    from mkdocs.commands.build import build
+    finally:
+        server.terminate()
+        server.wait()
+    served = statistics.median(times[1:])
+    text = log.read_text()
+    rebuilds = text.count("Reloading browsers")
+    generator = [float(m) for m in re.findall(r"files changed in ([\d.]+) s", text)][1:]
+    mkdocs = [float(m) for m in re.findall(r"Documentation built in ([\d.]+) seconds", text)][2:]
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "edition", "site", "--root", str(project)], check=True,
+                   stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")})
+    site = time.perf_counter() - start
+    say("edit_to_served_s", served, "<= 1 s")
+    say("edit_generator_s", statistics.median(generator))   # of which: the generator, warm
+    say("edit_mkdocs_s", statistics.median(mkdocs))         # and MkDocs' rebuild, --dirty
+    say("reloads_per_edit", rebuilds / len(times), "1")
+    say("site_s", site)
+    say("edit_to_served_vs_site", served / site)
     from mkdocs.config import load_config
+    prefix = urlsplit(load_config(str(ROOT / "mkdocs.yml"))["site_url"] or "/").path or "/"
+    page_weight(project / "site", prefix)
 
-    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
 
+def regeneration(scales, scratch: Path) -> None:
+    """At each scale of 10x or more: the cold generator against a warm one-text regeneration."""
+    from edition.cache import Cache
 
-def emptied(folder: Path):
-    """A `prepare` for the timings: the folder removed, as a first build finds it, and the
-    disk brought to rest. Without the sync, the system writes the previous run's output
-    out to disk during the next run: a generator run after MkDocs' build was billed for
-    writing MkDocs' 10 MB (its 99 files took 110-150 ms to write, 30 ms after a sync)."""
-    def prepare():
-        shutil.rmtree(folder, ignore_errors=True)
-        os.sync()
-    return prepare
+    for scale in (s for s in scales if s >= 10):
+        sources = scratch / f"sources-{scale}x"
+        if not sources.exists():
+            replicate(ROOT / "sources", sources, scale - 1)
+        cold_docs, docs, folder = (scratch / f"{name}-{scale}x" for name in ("cold", "docs", "cache"))
+        runs = 3 if scale < 100 else 1
+        cold, warm = [], []
+        for run in range(runs):
+            shutil.rmtree(cold_docs, ignore_errors=True)
+            os.sync()
+            start = time.perf_counter()
+            build_edition(sources, cold_docs)
+            cold.append(time.perf_counter() - start)
+        build_edition(sources, docs, Cache(folder, sources))   # the cache filled, untimed
+        for run in range(runs):
+            edit_note(sources, "notes/kissinger-2011-copy1.toml", f"; edit {run}")
+            os.sync()
+            start = time.perf_counter()
+            build_edition(sources, docs, Cache(folder, sources))
+            warm.append(time.perf_counter() - start)
+        say(f"cold_{scale}x_s", statistics.median(cold))
+        say(f"warm_one_text_{scale}x_s", statistics.median(warm))
+        say(f"warm_vs_cold_{scale}x", statistics.median(warm) / statistics.median(cold),
+            "<= 0.10" if scale == 100 else "")
 
 
 # --- synthetic corpora -------------------------------------------------------------
@@ -188,31 +257,6 @@ def replicate(sources: Path, target: Path, copies: int) -> None:
         if extra:
             path.write_text(preamble + "".join(b.rstrip("\n") + "\n\n" for b in blocks + extra),
                             encoding="utf-8")
-
-
-def growth(scales=SCALES) -> None:
-    per_note = {}
-    with scratch_folder("corpus-") as scratch:
-        for scale in scales:
-            sources = Path(scratch) / f"sources-{scale}x"
-            replicate(ROOT / "sources", sources, scale - 1)
-            edition = read_edition(sources)
-            notes = len(edition.notes)
-            runs = 3 if scale < 100 else 1
-
-            def generate(sources=sources):
-                render_edition(read_edition(sources))
-
-            seconds = median_time(generate, runs, warm_up=scale < 100)
-            per_note[scale] = seconds / notes
-            say(f"growth_{scale}x_texts", len(edition.texts))
-            say(f"growth_{scale}x_notes", notes)
-            say(f"growth_{scale}x_generate_s", seconds)
-            say(f"growth_{scale}x_ms_per_note", per_note[scale] * 1000)
-    high = max(scales)
-    say(f"time_per_note_ratio_{high}x_1x", per_note[high] / per_note[1])
-    if 10 in scales and high != 10:
-        say(f"time_per_note_ratio_{high}x_10x", per_note[high] / per_note[10])
 
 
 # --- whole builds of the synthetic corpora ----------------------------------------
@@ -435,41 +479,23 @@ def page_weight(site: Path, prefix: str) -> None:
 
 def main() -> None:
     import argparse
-    parser = argparse.ArgumentParser(description="make bench: build times, sizes, search")
+    parser = argparse.ArgumentParser(description="make bench: the editor's loop, regeneration, scaling, search")
     parser.add_argument("--scales", default=",".join(map(str, SCALES)), help="e.g. 1,10")
     parser.add_argument("--corpora", default="own,same", help="same, own, or both")
-    parser.add_argument("--only-corpora", action="store_true",
-                        help="skip the real corpus and the generator's growth; the whole builds only")
-    parser.add_argument("--only-growth", action="store_true", help="the generator's growth alone")
     args = parser.parse_args()
     scales = tuple(int(n) for n in args.scales.split(","))
     os.chdir(ROOT)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    if not (ROOT / "docs" / "texts").is_dir():
-        sys.exit("bench: run `make build` first (make bench does)")
-
-    if args.only_growth:
-        growth(scales)
-        return
-    if args.only_corpora:
-        os.nice(10)
-        corpora(scales, args.corpora.split(","))
-        return
-    with scratch_folder("real-") as folder:
-        docs, site = Path(folder) / "docs", Path(folder) / "site"
-        generate_s, mkdocs_s, overhead = paired_times(
-            lambda: generate_once(ROOT / "sources", docs), emptied(docs),
-            lambda: mkdocs_once(site), emptied(site), runs=7)
-        say("generate_s", generate_s)
-        say("mkdocs_s", mkdocs_s)
-        say("generator_overhead", overhead)
-        growth(scales)
-        from mkdocs.config import load_config
-        prefix = urlsplit(load_config(str(ROOT / "mkdocs.yml"))["site_url"] or "/").path or "/"
-        page_weight(site, prefix)
+    say("load_average_1min", f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    with scratch_folder("loop-") as folder:
+        editor_loop(Path(folder))
+    with scratch_folder("regeneration-") as folder:
+        regeneration(scales, Path(folder))
     os.nice(10)  # the synthetic builds are long: leave the machine to others first
     corpora(scales, args.corpora.split(","))
+    say("load_average_1min_at_end", f"{os.getloadavg()[0]:.1f}")
+    print_table()
 
 
 if __name__ == "__main__":

@@ -101,20 +101,22 @@ def test_text_missing_from_manifest(project):
 
 def test_manifest_entry_whose_file_is_missing(project):
     (project / KIM).unlink()
-    line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
-    expect_error(project, f"{MANIFEST}:{line}", "source file sources/texts/kim-2016-.* does not exist")
+    line = line_of(project, MANIFEST, 'source = "kim-2016')
+    expect_error(project, f"{MANIFEST}:{line}", r"'source' of \[\[text\]\] names sources/texts/kim-2016-.*, which "
+                                                "does not exist; add the file or fix 'source'")
 
 
 def test_unknown_reader(project):
     edit(project, MANIFEST, 'reader = "pdf-markdown"', 'reader = "docx"')
-    line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
-    expect_error(project, f"{MANIFEST}:{line}", "unknown reader 'docx'; use one of: ebook-plain, pdf-markdown")
+    line = line_of(project, MANIFEST, 'reader = "docx"')
+    expect_error(project, f"{MANIFEST}:{line}", r"'reader' of \[\[text\]\] must be one of: ebook-plain, "
+                                                r"pdf-markdown \(not 'docx'\)")
 
 
 def test_missing_manifest_field(project):
     edit(project, MANIFEST, "year = 2016\n", "")
     line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
-    expect_error(project, f"{MANIFEST}:{line}", "lacks the required field 'year'")
+    expect_error(project, f"{MANIFEST}:{line}", r"\[\[text\]\] needs 'year'")
 
 
 def test_stale_correction(project):

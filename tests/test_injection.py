@@ -188,5 +188,5 @@ def test_no_generated_line_is_a_directive(project):
 
 def test_short_name_with_markup_is_refused(project):
     edit(project, MANIFEST, 'short = "Kim 2016"', 'short = "Kim <script>2016"')
-    line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
-    expect_error(project, f"{MANIFEST}:{line}", "short 'Kim <script>2016' may hold only")
+    line = line_of(project, MANIFEST, 'short = "Kim <script>2016"')
+    expect_error(project, f"{MANIFEST}:{line}", r"'short' of \[\[text\]\] may hold only .*, not 'Kim <script>2016'")

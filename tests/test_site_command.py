@@ -73,7 +73,7 @@ def test_bad_sources_stop_before_mkdocs_with_the_generator_error(project):
     with_site_config(project)
     edit(project, "sources/texts.toml", "year = 2016\n", "")
     line = line_of(project, "sources/texts.toml", 'id = "kim-2016"') - 1
-    expect_site_failure(project, (f"sources/texts.toml:{line}", "lacks the required field 'year'"))
+    expect_site_failure(project, (f"sources/texts.toml:{line}", r"\[\[text\]\] needs 'year'"))
 
 
 def test_a_good_build_replaces_the_site(project):

@@ -93,7 +93,7 @@ def test_a_host_both_allowed_and_denied_is_refused(copy):
 
 def test_an_allowed_host_needs_its_kind(copy):
     line = append(copy, POLICY, '[[allow]]\nhost = "example.org"\n')
-    expect_error(copy, f"{POLICY}:{line}", r"\[\[allow\]\] needs exactly host = \"\.\.\.\" and kind")
+    expect_error(copy, f"{POLICY}:{line}", r"\[\[allow\]\] needs 'kind'; it holds exactly host = \"\.\.\.\" and kind")
 
 
 def test_a_host_is_written_bare(tmp_path):
@@ -136,4 +136,4 @@ def test_every_source_address_satisfies_the_policy_and_no_to_do_is_left():
 
 def test_an_unknown_table_is_reported_at_its_own_line(copy):
     line = append(copy, POLICY, '[[allw]]\nhost = "example.org"\nkind = "publisher\'s page"\n')
-    expect_error(copy, f"{POLICY}:{line}", r"unknown table\(s\) allw; the policy has only \[\[allow\]\] and \[\[deny\]\]")
+    expect_error(copy, f"{POLICY}:{line}", r"unknown field 'allw' in source-policy.toml; the policy has only \[\[allow\]\] and \[\[deny\]\]")

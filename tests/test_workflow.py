@@ -79,19 +79,31 @@ def test_deploys_after_the_build_to_the_pages_environment():
     assert [u.split("@")[0] for u in uses(deploy)] == ["actions/deploy-pages"]
 
 
-def test_site_url_step_points_mkdocs_yml_at_the_pages_address(tmp_path):
-    """The workflow's own step, run on a copy of mkdocs.yml, sets site_url and nothing else."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert len(re.findall(r"^site_url: https?://\S+/$", config, re.M)) == 1
+def _run_site_url_step(folder, config):
     step = next(s for s in load()["jobs"]["build"]["steps"] if "site_url" in s.get("name", ""))
     assert step["env"]["BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
-    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     env = {"PATH": "/usr/bin:/bin", "BASE_URL": "https://someone.github.io/a-fork"}
-    result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, env=env,
+    result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=folder, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "::notice" in result.stdout
-    rewritten = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    return result.stdout, (folder / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_site_url_step_points_mkdocs_yml_at_the_pages_address(tmp_path):
+    """mkdocs.yml leaves site_url unset (a site built without it cites the address it is read
+    at); the workflow's own step, run on a copy, adds the Pages address and nothing else."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not re.findall(r"^site_url:", config, re.M)
+    stdout, rewritten = _run_site_url_step(tmp_path, config)
+    assert "::notice" not in stdout
+    assert rewritten == config + "site_url: https://someone.github.io/a-fork/\n"
+
+
+def test_site_url_step_replaces_another_address_with_a_notice(tmp_path):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8") + "site_url: https://elsewhere.org/x/\n"
+    stdout, rewritten = _run_site_url_step(tmp_path, config)
+    assert "::notice" in stdout
     assert re.findall(r"^site_url: .*$", rewritten, re.M) == ["site_url: https://someone.github.io/a-fork/"]
     assert [l for l in rewritten.splitlines() if not l.startswith("site_url:")] == \
         [l for l in config.splitlines() if not l.startswith("site_url:")]

@@ -209,7 +209,16 @@
     }));
   }
 
+  // A site built without a configured address cites the address
+  // the page is read at: the generator leaves an empty span where the address goes.
+  function fillReadAt() {
+    document.querySelectorAll("[data-read-at]").forEach(function (span) {
+      span.textContent = ", " + location.origin + location.pathname;
+    });
+  }
+
   function setUp() {
+    fillReadAt();
     setUpBox();
     document.querySelectorAll("article p.para > a.para-num").forEach(function (number) {
       if (number.dataset.cites) return;

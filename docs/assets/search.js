@@ -3,14 +3,20 @@
  * Nothing is fetched until the reader types: then pagefind.js, and for each query only
  * the index chunks and page fragments it needs. A result leads to the paragraph (#pN),
  * the note (#fn:N) or the entry where the words stand, with the print page and the words
- * around them. Every string from the index is set as textContent, never as HTML.
+ * around them, and the words are highlighted there. Every string from the index is set as
+ * textContent, never as HTML.
+ *
+ * Order: the texts' pages first (the pages marked part:texts), then the rest; within
+ * each, the pages that hold the words as a phrase first, then Pagefind's own order. A
+ * query in quotation marks matches only the phrase (Pagefind's exact-phrase search).
  */
 (function () {
   "use strict";
 
   var FILTERS = [["text", "Text"], ["person", "Person"], ["archive", "Archive"], ["type", "Document type"]];
   var SHOWN = 5;             // results shown at once: each one fetches its page's fragment
-  var PLACE = /^(p\d+|fn:\d+)$/;  // anchors a result can lead to, besides headings and entries
+  var PLACE = /^(p\d+|fn:\d+|document-.+)$/;  // anchors a result can lead to, besides headings and entries
+  var HIGHLIGHT = "highlight";    // the address parameter that carries the words to highlight
 
   function resolved(box) {
     // Resolved once against the page the header came from: instant navigation keeps the
@@ -57,18 +63,26 @@
     return out;
   }
 
-  function best(data) {
-    var ranked = (data.weighted_locations || []).slice().sort(function (a, b) {
-      return b.balanced_score - a.balanced_score;
+  // Where the words stand together: the match that opens the closest group of matches
+  // (a few words' span), by the sum of their scores; the first such group on a tie. A lone
+  // common word ("delo") does not outweigh the place where all the words stand.
+  function best(data, span) {
+    var found = (data.weighted_locations || []).slice().sort(function (a, b) { return a.location - b.location; });
+    if (!found.length) return (data.locations || [0])[0];
+    var top = -1, at = found[0].location;
+    found.forEach(function (start, i) {
+      var score = 0;
+      for (var j = i; j < found.length && found[j].location < start.location + span; j++) score += found[j].balanced_score;
+      if (score > top + 1e-9) { top = score; at = start.location; }
     });
-    return ranked.length ? ranked[0].location : (data.locations || [0])[0];
+    return at;
   }
 
   // Where on the page the best match stands: the last paragraph, note or entry (element
   // with an id) that opens before it, else the last heading; and the last print-page
   // marker before it, else the page the section opens on.
-  function place(data) {
-    var at = best(data), anchor = null, heading = null, printPage = data.meta.print_page || "";
+  function place(data, span, marks) {
+    var at = best(data, span), anchor = null, heading = null, printPage = data.meta.print_page || "";
     (data.anchors || []).forEach(function (a) {
       if (a.location > at) return;
       if (/^page-/.test(a.id)) printPage = a.id.slice(5);
@@ -76,7 +90,11 @@
       else if (PLACE.test(a.id) || a.element === "div") anchor = a;
     });
     var target = anchor || heading;
-    var url = data.url.split("#")[0] + (target && target.location > 0 ? "#" + target.id : "");
+    // A note stands at the foot of its own print page, not the last one the section shows.
+    var note = target && /^fn:(\d+)$/.exec(target.id);
+    var notePage = note && new RegExp("(?:^| )" + note[1] + ":(\\d+)").exec(data.meta.note_pages || "");
+    if (notePage) printPage = notePage[1];
+    var url = data.url.split("#")[0] + marks + (target && target.location > 0 ? "#" + target.id : "");
     var where = [];
     if (target && /^p\d+$/.test(target.id)) where.push("¶ " + target.id.slice(1));
     else if (target && /^fn:/.test(target.id)) where.push("n. " + target.id.slice(3));
@@ -85,8 +103,8 @@
     return { url: url, where: where.join(" · ") };
   }
 
-  function result(data) {
-    var spot = place(data);
+  function result(data, search) {
+    var spot = place(data, search.span, search.marks);
     var item = el("li", "ed-search__result");
     var link = el("a", "ed-search__link");
     link.href = spot.url;
@@ -145,12 +163,46 @@
         return module.debouncedSearch(query, { filters: chosen(box) }, 150);
       }).then(function (search) {
         if (!search || mine !== generation) return null;  // a newer query is on its way
+        return ordered(module, query, chosen(box), search);
+      }).then(function (search) {
+        if (!search || mine !== generation) return null;
         list.replaceChildren();
         return more(box, search, mine);
       });
     }).catch(function (error) {
       status.textContent = "Search is not available here (" + error.message + ").";
     });
+  }
+
+  // All the results, the texts' pages first and, within each part, the pages that hold the
+  // words as a phrase first. The further searches reuse the index chunks already fetched.
+  function ordered(module, query, picked, all) {
+    var words = query.split(/\s+/).filter(Boolean);
+    var phrase = words.length > 1 && !/"/.test(query) ? '"' + words.join(" ") + '"' : null;
+    var inTexts = Object.assign({}, picked, { part: "texts" });
+    var searches = [module.search(query, { filters: inTexts })];
+    if (phrase) searches.push(module.search(phrase, { filters: inTexts }), module.search(phrase, { filters: picked }));
+    return Promise.all(searches).then(function (found) {
+      var texts = found[0].results, seen = {}, out = [];
+      var groups = phrase ? [found[1].results, texts, found[2].results, all.results] : [texts, all.results];
+      groups.forEach(function (group) {
+        group.forEach(function (r) { if (!seen[r.id]) { seen[r.id] = true; out.push(r); } });
+      });
+      return { results: out, span: words.length + 2, marks: highlightQuery(query) };
+    });
+  }
+
+  // "?highlight=…" for a result's address: the words as the reader typed them (a phrase in
+  // quotation marks as one), which highlight() marks where the reader lands. Pagefind's own
+  // highlight words are its index forms ("nsc482" for "NSC-48/2"), which the page does not hold.
+  function highlightQuery(query) {
+    var params = new URLSearchParams(), rest = query.replace(/"([^"]+)"/g, function (_, phrase) {
+      params.append(HIGHLIGHT, phrase.trim());
+      return " ";
+    });
+    rest.split(/\s+/).filter(Boolean).forEach(function (word) { params.append(HIGHLIGHT, word.replace(/"/g, "")); });
+    var text = params.toString();
+    return text ? "?" + text : "";
   }
 
   // The next SHOWN results, and a button for the ones after them.
@@ -163,7 +215,7 @@
         if (mine !== generation) return;
         var button = list.querySelector(".ed-search__more");
         if (button) button.parentNode.remove();
-        pages.forEach(function (data) { list.append(result(data)); });
+        pages.forEach(function (data) { list.append(result(data, search)); });
         var n = search.results.length, now = shown + pages.length;
         status.textContent = n === 0 ? "No page contains these words."
           : n + (n === 1 ? " page" : " pages") + (n > now ? ", " + now + " shown" : "");
@@ -235,6 +287,26 @@
       pagefind(box).then(function (module) { return filters(box, module); });
     }
   }, true);
+
+  // The words of the search that led here (?highlight=…), marked in the article with
+  // Pagefind's own highlighter (pagefind-highlight.js, written with the index), fetched
+  // only on a page reached from a result.
+  var highlighter = null;
+  function highlight() {
+    if (!new URLSearchParams(location.search).has(HIGHLIGHT)) return;
+    var box = document.querySelector(".ed-search");
+    var article = document.querySelector("article.md-content__inner");
+    if (!box || !article || article.querySelector("mark.search-highlight")) return;
+    highlighter = highlighter || import(new URL("pagefind-highlight.js", resolved(box)).href);
+    highlighter.then(function (module) {
+      new module.default({ highlightParam: HIGHLIGHT, markContext: article, addStyles: false,
+                           markOptions: { className: "search-highlight", acrossElements: true, exclude: [
+                             "[data-pagefind-ignore]", "[data-pagefind-ignore] *", ".headerlink",
+                             ".para-num", ".cite-box", ".cite-box *", ".search-fields *"] } });
+    }).catch(function () { /* no highlight: the page reads as it is */ });
+  }
+  if (window.document$) window.document$.subscribe(highlight);
+  else highlight();
 
   // A result chosen, or a click elsewhere: the panel closes.
   document.addEventListener("click", function (event) {

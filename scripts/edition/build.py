@@ -6,21 +6,31 @@
     derive   what no source states: the chronology's dated passages   analyse/
              and events, the notes on the apparatus
     write    every writer renders its files from the one Edition      write/
-    stage    the files written into a staging folder that replaces    publish/
-             docs/'s generated folders only when all of it succeeded
+    stage    every file rendered in memory first; then only the files    publish/
+             whose bytes changed are written into docs/, and those no
+             longer made removed
 
 Plain sequential code: each step takes what the steps before it made. A failed step
 raises EditionError (`path:line: message`) and nothing under docs/ has changed.
+
+The work that depends on one text (reading it, resolving its notes, finding its dated
+passages, rendering its pages) goes through a cache (cache.py) keyed on what it reads: a
+build after an edit of one text does that text's work again and takes the others' from
+disk. `build` uses the project's cache; the other entry points make everything unless
+given one.
 """
 from __future__ import annotations
 
+from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 from .analyse.apparatus import find_issues
-from .analyse.chronology import extract_events, find_passages
+from .analyse.chronology import extract_events, text_events
 from .analyse.citations.resolve import Resolver
 from .analyse.readings.findings import reading_findings
 from .analyse.readings.stage import check_readings
+from .cache import NO_CACHE, Cache
 from .errors import EditionError, SourcePosition
 from .load.bibliography.archives import load_archives
 from .load.bibliography.parse import parse_bibliography
@@ -45,14 +55,20 @@ from .write.markdown.context import build_context
 from .write.markdown.documents import render_documents
 from .write.markdown.document_pages import render_document_pages
 from .write.markdown.front import render_front
-from .write.markdown.pages import render_texts
+from .write.markdown.navigation import render_navigation
+from .write.markdown.pages import render_text
 from .write.markdown.timeline import render_timeline
-from .write.tei import render_tei
+from .write.tei import render_text_tei
 
-# Every writer takes (edition, site) and returns {path relative to docs/: contents}; each
-# writes its own files. In the order a reader meets them.
+# The writers of one text's files take (text, site): their files are cached per text.
+TEXT_WRITERS = (
+    render_text,           # texts/<id>/: the sections with their notes
+    render_text_tei,       # downloads/<id>.tei.xml
+)
+
+# Every other writer takes (edition, site) and returns {path relative to docs/: contents};
+# each writes its own files. In the order a reader meets them.
 WRITERS = (
-    render_texts,          # texts/<id>/: the sections with their notes
     render_front,          # texts/_snippets/: the list of texts, the editorial interventions
     render_documents,      # documents/: the cited documents and where to read them
     render_document_pages, # documents/<key>.md: a page per cited document
@@ -61,19 +77,19 @@ WRITERS = (
     render_apparatus,      # bibliography/apparatus.md: the notes on the apparatus
     render_chronology,     # chronology/
     render_annotations,    # people/, glossary/, where-the-texts-meet/
-    render_tei,            # downloads/<id>.tei.xml
     render_downloads,      # downloads/: BibTeX, CSL-JSON, notes and readings as data
+    render_navigation,     # texts/_snippets/navigation.yml: the nav, which mkdocs.yml inherits
 )
 
 
 def build(root: Path) -> Edition:
-    return build_edition(root / "sources", root / "docs")
+    return build_edition(root / "sources", root / "docs", Cache(root / ".cache" / "edition", root / "sources"))
 
 
-def build_edition(sources: Path, docs: Path) -> Edition:
+def build_edition(sources: Path, docs: Path, cache: Cache = NO_CACHE) -> Edition:
     """Read, check, derive, write, and put the files in place under docs/."""
-    edition = read_edition(sources)
-    write_tree(render_edition(edition), docs)
+    edition = read_edition(sources, cache)
+    write_tree(render_edition(edition, cache), docs)
     return edition
 
 
@@ -82,12 +98,12 @@ def check_edition(sources: Path) -> Edition:
     return read_edition(sources)
 
 
-def read_edition(sources: Path) -> Edition:
-    texts = read_texts(sources)
+def read_edition(sources: Path, cache: Cache = NO_CACHE) -> Edition:
+    texts = read_texts(sources, cache)
     archives = load_archives(sources / "archives.toml")
     entries = parse_bibliography(sources / "bibliography.bib")
     validate_entries(entries, archives, sources / "bibliography.bib")
-    notes = resolve_notes(sources, texts, entries)
+    notes = resolve_notes(sources, texts, entries, cache)
     not_variants = load_not_variants(sources / "apparatus.toml")
     policy = load_policy(sources)
     readings = check_readings(load_readings(sources / "readings.toml", tuple(sorted(policy.allow))), entries, notes,
@@ -95,7 +111,8 @@ def read_edition(sources: Path) -> Edition:
     registers = load_registers(sources)
     check_sources(sources, policy, entries)
     info = load_edition_info(sources.parent, read_version(sources.parent))
-    passages = find_passages(texts)
+    passages = [event for text in texts
+                for event in cache.memo(("passages", text_key(cache, sources, text.meta)), partial(text_events, text))]
     findings = (find_issues({e.key: e for e in entries}, notes, texts, not_variants, passages)
                 + reading_findings(readings, notes))
     return Edition(texts, entries, archives, notes, registers, readings, info,
@@ -103,21 +120,35 @@ def read_edition(sources: Path) -> Edition:
                    findings=findings)
 
 
-def read_texts(sources: Path) -> list[Text]:
+def text_key(cache: Cache, sources: Path, meta) -> str:
+    """What reading one text reads: its manifest entry, its files, the corrections (nothing
+    to read without a cache)."""
+    if cache.folder is None:
+        return ""
+    return "\0".join((repr(meta), cache.digest(meta.source), cache.digest(meta.notes_file),
+                       cache.digest(sources / "corrections.toml")))
+
+
+def read_texts(sources: Path, cache: Cache = NO_CACHE) -> list[Text]:
     corrections = load_corrections(sources / "corrections.toml")
     metas = load_manifest(sources, READERS)
-    texts = [READERS[meta.reader](meta, corrections) for meta in metas]
+    texts = [cache.memo(("text", text_key(cache, sources, meta)),
+                        partial(READERS[meta.reader], meta, corrections), corrections.matches)
+             for meta in metas]
     corrections.check_all_used({meta.id for meta in metas})
     return texts
 
 
-def resolve_notes(sources: Path, texts: list[Text], entries) -> list:
+def resolve_notes(sources: Path, texts: list[Text], entries, cache: Cache = NO_CACHE) -> list:
     """Every note of every text split into citations, each resolved to its entry; every
     entry cited by some note."""
     mapping = load_citation_map(sources / "citation-map.toml")
     resolver = Resolver(entries, mapping, "sources/citation-map.toml")
+    shared = (cache.digest(sources / "bibliography.bib"), cache.digest(sources / "citation-map.toml"))
     notes = [n for text in texts
-             for n in resolver.resolve_text(text, str(text.meta.notes_file or text.meta.source))]
+             for n in cache.memo(("notes", text_key(cache, sources, text.meta)) + shared,
+                                 partial(resolver.resolve_text, text, str(text.meta.notes_file or text.meta.source)),
+                                 mapping.used)]
     mapping.check_all_used()
     check_every_entry_cited(entries, notes, sources / "bibliography.bib")
     return notes
@@ -133,10 +164,34 @@ def check_every_entry_cited(entries, notes, path: Path) -> None:
                                f"no note cites '{entry.key}'; remove the entry or cite it")
 
 
-def render_edition(edition: Edition) -> dict[str, str]:
+def render_edition(edition: Edition, cache: Cache = NO_CACHE) -> dict[str, str]:
     """Every generated file, in memory: what build_edition writes."""
     site = build_context(edition)
+    meetings = defaultdict(list)  # text id -> its paragraphs' meetings with other texts
+    for (text_id, paragraph), others in site.counterparts.items():
+        meetings[text_id].append((paragraph, others))
     files: dict[str, str] = {}
+    for text in edition.texts:
+        files.update(cache.memo(what_text_pages_read(edition, site, text, meetings, cache),
+                                partial(render_one_text, text, site)))
     for writer in WRITERS:
         files.update(writer(edition, site))
     return files
+
+
+def render_one_text(text: Text, site) -> dict[str, str]:
+    return {path: contents for writer in TEXT_WRITERS for path, contents in writer(text, site).items()}
+
+
+def what_text_pages_read(edition: Edition, site, text: Text, meetings, cache: Cache) -> tuple[str, ...]:
+    """Everything a text's pages show: the text and its resolved notes, the sources every
+    page shares (bibliography, registers, readings...), the edition's own data, and of the
+    other texts only what the pages link to: the passages that meet this text's
+    paragraphs (and those texts' short names), and the bibliography page of each entry this
+    text cites."""
+    met = meetings[text.meta.id]
+    others = sorted({other.text_id for _, found in met for other in found})
+    cited = sorted({c.key for n in text.notes for c in site.citations[(text.meta.id, n.number)].citations})
+    return ("pages", text_key(cache, cache.sources, text.meta), cache.shared, repr(edition.info), repr(met),
+            repr([(i, site.texts[i].meta.short) for i in others]),
+            repr([(k, site.entry_pages.get(k)) for k in cited]))

@@ -139,7 +139,7 @@ def test_a_missing_page_gets_the_404_page_with_working_links(served, page):
     assert home.get_attribute("href") in (served.base, PREFIX)
     home.click()
     page.wait_for_url(served.base)
-    expect(page.locator("article h1")).to_contain_text("Korea 1950: two texts, annotated")
+    expect(page.locator("article h1")).to_contain_text("Korea 1950: the outbreak of the Korean War, annotated")
     # The only console error is Chromium's report of the 404 status itself.
     assert [e for e in page.console.errors if "status of 404" not in e] == []
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
-from .fields import Field, boolean, check_table, filled, integer, text
+from .fields import Field, boolean, check_table, filled, note_number, text
 from .sourcefile import read_toml
 from ..model.citations import CITED_FROM, IBID, IDENTIFIED, ORIGINALLY
 
@@ -78,25 +78,31 @@ def _cites(value) -> str:
     return "" if ok else 'must be a list like [{ key = "...", pinpoint = "..." }]'
 
 
-FIELDS = {"text": Field(filled, True), "note": Field(integer, True), "starts": Field(_starts, True),
+FIELDS = {"text": Field(filled, True), "note": Field(note_number, True), "starts": Field(_starts, True),
           "why": Field(filled, True), "cites": Field(_cites), "commentary": Field(boolean)}
+
+
+def _relation(value) -> str:
+    return "" if value in RELATIONS else f"must be one of: {', '.join(sorted(r for r in RELATIONS if r))}, or \"\" (not {value!r})"
+
+
+CITE_FIELDS = {"key": Field(filled, True), "pinpoint": Field(text), "relation": Field(_relation)}
 
 
 def load_citation_map(path: Path) -> CitationMap:
     if not path.exists():
         return CitationMap([])
     toml = read_toml(path)
-    return CitationMap([_segment(check_table(toml, ("segment", index), FIELDS, "[[segment]]",
-                                             "its fields are text, note, starts, why, cites and commentary"), at)
-                        for index, (_, at) in enumerate(toml.array_table("segment"))])
+    return CitationMap([_segment(toml, index, at) for index, (_, at) in enumerate(toml.array_table("segment"))])
 
 
-def _segment(table: dict, at: SourcePosition) -> MappedSegment:
+def _segment(toml, index: int, at: SourcePosition) -> MappedSegment:
+    table = check_table(toml, ("segment", index), FIELDS, "[[segment]]",
+                        "its fields are text, note, starts, why, cites and commentary")
     cites = []
-    for cite in table.get("cites", []):
-        if "key" not in cite or cite.get("relation", "") not in RELATIONS:
-            raise EditionError(at, "each cite needs a key, and a relation among "
-                                   f"{', '.join(sorted(r for r in RELATIONS if r))} if any")
+    for number in range(len(table.get("cites", []))):
+        cite = check_table(toml, ("segment", index, "cites", number), CITE_FIELDS, "a cite of [[segment]]",
+                           "a cite holds key, and pinpoint and relation if any")
         cites.append(MappedCite(cite["key"], cite.get("pinpoint") or None, cite.get("relation", "")))
     if not cites and not table.get("commentary"):
         raise EditionError(at, "give 'cites' or 'commentary = true'")

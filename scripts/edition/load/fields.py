@@ -7,7 +7,9 @@ from the value to what is wrong with it ("" when nothing is).
 """
 from __future__ import annotations
 
+import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
@@ -21,6 +23,7 @@ Shape = Callable[[object], str]
 class Field:
     shape: Shape
     required: bool = False
+    may_be_empty: bool = False   # a required field that may be "" (written, but empty)
 
 
 def check_table(toml: TomlFile, path: tuple, fields: dict[str, Field], label: str, how_to: str) -> dict:
@@ -35,13 +38,36 @@ def check_table(toml: TomlFile, path: tuple, fields: dict[str, Field], label: st
         if name not in fields:
             raise EditionError(toml.at(*path, name), f"unknown field '{name}' in {label}; {how_to}")
     for name, field in fields.items():
-        if field.required and table.get(name) in (None, "", [], {}):
+        if field.required and (name not in table or (table[name] in ("", [], {}) and not field.may_be_empty)):
             raise EditionError(toml.at(*path), f"{label} needs '{name}'; {how_to}")
     for name, value in table.items():
         problem = fields[name].shape(value)
         if problem:
             raise EditionError(toml.at(*path, name), f"'{name}' of {label} {problem}")
     return table
+
+
+def check_variant(toml: TomlFile, path: tuple, key: str, variants: dict[str, dict[str, Field]],
+                  label: str, how_to: str) -> dict:
+    """A table whose fields depend on the value of one of them (a reading's `status`, a
+    note's `basis`): that field is checked first, then the table against its variant's fields.
+    A field that belongs to another variant is named as such."""
+    table = _get(toml.data, path)
+    if not isinstance(table, dict):
+        raise EditionError(toml.at(*path), f"{label} must be a table: a header followed by its fields")
+    if key not in table:
+        raise EditionError(toml.at(*path), f"{label} needs '{key}'; {how_to}")
+    value = table[key]
+    if not isinstance(value, str) or value not in variants:
+        raise EditionError(toml.at(*path, key), f"'{key}' of {label} {one_of(*variants)(value)}")
+    fields = variants[value]
+    for name in table:
+        if name not in fields:
+            other = next((v for v, f in variants.items() if name in f), None)
+            if other is not None:
+                raise EditionError(toml.at(*path, name), f"unknown field '{name}' in {label} with {key} "
+                                                         f"\"{value}\"; '{name}' belongs to one with {key} \"{other}\"")
+    return check_table(toml, path, fields, f'{label} with {key} "{value}"', how_to)
 
 
 def _get(data, path: tuple):
@@ -52,27 +78,49 @@ def _get(data, path: tuple):
 
 # ---------------------------------------------------------------- shapes
 
+# Characters that show nothing by themselves: format characters (zero-width space, joiners,
+# U+2060, U+FEFF), combining marks with no base, spaces, controls, and the fillers Unicode
+# counts as letters but draws as blank.
+INVISIBLE_CATEGORIES = {"Cf", "Mn", "Me", "Cc", "Zs", "Zl", "Zp"}
+BLANK_LETTERS = set("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def visible(value: str) -> int:
+    """How many characters of the value a reader can see."""
+    return sum(1 for c in value if unicodedata.category(c) not in INVISIBLE_CATEGORIES and c not in BLANK_LETTERS)
+
+
 def text(value) -> str:
     return "" if isinstance(value, str) else "must be a string in double quotes"
 
 
 def filled(value) -> str:
-    """One line of text with something in it."""
-    return text(value) or ("" if value.strip() else "must not be empty")
+    """One line of text with something visible in it."""
+    return text(value) or ("" if visible(value) else "must not be empty (or hold only invisible characters)")
 
 
-def integer(value) -> str:
-    ok = isinstance(value, int) and not isinstance(value, bool)
-    return "" if ok else "must be a whole number, e.g. 7"
+def whole(low: int, high: int, example: int) -> Shape:
+    def check(value) -> str:
+        ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+        return "" if ok else f"must be a whole number from {low} to {high}, e.g. {example} (not {value!r})"
+    return check
+
+
+note_number = whole(1, 9999, 18)
 
 
 def boolean(value) -> str:
     return "" if isinstance(value, bool) else "must be true or false"
 
 
+# A year the edition can print: from 1 (no era is written) to next year (a text announced).
+LAST_YEAR = datetime.date.today().year + 1
+
+
 def year(value) -> str:
-    ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 2100
-    return "" if ok else "must be a year written as a number between 1 and 2100, e.g. born = 1912"
+    ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= LAST_YEAR
+    return "" if ok else (f"must be a year written as a number from 1 to {LAST_YEAR}, e.g. 1950 "
+                          f"(not {value!r})")
 
 
 def one_of(*allowed: str) -> Shape:
@@ -81,21 +129,56 @@ def one_of(*allowed: str) -> Shape:
     return check
 
 
+def matching(pattern: re.Pattern, what: str) -> Shape:
+    """A string the pattern matches in full; `what` says what it must be."""
+    def check(value) -> str:
+        return text(value) or ("" if pattern.match(value) else f"{what}, not '{value}'")
+    return check
+
+
+def table(value) -> str:
+    return "" if isinstance(value, dict) else "must be a table: a [header] followed by its fields"
+
+
+def tables(value) -> str:
+    ok = isinstance(value, list) and all(isinstance(v, dict) for v in value)
+    return "" if ok else "must be written as tables each under its own [[double-bracket]] header"
+
+
+def _list_of_strings(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
 def strings(value) -> str:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if not _list_of_strings(value):
         return 'must be a list of strings, e.g. ["a", "b"]'
-    return "" if all(v.strip() for v in value) else "holds an empty string"
+    return "" if all(visible(v) for v in value) else "holds an empty string (or one of invisible characters only)"
 
 
 def forms(value) -> str:
-    """Name forms the matcher looks for: two visible characters or more, no outer spaces."""
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    """Name forms the matcher looks for: two visible characters or more, nothing invisible
+    or blank around them."""
+    if not _list_of_strings(value):
         return 'must be a list of strings, e.g. ["a", "b"]'
     for form in value:
-        if len(form) < 2 or form != form.strip():
-            return (f"holds the form “{form}”: a name form has two characters or more and no spaces "
-                    "around it (a shorter one would be found inside other words)")
+        if form != form.strip():
+            return (f"holds the form “{form}”: a name form has no spaces around it (it would be found "
+                    "only with them)")
+        if visible(form) < 2 or not visible(form[0]) or _blank_end(form[-1]):
+            shown = f"“{form}”" if visible(form) == len(form) else f"“{form}” ({_code_points(form)})"
+            return (f"holds the form {shown}: a name form has two visible characters or more and no "
+                    "invisible character at either end (a shorter one would be found inside other words, "
+                    "an invisible one would show nothing)")
     return ""
+
+
+def _blank_end(char: str) -> bool:
+    """A character a form may not end with (a combining mark may: "é" written as e + U+0301)."""
+    return unicodedata.category(char) in INVISIBLE_CATEGORIES - {"Mn", "Me"} or char in BLANK_LETTERS
+
+
+def _code_points(form: str) -> str:
+    return " ".join(f"U+{ord(c):04X}" for c in form[:12]) + (" …" if len(form) > 12 else "")
 
 
 URL = re.compile(r"^https?://[^\s<>\"'`\\{}|^\[\]]+$")
@@ -103,11 +186,11 @@ URL = re.compile(r"^https?://[^\s<>\"'`\\{}|^\[\]]+$")
 
 def sources(value) -> str:
     """References: free text, or http(s) addresses (the host policy checks their hosts)."""
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if not _list_of_strings(value):
         return 'must be a list of strings, e.g. ["a", "b"]'
     for source in value:
         if source.startswith(("http:", "https:")) and not URL.match(source):
             return f"holds the address “{source}”, which has a space or one of < > \" ' ` {{ }} | \\ ^ [ ]"
-        if not source.strip():
+        if not visible(source):
             return "holds an empty source"
     return ""

@@ -6,69 +6,72 @@ from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
 from ..model.text import TextMeta
+from .fields import Field, check_table, filled, matching, one_of, text, year
 from .sourcefile import read_toml
 
-REQUIRED = ("id", "short", "reader", "source", "author", "title", "kind", "container",
-            "year", "rights_holder", "notes")
-OPTIONAL = ("author_sort", "volume", "issue", "chapter", "publisher", "place", "pages",
-            "doi", "isbn", "notes_file")
-KINDS = ("article", "chapter")
 RANGE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
-ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-DOI = re.compile(r"^10\.\d{4,9}/[^\s<>\"'()\[\]{}\\]+$")
-ISBN = re.compile(r"^(?:\d[\d-]{8,15}[\dXx])$")
-SHORT = re.compile(r"^[\w][\w .,'’&()–-]*$")  # shown in navigation and page titles
+FILE_NAME = re.compile(r"^(?!.*\.\.)[\w][\w.-]*$")
+PLAIN = ("author_sort", "volume", "issue", "chapter", "publisher", "place", "doi", "isbn")  # optional text
+HOW_TO = "the fields are listed at the top of texts.toml"
+
+
+def _range(value) -> str:
+    match = RANGE.match(value) if isinstance(value, str) else None
+    ok = match and 1 <= int(match[1]) <= int(match[2])
+    return "" if ok else f"must be a range like \"1-80\", not {value!r}"
+
+
+def _file_in(folder: str) -> Field:
+    """A plain file name in sources/<folder>/: no folder, no absolute path, no '..'."""
+    return matching(FILE_NAME, f"must be a file name in sources/{folder}/ (letters, digits, '.', '_', '-'; "
+                               "no folder, no absolute path, no '..')")
+
+
+def _fields(readers: dict) -> dict[str, Field]:
+    needed = {"id": Field(matching(re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+                                   "must be lowercase letters, digits and single hyphens"), True),
+              # shown in navigation and page titles
+              "short": Field(matching(re.compile(r"^[\w][\w .,'’&()–-]*$"),
+                                      "may hold only letters, digits, spaces and . , ' ’ & ( ) – -"), True),
+              "reader": Field(one_of(*sorted(readers)), True), "source": Field(_file_in("texts"), True),
+              "author": Field(filled, True), "title": Field(filled, True),
+              "kind": Field(one_of("article", "chapter"), True), "container": Field(filled, True),
+              "year": Field(year, True), "rights_holder": Field(filled, True), "notes": Field(_range, True)}
+    optional = {"author_sort": Field(text), "volume": Field(text), "issue": Field(text), "chapter": Field(text),
+                "publisher": Field(text), "place": Field(text), "pages": Field(_range),
+                "doi": Field(matching(re.compile(r"^10\.\d{4,9}/[^\s<>\"'()\[\]{}\\]+$"),
+                                      "must look like 10.1080/14682745.2016.1190339 (no https://doi.org/)")),
+                "isbn": Field(matching(re.compile(r"^(?:\d[\d-]{8,15}[\dXx])$"),
+                                       "must be digits and hyphens (a final X allowed)")),
+                "notes_file": Field(_file_in("notes"))}
+    return needed | optional
 
 
 def load_manifest(sources: Path, readers: dict) -> list[TextMeta]:
     path = sources / "texts.toml"
-    tables = read_toml(path).array_table("text")
+    toml = read_toml(path)
+    tables = toml.array_table("text")
     if not tables:
         raise EditionError(SourcePosition(path, 1), "no [[text]] tables; add one per text")
-    metas = [_text_meta(at, table, sources, readers) for table, at in tables]
+    fields = _fields(readers)
+    metas = [_text_meta(toml, index, at, fields, sources) for index, (_, at) in enumerate(tables)]
     _check_unique(metas)
     _check_unlisted_texts(sources, metas)
     return metas
 
 
-def _text_meta(at: SourcePosition, table: dict, sources: Path, readers) -> TextMeta:
-    for key in REQUIRED:
-        if key not in table or table[key] in ("", None):
-            raise EditionError(at, f"[[text]] entry lacks the required field '{key}'")
-    for key in table:
-        if key not in REQUIRED + OPTIONAL:
-            raise EditionError(at, f"unknown field '{key}'; the fields are listed at the top of texts.toml")
-    for key in table:
-        if key != "year" and not isinstance(table[key], str):
-            raise EditionError(at, f"{key} must be a string in double quotes, e.g. {key} = \"...\"")
-    if not ID.match(str(table["id"])):
-        raise EditionError(at, f"id '{table['id']}' must be lowercase letters, digits and hyphens")
-    if not SHORT.match(str(table["short"])):
-        raise EditionError(at, f"short '{table['short']}' may hold only letters, digits, spaces and . , ' ( ) -")
-    if table["reader"] not in readers:
-        known = ", ".join(sorted(readers))
-        raise EditionError(at, f"unknown reader '{table['reader']}'; use one of: {known}")
-    if table["kind"] not in KINDS:
-        raise EditionError(at, f"kind must be one of {', '.join(KINDS)}, not '{table['kind']}'")
+def _text_meta(toml, index: int, at: SourcePosition, fields: dict, sources: Path) -> TextMeta:
+    table = check_table(toml, ("text", index), fields, "[[text]]", HOW_TO)
     if not (table.get("doi") or table.get("isbn")):
         raise EditionError(at, "give the text's 'doi' or 'isbn'")
-    if not isinstance(table["year"], int) or isinstance(table["year"], bool):
-        raise EditionError(at, "year must be a number, e.g. year = 2016")
-    if table.get("doi") and not DOI.match(table["doi"]):
-        raise EditionError(at, f"doi '{table['doi']}' must look like 10.1080/14682745.2016.1190339 (no https://doi.org/)")
-    if table.get("isbn") and not ISBN.match(table["isbn"]):
-        raise EditionError(at, f"isbn '{table['isbn']}' must be digits and hyphens (a final X allowed)")
-    first_note, last_note = _range(at, table, "notes")
-    first_page, last_page = _range(at, table, "pages") if "pages" in table else (0, 0)
-    source = inside(at, sources / "texts", table["source"], "source")
-    if not source.is_file():
-        raise EditionError(at, f"source file sources/texts/{table['source']} does not exist; add it or fix 'source'")
+    first_note, last_note = _numbers(table["notes"])
+    first_page, last_page = _numbers(table["pages"]) if "pages" in table else (0, 0)
+    source = _existing(toml.at("text", index, "source"), sources / "texts", table["source"], "source")
     notes_file = None
     if "notes_file" in table:
-        notes_file = inside(at, sources / "notes", table["notes_file"], "notes_file")
-        if not notes_file.is_file():
-            raise EditionError(at, f"notes_file sources/notes/{table['notes_file']} does not exist")
-    text = {k: str(table.get(k, "")) for k in OPTIONAL if k not in ("pages", "notes_file")}
+        notes_file = _existing(toml.at("text", index, "notes_file"), sources / "notes", table["notes_file"],
+                               "notes_file")
+    text = {k: table.get(k, "") for k in PLAIN}
     return TextMeta(
         id=table["id"], reader=table["reader"], source=source, author=table["author"],
         title=table["title"], kind=table["kind"], container=table["container"],
@@ -78,28 +81,23 @@ def _text_meta(at: SourcePosition, table: dict, sources: Path, readers) -> TextM
     )
 
 
-FILE_NAME = re.compile(r"^[\w][\w.-]*$")
+def _numbers(value: str) -> tuple[int, int]:
+    match = RANGE.match(value)
+    return int(match[1]), int(match[2])
 
 
-def inside(at: SourcePosition, folder: Path, name: str, field: str) -> Path:
-    """The file `name` in `folder`, which it may not leave: a plain file name, no folder,
-    no absolute path, no `..`, and no symbolic link that leads out of the folder."""
+def _existing(at: SourcePosition, folder: Path, name: str, field: str) -> Path:
+    """The file `name` (a plain file name, checked) in `folder`: it exists, and is not a
+    symbolic link that leads out of the folder."""
     where = f"sources/{folder.name}/"
-    if not FILE_NAME.match(name) or ".." in name:
-        raise EditionError(at, f"{field} '{name}' must be a file name in {where} (letters, digits, "
-                               "'.', '_', '-'; no folder, no absolute path, no '..')")
     path = folder / name
     if not path.resolve().is_relative_to(folder.resolve()):
-        raise EditionError(at, f"{field} '{name}' is a link that leads outside {where}; "
+        raise EditionError(at, f"'{field}' of [[text]] names {where}{name}, a link that leads outside {where}; "
                                "put the file itself there")
+    if not path.is_file():
+        raise EditionError(at, f"'{field}' of [[text]] names {where}{name}, which does not exist; "
+                               f"add the file or fix '{field}'")
     return path
-
-
-def _range(at, table, key) -> tuple[int, int]:
-    match = RANGE.match(str(table[key]))
-    if not match or int(match[1]) > int(match[2]):
-        raise EditionError(at, f"{key} must be a range like \"1-80\", not '{table[key]}'")
-    return int(match[1]), int(match[2])
 
 
 def _check_unique(metas: list[TextMeta]) -> None:

@@ -8,24 +8,33 @@ import re
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
+from .fields import Field, check_table, check_variant, filled, matching, one_of, strings, table, tables, text
 from .sourcefile import TomlFile, read_toml
 from ..model.readings import (AGREES, DIFFERS, EVIDENCE_FIELDS, FOUND, LISTED, NOT_FOUND, PRINTED, STATUSES, Evidence,
                               Reading, Readings)
 
-TOP_LEVEL = {"reading"}
-COMMON = {"entry", "status", "checked"}
-WHEN = {FOUND: {"url", "publisher", "title", "evidence", "comparison", "differences", "publisher_adds"},
-        LISTED: {"url", "publisher", "title", "compared", "publisher_adds", "searched"},
-        PRINTED: {"printed_in", "named_by", "searched"},
-        NOT_FOUND: {"searched"}}
-REQUIRED = {FOUND: ("entry", "status", "checked", "url", "publisher", "title", "evidence", "comparison"),
-            LISTED: ("entry", "status", "checked", "url", "publisher", "title", "compared"),
-            PRINTED: ("entry", "status", "checked", "printed_in", "named_by"),
-            NOT_FOUND: ("entry", "status", "checked", "searched")}
-LISTS = ("differences", "publisher_adds", "printed_in")
-ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 HOW_TO = "the fields are listed at the top of sources/readings.toml"
+TOP_LEVEL = {"reading": Field(tables)}
+COMMON = {"entry": Field(filled, True), "status": Field(one_of(*STATUSES), True),
+          "checked": Field(matching(re.compile(r"^\d{4}-\d{2}-\d{2}$"),
+                                    "must be the date of the search as YYYY-MM-DD"), True)}
+# The fields of a reading, by its status.
+BY_STATUS = {
+    FOUND: COMMON | {"url": Field(filled, True), "publisher": Field(filled, True), "title": Field(filled, True),
+                     "evidence": Field(table, True), "comparison": Field(one_of(AGREES, DIFFERS), True),
+                     "differences": Field(strings), "publisher_adds": Field(strings)},
+    LISTED: COMMON | {"url": Field(filled, True), "publisher": Field(filled, True), "title": Field(filled, True),
+                      "compared": Field(filled, True), "publisher_adds": Field(strings), "searched": Field(filled)},
+    PRINTED: COMMON | {"printed_in": Field(strings, True), "named_by": Field(filled, True), "searched": Field(filled)},
+    NOT_FOUND: COMMON | {"searched": Field(filled, True)},
+}
+# What the publisher's page prints, each field written ("" where the page prints none).
+EVIDENCE = {name: Field(text, True, may_be_empty=True) for name in EVIDENCE_FIELDS} | {
+    "date": Field(matching(re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"),
+                           "must be written YYYY, YYYY-MM or YYYY-MM-DD (the page's date, in ISO)"),
+                  True, may_be_empty=True)}
+EVIDENCE_HOW_TO = (f"the evidence fields are {', '.join(EVIDENCE_FIELDS)}, each written as the page prints it, "
+                   "or \"\" where the page prints none")
 
 
 def load_readings(path: Path, allowed_hosts: tuple[str, ...]) -> Readings:
@@ -35,20 +44,17 @@ def load_readings(path: Path, allowed_hosts: tuple[str, ...]) -> Readings:
         raise EditionError(path, "file not found; sources/readings.toml records where each cited document "
                                  "can be read (see EDITORS.md, \"Where a document can be read\")")
     toml = read_toml(path)
-    unknown = set(toml.data) - TOP_LEVEL
-    if unknown:
-        name = sorted(unknown)[0]
-        hint = ("the hosts a reading may link to are the [[allow]] hosts of sources/source-policy.toml"
-                if name == "policy" else HOW_TO)
-        raise EditionError(toml.at(name), f"unknown key '{name}'; the file holds [[reading]] tables ({hint})")
+    check_table(toml, (), TOP_LEVEL, "readings.toml", "the file holds only [[reading]] tables; the hosts a "
+                "reading may link to are the [[allow]] hosts of sources/source-policy.toml")
     rows = toml.array_table("reading")
     lines = _key_lines(toml, len(rows))
-    return Readings(allowed_hosts, tuple(_reading(table, at, lines[index])
-                                         for index, (table, at) in enumerate(rows)))
+    return Readings(allowed_hosts, tuple(_reading(toml, index, at, lines[index])
+                                         for index, (_, at) in enumerate(rows)))
 
 
 def _key_lines(toml: TomlFile, count: int) -> list[dict[str, int]]:
-    """For each [[reading]], key -> line; the evidence keys as "evidence.KEY"."""
+    """For each [[reading]], key -> line (the evidence keys as "evidence.KEY"), for the
+    messages of the checks that come later (analyse/readings/validate.py)."""
     found: list[dict[str, int]] = [{} for _ in range(count)]
     for path, line in toml.key_lines.items():
         if path[0] == "reading" and len(path) in (3, 4):
@@ -56,27 +62,9 @@ def _key_lines(toml: TomlFile, count: int) -> list[dict[str, int]]:
     return found
 
 
-def _reading(table: dict, at: SourcePosition, lines: dict[str, int]) -> Reading:
-    probe = Reading(str(table.get("entry", "")), str(table.get("status", "")), "", at, lines=lines)
-    status = table.get("status")
-    if not isinstance(status, str) or status not in REQUIRED:
-        raise EditionError(probe.at("status"), "status must be one of "
-                                               + ", ".join(f'"{s}"' for s in STATUSES) + f", not {status!r}")
-    allowed = COMMON | WHEN[status]
-    for key in table:
-        if key not in allowed:
-            owners = [f'"{s}"' for s in STATUSES if key in WHEN[s]]
-            hint = (f"'{key}' belongs to a reading with status {' or '.join(owners)}" if owners else HOW_TO)
-            raise EditionError(probe.at(key), f"unknown key '{key}' in a [[reading]] with status "
-                                              f"\"{status}\"; {hint}")
-    for key in REQUIRED[status]:
-        if key not in table or table[key] in ("", [], {}):
-            raise EditionError(at, f"this [[reading]] (status \"{status}\") lacks '{key}'; {HOW_TO}")
-    for key, value in table.items():
-        _check_type(key, value, probe)
-    if not ISO_DAY.match(table["checked"]):
-        raise EditionError(probe.at("checked"), f"checked must be the date of the search as YYYY-MM-DD, "
-                                                f"not '{table['checked']}'")
+def _reading(toml: TomlFile, index: int, at: SourcePosition, lines: dict[str, int]) -> Reading:
+    table = check_variant(toml, ("reading", index), "status", BY_STATUS, "[[reading]]", HOW_TO)
+    status = table["status"]
     if status == NOT_FOUND:
         return Reading(table["entry"], status, table["checked"], at, searched=table["searched"], lines=lines)
     if status == LISTED:
@@ -86,29 +74,10 @@ def _reading(table: dict, at: SourcePosition, lines: dict[str, int]) -> Reading:
     if status == PRINTED:
         return Reading(table["entry"], status, table["checked"], at, searched=table.get("searched", ""),
                        printed_in=tuple(table["printed_in"]), named_by=table["named_by"], lines=lines)
-    return _found(table, at, lines, probe)
-
-
-def _check_type(key: str, value, probe: Reading) -> None:
-    if key == "evidence":
-        if not isinstance(value, dict):
-            raise EditionError(probe.at(key), "evidence must be a table: [reading.evidence] under the reading")
-        return
-    if key in LISTS:
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise EditionError(probe.at(key), f"{key} must be a list of non-empty strings")
-        return
-    if not isinstance(value, str) or not value.strip():
-        raise EditionError(probe.at(key), f"{key} must be a non-empty string")
-
-
-def _found(table: dict, at: SourcePosition, lines: dict[str, int], probe: Reading) -> Reading:
-    evidence = _evidence(table["evidence"], probe)
+    evidence = check_table(toml, ("reading", index, "evidence"), EVIDENCE, "[reading.evidence]", EVIDENCE_HOW_TO)
+    probe = Reading(table["entry"], status, "", at, lines=lines)
     comparison = table["comparison"]
     differences = tuple(table.get("differences", ()))
-    if comparison not in (AGREES, DIFFERS):
-        raise EditionError(probe.at("comparison"), f"comparison must be \"{AGREES}\" or \"{DIFFERS}\", "
-                                                   f"not '{comparison}'")
     if comparison == DIFFERS and not differences:
         raise EditionError(probe.at("comparison"), "comparison = \"differs\" needs differences = "
                                                    "[\"field: how it differs\", ...], one per field")
@@ -116,24 +85,5 @@ def _found(table: dict, at: SourcePosition, lines: dict[str, int], probe: Readin
         raise EditionError(probe.at("differences"), "differences are listed but comparison = \"agrees\"; "
                                                     "set comparison = \"differs\" or remove the differences")
     return Reading(table["entry"], FOUND, table["checked"], at, table["url"].strip(), table["publisher"],
-                   table["title"], evidence, comparison, differences,
-                   tuple(table.get("publisher_adds", ())), lines=lines)
-
-
-def _evidence(table: dict, probe: Reading) -> Evidence:
-    where = probe.at("evidence")
-    unknown = set(table) - set(EVIDENCE_FIELDS)
-    if unknown:
-        name = sorted(unknown)[0]
-        raise EditionError(probe.at(f"evidence.{name}"), f"unknown evidence field '{name}'; the evidence "
-                                                         f"fields are {', '.join(EVIDENCE_FIELDS)}")
-    for name in EVIDENCE_FIELDS:
-        if name not in table:
-            raise EditionError(where, f"[reading.evidence] lacks '{name}'; write it as the page prints it, "
-                                      f"or \"\" where the page prints none")
-        if not isinstance(table[name], str):
-            raise EditionError(probe.at(f"evidence.{name}"), f"evidence {name} must be a string")
-    if table["date"] and not ISO_DATE.match(table["date"]):
-        raise EditionError(probe.at("evidence.date"), f"evidence date '{table['date']}' must be written "
-                                                      "YYYY, YYYY-MM or YYYY-MM-DD (the page's date, in ISO)")
-    return Evidence(**{name: " ".join(table[name].split()) for name in EVIDENCE_FIELDS})
+                   table["title"], Evidence(**{name: " ".join(evidence[name].split()) for name in EVIDENCE_FIELDS}),
+                   comparison, differences, tuple(table.get("publisher_adds", ())), lines=lines)

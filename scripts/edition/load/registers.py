@@ -7,26 +7,27 @@ the build with the line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
 from ..model.registers import Person, Place, Registers, Term
 from .file_names import check_file_names
-from .fields import Field, check_table, forms, one_of, sources, strings, text, year
+from .fields import Field, check_table, filled, forms, one_of, sources, strings, text, year
 from .sourcefile import read_toml
 
 # The fields of each register, declared once (fields.py checks them): "forms" are the name
 # forms the matcher looks for; "sources" are references or http(s) addresses.
-PERSON_FIELDS = {"name": Field(text, True), "sort": Field(text), "variants": Field(forms, True),
+PERSON_FIELDS = {"name": Field(filled, True), "sort": Field(text), "variants": Field(forms, True),
                  "ambiguous_short": Field(forms), "title_forms": Field(forms),
                  "other_romanisations": Field(strings), "born": Field(year), "died": Field(year),
                  "dates_note": Field(text), "role_1949_50": Field(text), "role_in_texts": Field(text),
                  "cited_for": Field(text), "kind": Field(one_of("actor", "historian", "translator/editor"), True),
                  "note": Field(text), "sources": Field(sources, True)}
 TERM_FIELDS = {"expansion": Field(text), "expanded_in": Field(text), "variants": Field(forms),
-               "gloss": Field(text, True), "note": Field(text), "sources": Field(sources, True)}
-PLACE_FIELDS = {"name": Field(text, True), "variants": Field(forms, True), "title_forms": Field(forms),
-                "gloss": Field(text, True), "note": Field(text), "sources": Field(sources, True),
+               "gloss": Field(filled, True), "note": Field(text), "sources": Field(sources, True)}
+PLACE_FIELDS = {"name": Field(filled, True), "variants": Field(forms, True), "title_forms": Field(forms),
+                "gloss": Field(filled, True), "note": Field(text), "sources": Field(sources, True),
                 "related": Field(strings)}
 # Keys: persons and places become file names and anchors; terms are abbreviations.
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -74,10 +75,15 @@ def _place(key: str, t: dict, at: SourcePosition) -> Place:
 
 
 def _check_forms_unique(entries, kind: str) -> None:
-    owner: dict[str, str] = {}
+    """A form belongs to one entry, compared as a reader sees it: "é" composed (NFC) or
+    written as e + U+0301 (NFD) is the same form, and so is "KIM" beside "Kim"."""
+    owner: dict[str, tuple[str, str]] = {}
     for at, key, forms in entries:
         for form in forms:
-            if form in owner and owner[form] != key:
-                raise EditionError(at, f"the name form “{form}” is claimed by {kind}s '{owner[form]}' and "
+            seen = unicodedata.normalize("NFC", form).casefold()
+            if seen in owner and owner[seen][0] != key:
+                first_key, first_form = owner[seen]
+                same = "" if first_form == form else f" (as “{first_form}”, the same form in another case or Unicode form)"
+                raise EditionError(at, f"the name form “{form}” is claimed by {kind}s '{first_key}'{same} and "
                                        f"'{key}'; a form may belong to one {kind} only")
-            owner[form] = key
+            owner.setdefault(seen, (key, form))

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from ..errors import EditionError, SourcePosition
 from ..model.entry import Entry
 from .bibliography.parse import parse_bibliography
+from .fields import Field, check_table, filled, matching, tables
 from .sourcefile import read_toml
 
 POLICY = "source-policy.toml"
@@ -24,7 +25,6 @@ REGISTERS = ("persons.toml", "terms.toml", "places.toml")
 COVERED = REGISTERS + ("bibliography.bib", "archives.toml", "apparatus.toml", "citation-map.toml",
                        "corrections.toml", "texts.toml", "notes/*.toml")
 ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s\"'<>\[\]{},;]+", re.I)
-HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 # What an editor writes to remind themselves; never shown to readers.
 # (The lookahead for the letters a to-do can begin with spares the scan most positions.)
 TODO = re.compile(r"(?=[TtFfXxCcNnWwRr])(?:\b(?:TODO|FIXME|XXX|TBD)\b|(?i:\bto[- ]do\b\s*:|\bto-do\b|\bcheck this\b"
@@ -58,11 +58,8 @@ def load_policy(sources: Path) -> SourcePolicy:
         raise EditionError(path, "the host policy is missing: list the allowed hosts as [[allow]] tables "
                                  "(host, kind) and the refused ones as [[deny]] (host, why)")
     toml = read_toml(path)
-    unknown = set(toml.data) - {"allow", "deny"}
-    if unknown:
-        first = min((toml.at(name) for name in unknown), key=lambda at: at.line)
-        raise EditionError(first, f"unknown table(s) {', '.join(sorted(unknown))}; "
-                                                        "the policy has only [[allow]] and [[deny]]")
+    check_table(toml, (), {"allow": Field(tables), "deny": Field(tables)}, POLICY,
+                "the policy has only [[allow]] and [[deny]] tables")
     lists = {name: _rules(toml, name, field) for name, field in (("allow", "kind"), ("deny", "why"))}
     for host, rule in lists["deny"].items():
         if host in lists["allow"]:
@@ -71,20 +68,20 @@ def load_policy(sources: Path) -> SourcePolicy:
     return SourcePolicy(lists["allow"], lists["deny"], path)
 
 
+HOST_NAME = matching(re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"),
+                     "must be a bare lowercase host name such as www.britannica.com (no scheme, no path)")
+
+
 def _rules(toml, name: str, field: str) -> dict[str, HostRule]:
+    fields = {"host": Field(HOST_NAME, True), field: Field(filled, True)}
     rules: dict[str, HostRule] = {}
-    for table, at in toml.array_table(name):
-        host, reason = table.get("host", ""), table.get(field, "")
-        if set(table) - {"host", field} or not isinstance(host, str) or not isinstance(reason, str) \
-                or not host or not reason.strip():
-            raise EditionError(at, f"[[{name}]] needs exactly host = \"...\" and {field} = \"...\"")
-        if not HOST.match(host):
-            raise EditionError(at, f"host '{host}' must be a bare lowercase host name such as "
-                                   "www.britannica.com (no scheme, no path)")
+    for index, (table, at) in enumerate(toml.array_table(name)):
+        check_table(toml, (name, index), fields, f"[[{name}]]", f'it holds exactly host = "..." and {field} = "..."')
+        host = table["host"]
         if host in rules:
             raise EditionError(at, f"host '{host}' is listed twice in [[{name}]] (first at line "
                                    f"{rules[host].position.line}); keep one")
-        rules[host] = HostRule(host, reason.strip(), at)
+        rules[host] = HostRule(host, table[field].strip(), at)
     return rules
 
 

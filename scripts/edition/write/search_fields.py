@@ -1,5 +1,6 @@
 """What a generated page tells Pagefind beyond its text: filters (text, person,
-archive, document type) and metadata (the text, the print page a section opens on).
+archive, document type; and `part`, which marks the texts' own pages, so that the search
+box lists them first) and metadata (the text, the print page a section opens on, the print page of each note).
 
 Written as empty, hidden elements carrying `data-pagefind-filter` and
 `data-pagefind-meta` attributes: plain HTML that MkDocs and Zensical pass through
@@ -8,7 +9,8 @@ from __future__ import annotations
 
 import html
 
-FILTERS = ("text", "person", "archive", "type")
+FILTERS = ("text", "person", "archive", "type", "part")
+TEXTS = "texts"   # the part:texts filter of the texts' own pages
 
 
 def search_fields(filters: dict[str, list[str]], meta: dict[str, str] | None = None) -> list[str]:
@@ -45,6 +47,10 @@ def section_fields(site, text, paragraphs, notes: list[int]) -> list[str]:
     types = [e.get("doctype") for e in entries if e.get("doctype")]
     pages = [site.print_pages.get((text.meta.id, p.number)) for p in paragraphs]
     first = next((page.split("–")[0] for page in pages if page), "")
+    # The print page of each note ("79:253 80:253"): a note stands at the foot of the page
+    # that carries its marker, after the section's last page marker on the edition's page.
+    note_pages = " ".join(f"{n}:{site.note_print_pages[(text.meta.id, n)]}" for n in notes
+                          if (text.meta.id, n) in site.note_print_pages)
     return search_fields({"text": [text.meta.short], "person": [names[i] for i in persons],
-                          "archive": archives, "type": types},
-                         {"text": text.meta.short, "print_page": first})
+                          "archive": archives, "type": types, "part": [TEXTS]},
+                         {"text": text.meta.short, "print_page": first, "note_pages": note_pages})

@@ -10,16 +10,29 @@ from pathlib import Path
 
 from ...errors import EditionError, SourcePosition
 from ...model.text import AUTHOR, EDITORIAL, UNKNOWN, Note, Plain, TextMeta
-from ..sourcefile import read_toml
+from ..fields import Field, check_variant, filled, note_number, strings, text
+from ..sourcefile import TomlFile, read_toml
 from .inline import _MD, MAX_DEPTH, TooDeep, parse_inline
 
+
+def _keys(value) -> str:
+    return strings(value) and 'must be a list of bibliography keys, e.g. cites = ["doc-1950-07-02-roshchin-stalin"]'
+
+
+COMMON = {"number": Field(note_number, True), "basis": Field(text, True), "text": Field(text),
+          "identification": Field(text), "evidence": Field(text), "comment": Field(text), "cites": Field(_keys)}
+# The fields of a note, by its basis: the author's note has the author's words; an editor's
+# identification has what was identified and on what evidence.
+BY_BASIS = {"author": COMMON | {"text": Field(filled, True)},
+            "editorial": COMMON | {"identification": Field(filled, True), "evidence": Field(filled, True)},
+            "unknown": COMMON}
 BASES = {"author": AUTHOR, "editorial": EDITORIAL, "unknown": UNKNOWN}
-FIELDS = {"number", "basis", "text", "identification", "evidence", "comment", "cites"}
-NEEDS = {AUTHOR: ("text",), EDITORIAL: ("identification", "evidence"), UNKNOWN: ()}
+HOW_TO = "a note has number, basis, text, identification, evidence, comment and cites"
 
 
 def read_notes_file(path: Path, meta: TextMeta) -> tuple[Note, ...]:
-    notes = [_note(table, at) for table, at in read_toml(path).array_table("note")]
+    toml = read_toml(path)
+    notes = [_note(toml, index, at) for index, (_, at) in enumerate(toml.array_table("note"))]
     numbers = [n.number for n in notes]
     expected = list(range(meta.first_note, meta.last_note + 1))
     if numbers != expected:
@@ -28,39 +41,20 @@ def read_notes_file(path: Path, meta: TextMeta) -> tuple[Note, ...]:
     return tuple(notes)
 
 
-def _note(table: dict, at: SourcePosition) -> Note:
-    unknown = set(table) - FIELDS
-    if unknown:
-        raise EditionError(at, f"unknown field(s) {', '.join(sorted(unknown))}; use {', '.join(sorted(FIELDS))}")
-    if not isinstance(table.get("number"), int):
-        raise EditionError(at, "each [[note]] needs number = N")
-    for field in ("basis", "text", "identification", "evidence", "comment"):
-        if not isinstance(table.get(field, ""), str):
-            raise EditionError(at, f"'{field}' of note {table['number']} must be a string in double quotes")
-    cites = table.get("cites", [])
-    if not isinstance(cites, list) or not all(isinstance(c, str) and c for c in cites):
-        raise EditionError(at, f"'cites' of note {table['number']} must be a list of bibliography keys, "
-                               'e.g. cites = ["doc-1950-07-02-roshchin-stalin"]')
+def _note(toml: TomlFile, index: int, at: SourcePosition) -> Note:
+    number = toml.data["note"][index].get("number")
+    label = "[[note]]" if note_number(number) else f"note {number}"   # a number that is one
+    table = check_variant(toml, ("note", index), "basis", BY_BASIS, label, HOW_TO)
     try:
-        return _checked_note(table, at)
+        return Note(
+            number=table["number"], inlines=_inline(table.get("text", "")), line=at.line,
+            basis=BASES[table["basis"]], identification=_inline(table.get("identification", "")),
+            evidence=_inline(table.get("evidence", "")), comment=_inline(table.get("comment", "")),
+            cites=tuple(table.get("cites", ())),
+        )
     except TooDeep:
-        raise EditionError(at, f"inline markup in note {table['number']} is nested more than {MAX_DEPTH} "
+        raise EditionError(at, f"inline markup in {label} is nested more than {MAX_DEPTH} "
                                "levels deep; simplify it") from None
-
-
-def _checked_note(table: dict, at: SourcePosition) -> Note:
-    basis = BASES.get(table.get("basis", ""))
-    if basis is None:
-        raise EditionError(at, f"basis must be one of {', '.join(BASES)}")
-    for field in NEEDS[basis]:
-        if not str(table.get(field, "")).strip():
-            raise EditionError(at, f"note {table['number']} has basis '{table['basis']}' and so needs '{field}'")
-    return Note(
-        number=table["number"], inlines=_inline(table.get("text", "")), line=at.line, basis=basis,
-        identification=_inline(table.get("identification", "")), evidence=_inline(table.get("evidence", "")),
-        comment=_inline(table.get("comment", "")),
-        cites=tuple(table.get("cites", ())),
-    )
 
 
 def _inline(markdown: str):

@@ -55,7 +55,7 @@ def _cited_in(site: SiteContext) -> dict[str, list]:
 def _bibliography_pages(site: SiteContext, cited_in) -> dict[str, str]:
     page = BIBLIOGRAPHY
     out = ["# Bibliography", "",
-           "Every work and archival document cited in the notes of both texts, in the Chicago "
+           "Every work and archival document cited in the notes of the texts, in the Chicago "
            "bibliography style. Under each entry, **Cited in** leads back to every note that cites it; "
            "notes whose wording is not in the source are marked as the editor's identification.", "",
            "Archives: " + " · ".join(f"[{a.id}]({a.slug}.md)" for a in site.archives.values() if a.has_locators)
@@ -147,7 +147,8 @@ def _cited_list(site: SiteContext, citations, page: str) -> str:
     if not citations:
         return "only through the entries that belong to it (above)."
     items = []
-    for text_id, number, citation in sorted(citations, key=lambda c: (c[0] != "kim-2016", c[0], c[1])):
+    order = list(site.texts)   # the manifest's order, as everywhere
+    for text_id, number, citation in sorted(citations, key=lambda c: (order.index(c[0]), c[1])):
         text = site.texts[text_id]
         details = [escape_text(d) for d in (citation.pinpoint and _pinpoint(site.entries[citation.key],
                                                                           citation.pinpoint),
@@ -224,7 +225,7 @@ def _archive_page(site: SiteContext, archive, cited_in) -> dict[str, str]:
         date = long_date(entry.get("date")) if entry.get("date") else "undated"
         document = f"[{escape_text(bare(entry.get('title')))}]({site.entry_link(page, entry.key)})"
         notes = ", ".join(labelled(site.note_ref(page, t, n),
-                                   [c]) for t, n, c in sorted(citations, key=lambda c: (c[0], c[1])))
+                                   [c]) for t, n, c in sorted(citations, key=lambda c: (list(site.texts).index(c[0]), c[1])))
         rows.append(f"| {escape_text(str(entry.locator))} | {escape_text(leaves)} | {escape_text(date)} "
                     f"| {document} | {notes} | {_published_as(site, entry)} |")
     table = Block("documents", "Documents cited", ["## Documents cited", "",
@@ -244,8 +245,8 @@ APPARATUS_INTRO = (
     "differently; a publisher or place written in near forms across the notes and the bibliography; "
     "names spelt differently from note to note; a date in the text that disagrees with the document "
     "its note cites; other editions of one work; a document cited from two archives; and the note "
-    "segments that the reviewed mapping file (`sources/citation-map.toml`) settled because the text "
-    "alone could not. Where a publisher's page of a cited document (`sources/readings.toml`) prints "
+    "segments that the editors settled, in a reviewed mapping, because the text alone could not. "
+    "Where a publisher's page of a cited document, as the editors read it, prints "
     "another date, correspondent, locator or leaf than the note, the difference is listed too. Each finding names the notes and the form each one prints. Only the authors' "
     "own words are compared, never the editor's identifications.")
 
@@ -263,7 +264,7 @@ def render_apparatus(edition, site: SiteContext) -> dict[str, str]:
         for finding in items:
             entries = ", ".join(f"[{escape_text(short_label(site.entries[k], site.archives))}]"
                                 f"({site.entry_link(page, k)})" for k in finding.keys)
-            notes = ", ".join(_finding_note(site, page, finding, t, n) for t, n in finding.notes)
+            notes = ", ".join(_finding_note(site, page, finding, t, n) for t, n in _in_text_order(site, finding.notes))
             line = f'- <span id="{finding_anchor(finding)}"></span>{_linked_summary(finding, site)}'
             if finding.forms:
                 line += " " + _forms(finding, site, page)
@@ -275,6 +276,12 @@ def render_apparatus(edition, site: SiteContext) -> dict[str, str]:
         blocks.append(Block(re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-"), kind.capitalize(),
                             [f"## {escape_text(kind.capitalize())} ({len(items)})", ""], lines))
     return split_page(page, "Notes on the apparatus", ["# Notes on the apparatus", "", APPARATUS_INTRO, ""], blocks)
+
+
+def _in_text_order(site: SiteContext, notes):
+    """Notes in the manifest's order of the texts, then by number."""
+    order = list(site.texts)
+    return sorted(notes, key=lambda note: (order.index(note[0]), note[1]))
 
 
 def _finding_note(site: SiteContext, page: str, finding: Finding, text_id: str, number: int) -> str:
@@ -290,7 +297,7 @@ def _forms(finding: Finding, site: SiteContext, page: str) -> str:
     """Each form as printed, and the notes that print it: “3 July 1950” in Kim 2016 n. 7."""
     parts = []
     for form, notes in finding.forms:
-        links = ", ".join(site.note_ref(page, t, n) for t, n in notes)
+        links = ", ".join(site.note_ref(page, t, n) for t, n in _in_text_order(site, notes))
         parts.append(f"“{escape_text(form)}”" + (f" in {links}" if links else ""))
     return "Forms: " + "; ".join(parts) + "."
 

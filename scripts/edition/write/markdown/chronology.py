@@ -17,7 +17,7 @@ from .textcolumns import column_names, text_cells
 PAGE = "chronology/index.md"
 
 INTRO = (
-    "Every date the two texts write, and every dated document their notes cite, in the order "
+    "Every date the texts write, and every dated document their notes cite, in the order "
     "of the calendar. Each row is one day or period: what each text says of it, side by side, "
     "and the documents of that date with the notes that cite them. Dates are read as written "
     "(“25 June 1950”, “May 13–16, 1950”, “on 1 October”, “in late August”) and normalised: a "

@@ -27,7 +27,7 @@ def _parts(meta: TextMeta, escape, doi_link: bool) -> tuple[str, str]:
         prefix = f"{author}, “{title},” <em>{escape(meta.container)}</em> {escape(meta.volume)}{issue} ({meta.year})"
     else:
         place = f"{escape(meta.place)}: " if meta.place else ""
-        chapter = f", {escape(meta.chapter.split(':')[0].lower())}" if meta.chapter else ""
+        chapter = _chapter(meta.chapter, escape)
         prefix = (f"{author}, <em>{escape(meta.container)}</em> ({place}{escape(meta.publisher)}, "
                   f"{meta.year}){chapter}, section “{title}”")
     if meta.doi:
@@ -36,6 +36,20 @@ def _parts(meta: TextMeta, escape, doi_link: bool) -> tuple[str, str]:
     else:
         suffix = f" (ISBN {escape(meta.isbn)})." if meta.isbn else "."
     return prefix, suffix
+
+
+def _chapter(chapter: str, escape) -> str:
+    """", chapter 5, “Triangular Diplomacy and the Korean War”" from the manifest's
+    "Chapter 5: Triangular Diplomacy and the Korean War": the label in lower case, as
+    Chicago writes it, the chapter's title as printed; a chapter given by its title alone
+    keeps its case."""
+    if not chapter:
+        return ""
+    label, _, title = chapter.partition(":")
+    if not re.fullmatch(r"(?i)chapter\s+\S+", label.strip()):
+        return f", chapter “{escape(chapter.strip())}”"
+    number = label.split()[-1]
+    return f", chapter {escape(number)}" + (f", “{escape(title.strip())}”" if title.strip() else "")
 
 
 def _author_names(meta: TextMeta) -> tuple[str, str]:
@@ -102,10 +116,15 @@ def edition_runs(info: EditionInfo) -> list[list]:
     return runs + [[tail, 0]]
 
 
+# Where the site's address is not configured, the page's script (docs/assets/cite.js)
+# writes the address the page is read at into this empty span: never a guessed address.
+READ_AT = '<span class="cite-read-at" data-read-at></span>'
+
+
 def edition_citation(info: EditionInfo, url: str = "") -> str:
     """Markdown: the edition (or one page of it, at url) cited in Chicago note form."""
     address = url or info.url
-    return _runs_markdown(edition_runs(info)) + (f", [{address}]({address})." if address else ".")
+    return _runs_markdown(edition_runs(info)) + (f", [{address}]({address})." if address else f"{READ_AT}.")
 
 
 def paragraph_citation_runs(meta: TextMeta, info: EditionInfo) -> list[list]:

@@ -23,8 +23,7 @@ INTRO = (
     "its own (follow its title): what each note prints of it, the passages that cite it, where to read it, and its neighbours. "
     "**Cited in** leads to the notes; **Where to read it** leads to the "
     "publisher's page (a translation on the Wilson Center Digital Archive, the document in *Foreign "
-    "Relations of the United States*, …) or says what the editors did instead, recorded in "
-    "`sources/readings.toml`: *read and compared* (the editors read the publisher's page and compared it "
+    "Relations of the United States*, …) or says what the editors did instead: *read and compared* (the editors read the publisher's page and compared it "
     "with the note field by field), *listed by the publisher* (a publisher's page lists the document; "
     "what was compared is said), *printed in* (a print publication that a note or a publisher names), or "
     "*not found in the searches recorded* (with the searches and their date). Each says what the editors "
@@ -95,10 +94,11 @@ def _rows(site: SiteContext, keys: list[str]) -> dict[str, str]:
                     f' <span class="reading-detail">{escape_text(_held_at(site, key))}</span>')
         cited = cited_in.get(key, {})
         notes = _note_links(site, cited)
-        read = (where_to_read(reading, entry, site.entry_link(PAGE, key))
+        read = (where_to_read(reading, entry, site.document_link(PAGE, key) + "#where-to-read-it")
                 + differs_note(reading, relative(PAGE, "bibliography/apparatus.md")))
-        rows[key] = (f"| {escape_text(date)} {_sort(entry.get('date') or '9999')} "
-                     f"| {document} "
+        # The row's anchor: a search hit in the row leads to it (docs/assets/search.js).
+        rows[key] = (f'| <span id="document-{key}"></span>{escape_text(date)} '
+                     f"{_sort(entry.get('date') or '9999')} | {document} "
                      f"| {_correspondents(entry)} {_sort(_surname(site, entry))} "
                      f"| {notes or 'only through the entries that belong to it'} {_sort(_first_note(site, cited))} "
                      f"| {read} |")
@@ -180,7 +180,7 @@ def reading_counts(site: SiteContext, keys: list[str]) -> dict[str, int]:
 
 def _counts(site: SiteContext, keys: list[str]) -> str:
     counts = reading_counts(site, keys)
-    lines = [f"The notes of the two texts cite **{counts['cited']} documents** (archival documents and "
+    lines = [f"The notes of the texts cite **{counts['cited']} documents** (archival documents and "
              "published primary sources: documents printed in collections such as *Foreign Relations of the "
              "United States*, newspaper articles, issues of internal bulletins). "
              "For every one of them the editors looked for a publisher's page where it can be read, and "
@@ -196,6 +196,6 @@ def _counts(site: SiteContext, keys: list[str]) -> str:
              "(the *Cold War International History Project Bulletin*, *Foreign Relations of the United "
              "States*, the newspaper or bulletin itself);",
              f"- **{counts['not found']}** *not found in the searches recorded*: the searches made, and "
-             "their date, are recorded in `sources/readings.toml`, under each bibliography entry and in the "
-             "download [readings.json](downloads/readings.json)."]
+             "their date, are on each document's page and in the download "
+             "[readings.json](downloads/readings.json)."]
     return "\n".join(lines) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ...model.text import Text
+from ...model.text import AUTHOR, EDITORIAL, UNKNOWN, Text
 from .citation import text_citation
 from ..escape import escape_text
 
@@ -16,9 +16,19 @@ def render_front(edition, site) -> dict[str, str]:
     texts = edition.texts
     return {
         "texts/index.md": render_texts_index(texts),
-        f"{SNIPPETS}/texts.md": render_text_list(texts, prefix="texts/"),
+        f"{SNIPPETS}/texts.md": f"{_count_line(len(texts))}\n\n" + render_text_list(texts, prefix="texts/"),
         f"{SNIPPETS}/interventions.md": render_interventions(texts),
+        f"{SNIPPETS}/notes-established.md": render_notes_established(texts),
     }
+
+
+NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _count_line(count: int) -> str:
+    """The home page's count of the texts, as many as the manifest holds."""
+    words = NUMBERS[count] if count < len(NUMBERS) else str(count)
+    return f"The edition presents [{words} text{'' if count == 1 else 's'}](texts/index.md), in this order throughout:"
 
 
 def render_text_list(texts: list[Text], prefix: str, level: int = 3) -> str:
@@ -40,12 +50,19 @@ def render_texts_index(texts: list[Text]) -> str:
                       render_text_list(texts, prefix="", level=2)])
 
 
+FORMATS = {"ebook-plain": "plain text from an e-book", "pdf-markdown": "Markdown converted from the article's PDF"}
+
+
 def render_interventions(texts: list[Text]) -> str:
+    """Every change the build made to each copy-text, with the line of the supplied file
+    it concerns (the file itself is named in the maintainers' documentation, not here)."""
     out = []
     for text in texts:
-        source = text.meta.source.name
+        count = len(text.interventions)
+        form = FORMATS.get(text.meta.reader, "the supplied copy")
         out += [f"### {escape_text(text.meta.short)}", "",
-                f"Source file: `sources/texts/{source}`. {len(text.interventions)} interventions.", ""]
+                f"Copy-text: {form}. {count} intervention{'' if count == 1 else 's'}; "
+                "each names the line of the copy-text it concerns.", ""]
         by_kind: dict[str, list] = defaultdict(list)
         for item in text.interventions:
             by_kind[item.kind].append(item)
@@ -55,3 +72,20 @@ def render_interventions(texts: list[Text]) -> str:
             out += [f"- line {item.where.line}: {escape_text(item.what)}" for item in items]
             out.append("")
     return "\n".join(out)
+
+
+def render_notes_established(texts: list[Text]) -> str:
+    """For each text whose copy does not carry its notes: how many notes are the author's
+    words, how many the editors identified, and how many remain unknown."""
+    out = []
+    for text in texts:
+        if text.meta.notes_file is None:
+            continue
+        counts = {basis: sum(1 for n in text.notes if n.basis == basis) for basis in (AUTHOR, EDITORIAL, UNKNOWN)}
+        out += [f"{escape_text(text.meta.short)}, notes {text.meta.first_note}–{text.meta.last_note} "
+                f"({len(text.notes)} notes):", "",
+                f"- **{counts[AUTHOR]}** in the author's words, from public copies of the printed endnotes;",
+                f"- **{counts[EDITORIAL]}** identified by the editors, each with its evidence, and marked "
+                "“editor's identification” wherever it is shown;",
+                f"- **{counts[UNKNOWN]}** of which nothing reliable is known: the note says so.", ""]
+    return "\n".join(out) or "Every text carries its own notes.\n"

@@ -6,7 +6,7 @@ import json
 from ...model.layout import section_path, tei_path
 from ...model.text import BlockQuote, Paragraph, Section, Text
 from ...model.inlines import note_refs, plain_text
-from ..search_fields import search_fields, section_fields
+from ..search_fields import TEXTS, search_fields, section_fields
 from .citation import (NO_PRINT_PAGE, citation_meta, citation_parts, edition_citation, paragraph_bibtex, paragraph_citation_runs, text_bibtex, text_citation)
 from .basis import EDITORS_IDENTIFICATION, identification_label
 from .context import SiteContext, site_url
@@ -69,7 +69,7 @@ def render_index(text: Text, site: SiteContext) -> str:
             "The notes' identifications, page markers and paragraph numbers are the edition's.", "",
             "## Cite this edition", "",
             edition_citation(site.edition, site.edition.url + site_url(page) if site.edition.url else ""), ""]
-    out += search_fields({"text": [meta.short]}, {"text": meta.short})
+    out += search_fields({"text": [meta.short], "part": [TEXTS]}, {"text": meta.short})
     words = " ".join(plain_text(p.inlines) for p in text.abstract + text.byline + text.first_page_foot)
     out += abbreviation_definitions(site.registers, words) + [""]
     return "\n".join(out)

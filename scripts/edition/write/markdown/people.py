@@ -33,7 +33,7 @@ def render_people(site: SiteContext, persons, mentions: dict[str, list[Mention]]
 def _index(site: SiteContext, persons, mentions) -> str:
     out = ["# Persons", "",
            "Everyone the texts name, with the forms under which they are named. Each page lists every "
-           "paragraph of both texts that mentions the person, and the documents they sent or received.", ""]
+           "paragraph of the texts that mentions the person, and the documents they sent or received.", ""]
     for kind, title in KINDS:
         group = sorted((p for p in persons if p.kind == kind), key=lambda p: p.sort.casefold())
         if not group:

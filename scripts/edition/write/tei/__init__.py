@@ -16,6 +16,11 @@ def render_tei(edition, site) -> dict[str, str]:
     return {tei_path(text.meta.id): text_to_tei(text, site) for text in edition.texts}
 
 
+def render_text_tei(text, site) -> dict[str, str]:
+    """One text's TEI download, {path: xml} as every writer returns."""
+    return {tei_path(text.meta.id): text_to_tei(text, site)}
+
+
 def text_to_tei(text, site) -> str:
     root = element("TEI")
     root.set("{http://www.w3.org/XML/1998/namespace}lang", "en")

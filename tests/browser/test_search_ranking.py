@@ -1,0 +1,144 @@
+"""What search finds first, measured on the real site with the queries a reader of these
+texts types: for words the texts hold, their passages come before the registers; a hit
+in the bibliography or the Documents lands on the entry that holds the words, which are
+highlighted there; a phrase in quotation marks matches as a phrase."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+BOX = ".ed-search__input"
+RESULTS = ".ed-search__link"
+
+
+def search(page, words: str) -> list[dict]:
+    """The results shown for the words, once the status reports them."""
+    page.locator(BOX).click()
+    page.locator(BOX).fill("")                    # no results left from a search before
+    expect(page.locator(RESULTS)).to_have_count(0)
+    page.locator(BOX).fill(words)
+    expect(page.locator(".ed-search__status")).to_have_text(re.compile(r"^\d+ pages?"))
+    expect(page.locator(RESULTS).first).to_be_visible()
+    return page.locator(RESULTS).evaluate_all("""links => links.map(a => ({
+        href: a.href,
+        where: (a.querySelector('.ed-search__where') || {}).textContent || '',
+        excerpt: a.querySelector('.ed-search__excerpt').textContent }))""")
+
+
+def show_all(page) -> None:
+    while page.locator(".ed-search__more").count():
+        shown = page.locator(RESULTS).count()
+        page.locator(".ed-search__more").click()
+        expect(page.locator(RESULTS)).not_to_have_count(shown)
+
+
+def in_texts(result: dict) -> bool:
+    return "/texts/" in result["href"] and re.search(r"#(p|fn:)\d+$", result["href"]) is not None
+
+
+@pytest.mark.parametrize("words", ["Filippov", "Smith Battalion", "NSC-48/2", "delo 331"])
+def test_the_texts_passages_come_before_the_registers(served, page, words):
+    page.goto(served.url())
+    results = search(page, words)
+    kinds = [in_texts(r) for r in results]
+    assert kinds[0], results
+    # Every passage of the texts first, then the rest: no register page between them.
+    assert kinds == sorted(kinds, reverse=True), [r["href"] for r in results]
+    assert page.console.errors == []
+
+
+def test_delo_331_finds_the_331_documents_before_delo_333(served, page):
+    page.goto(served.url())
+    results = search(page, "delo 331")
+    first = results[:5]
+    assert all(re.search(r"delo\.? 331", r["excerpt"]) for r in first), first
+    assert not any("333" in r["excerpt"] and not re.search(r"delo\.? 331", r["excerpt"]) for r in first), first
+
+
+def test_a_bibliography_hit_lands_on_the_entry_with_the_words_highlighted(served, page):
+    page.goto(served.url())
+    search(page, "delo 331")
+    show_all(page)      # the bibliography comes after the passages
+    entry = page.locator(f'{RESULTS}[href*="/bibliography/?"]').first
+    target = entry.get_attribute("href")
+    anchor = target.split("#")[1]
+    entry.click()
+    page.wait_for_url(re.compile(re.escape(anchor) + "$"))
+    holder = page.locator(f'[id="{anchor}"]')
+    expect(holder).to_contain_text(re.compile(r"delo 331"))
+    expect(holder.locator("mark.search-highlight", has_text="331")).not_to_have_count(0)
+    assert page.console.errors == []
+
+
+def test_a_documents_hit_lands_on_the_row_with_the_words(served, page):
+    page.goto(served.url())
+    search(page, "Kim Il-sung's visit to Moscow")
+    show_all(page)
+    row = page.locator(f'{RESULTS}[href*="/documents/?"]').first
+    target = row.get_attribute("href")
+    assert re.search(r"#document-[\w-]+$", target), target
+    row.click()
+    anchor = target.split("#")[1]
+    page.wait_for_url(re.compile(re.escape(anchor) + "$"))
+    expect(page.locator(f'tr:has([id="{anchor}"])')).to_contain_text("visit to Moscow")
+
+
+def test_the_words_are_highlighted_where_a_passage_result_lands(served, page):
+    page.goto(served.url())
+    results = search(page, "Smith Battalion")
+    first = page.locator(RESULTS).first
+    target = results[0]["href"]
+    paragraph = target.split("#")[1]
+    first.click()
+    page.wait_for_url(target)
+    marks = page.locator(f'[id="{paragraph}"] mark.search-highlight')
+    expect(marks.first).to_be_visible()
+    assert {m.lower() for m in marks.all_inner_texts()} >= {"smith", "battalion"}
+    # Highlighted in the dark palette too: dark text on a light mark.
+    colour = marks.first.evaluate("m => getComputedStyle(m).color")
+    assert colour == "rgb(0, 0, 0)", colour
+
+
+def test_a_phrase_in_quotation_marks_matches_as_a_phrase(served, page):
+    page.goto(served.url())
+    phrase = "first battle with the US ground forces"
+    search(page, "battle ground forces first")
+    loose = page.locator(".ed-search__status").inner_text()
+    results = search(page, f'"{phrase}"')
+    assert int(loose.split()[0]) > int(page.locator(".ed-search__status").inner_text().split()[0])
+    assert in_texts(results[0]), results
+    for result in results:   # every page shown holds the words in this order
+        assert phrase.lower() in re.sub(r"\s+", " ", result["excerpt"]).lower(), result
+    target = results[0]["href"]
+    page.locator(RESULTS).first.click()
+    page.wait_for_url(target)
+    # The phrase marked as one, across the abbreviation ("US") inside it.
+    marks = page.locator(f'[id="{target.split("#")[1]}"] mark.search-highlight')
+    expect(marks.first).to_be_visible()
+    assert "".join(marks.all_text_contents()).lower() == phrase.lower()
+
+
+def test_the_print_page_shown_is_the_page_the_words_stand_on(served, page):
+    page.goto(served.url())
+    results = search(page, "Smith Battalion")
+    for result in (r for r in results if in_texts(r) and "/kim-2016/" in r["href"]):
+        shown = re.search(r"p\. (\d+)", result["where"])[1]
+        paragraph = result["href"].split("#")[1]
+        page.goto(result["href"])
+        printed = page.locator(f'[id="{paragraph}"]').get_attribute("data-page")
+        assert shown in printed.split("–"), (result, printed)
+
+
+def test_a_note_shows_the_print_page_it_stands_on(served, page):
+    page.goto(served.url())
+    results = [r for r in search(page, "Filippov") if "/kim-2016/" in r["href"] and "#fn:" in r["href"]]
+    assert results
+    for result in results:
+        shown = re.search(r"p\. (\d+)", result["where"])[1]
+        note = result["href"].split("#")[1]
+        page.goto(result["href"])
+        expect(page.locator(f'[id="{note}"] .note-page')).to_have_text(f"(printed on p.\u00a0{shown})")

@@ -1,0 +1,66 @@
+"""The cache of the work that depends on one text (edition/cache.py), at ten times the real
+corpus: a warm build writes the same bytes as a cold one, after an edit of one text does
+that text's work again and nothing else's, and after a text is added."""
+from __future__ import annotations
+
+import sys
+
+from support import ROOT
+from edition.build import read_edition, render_edition
+from edition.cache import Cache
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from bench import replicate  # noqa: E402
+
+
+def cold(sources):
+    return render_edition(read_edition(sources))
+
+
+def warm(sources, folder):
+    cache = Cache(folder, sources)  # one Cache per build, as `build` makes it
+    return render_edition(read_edition(sources, cache), cache)
+
+
+def made(folder) -> set[str]:
+    return {p.name for p in folder.glob("*.pickle")}
+
+
+def test_a_warm_build_writes_what_a_cold_one_writes_and_an_edit_redoes_one_text(tmp_path):
+    sources, folder = tmp_path / "sources", tmp_path / "cache"
+    replicate(ROOT / "sources", sources, 9)
+    first = cold(sources)
+    assert warm(sources, folder) == first          # the cache filled
+    filled = made(folder)
+    assert len(filled) == 4 * 20                   # a text read, its notes, passages, pages
+    assert warm(sources, folder) == first          # all of it read back
+    assert made(folder) == filled
+
+    notes = sources / "notes" / "kissinger-2011-copy3.toml"
+    text = notes.read_text(encoding="utf-8")
+    edited = text.replace("Project translation).", "Project translation; checked again).", 1)
+    assert edited != text
+    notes.write_text(edited, encoding="utf-8")
+    after_edit = cold(sources)
+    assert after_edit != first
+    assert warm(sources, folder) == after_edit
+    assert len(made(folder) - filled) == 4         # that one text's work, done again
+
+    # The copy's note 18 no longer cites the document Kim's note 12 cites: the pages of the
+    # texts that met it there lose their link to it, so they are made again too.
+    before = made(folder)
+    start = edited.index("number = 18\n")
+    end = edited.index("[[note]]", start)
+    notes.write_text(edited[:start] + 'number = 18\nbasis = "unknown"\n\n' + edited[end:], encoding="utf-8")
+    after_meeting = cold(sources)
+    assert warm(sources, folder) == after_meeting
+    assert len(made(folder) - before) > 4
+
+
+def test_a_text_added_is_built_warm_as_cold(tmp_path):
+    sources, folder = tmp_path / "sources", tmp_path / "cache"
+    replicate(ROOT / "sources", sources, 9)
+    warm(sources, folder)
+    more = tmp_path / "more"
+    replicate(ROOT / "sources", more, 10)          # the same, and one copy more of each text
+    assert warm(more, folder) == cold(more)
