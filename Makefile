@@ -14,16 +14,29 @@ export NO_MKDOCS_2_WARNING := 1
 
 # The venv: Python 3.11+ checked before anything is installed; a .venv whose Python does
 # not run, or whose last install was interrupted (.venv/.installing left behind), is rebuilt.
+# Two makes at once take turns (flock on .venv.lock, where util-linux's flock is installed):
+# the second finds the venv the first made. pip runs only as the venv's own Python, checked
+# to be a venv's (sys.prefix differs from sys.base_prefix): a .venv/bin/python that is still
+# the base interpreter (a venv half made) never installs into the system.
 $(STAMP): requirements.txt
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
-	  echo "make: Python 3.11 or newer is needed; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo missing). Install it, or run make PYTHON=python3.11"; exit 1; }
-	@if [ -e $(VENV)/.installing ] || { [ -e $(VENV) ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }; then \
-	  echo "make: $(VENV) is half-installed or broken; rebuilding it"; rm -rf $(VENV); fi
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@touch $(VENV)/.installing
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@rm -f $(VENV)/.installed-* $(VENV)/.installing
-	@touch $@
+	@if command -v flock >/dev/null 2>&1; then flock $(VENV).lock $(MAKE) --no-print-directory venv-setup; \
+	else $(MAKE) --no-print-directory venv-setup; fi
+
+.PHONY: venv-setup
+venv-setup:
+	@if [ -e $(STAMP) ] && [ ! -e $(VENV)/.installing ]; then exit 0; fi; \
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "make: Python 3.11 or newer is needed; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo missing). Install it, or run make PYTHON=python3.11"; exit 1; }; \
+	if [ -e $(VENV)/.installing ] || { [ -e $(VENV) ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }; then \
+	  echo "make: $(VENV) is half-installed or broken; rebuilding it"; rm -rf $(VENV); fi; \
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || exit 1; \
+	$(BIN)/python -c 'import sys; sys.exit(sys.prefix == sys.base_prefix)' || { \
+	  echo "make: $(BIN)/python is not a virtual environment's; remove $(VENV) and run make again"; exit 1; }; \
+	touch $(VENV)/.installing; \
+	echo "$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt"; \
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt || exit 1; \
+	rm -f $(VENV)/.installed-* $(VENV)/.installing; \
+	touch $(STAMP)
 
 ## build: generate the Markdown pages under docs/ from sources/
 build: $(STAMP)
@@ -77,6 +90,6 @@ fuzz: $(STAMP)
 
 ## clean: remove everything the build and the tests generate (not .venv)
 clean:
-	rm -rf site .site-new .site-old .pagefind-pages-* .bench .cache .pytest_cache .hypothesis \
+	rm -rf site .site-new* .site-old* .docs-build-* .pagefind-pages-* .edition.lock .venv.lock .bench .cache .pytest_cache .hypothesis \
 	  $(addprefix docs/,texts bibliography downloads chronology people glossary where-the-texts-meet documents) docs/.texts-*
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +

@@ -6,6 +6,7 @@ import hashlib
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,15 +20,15 @@ KISSINGER = "sources/texts/kissinger-on-china-kim-il-sung-and-the-outbreak-of-wa
 MANIFEST = "sources/texts.toml"
 
 
-def run_build(root: Path) -> subprocess.CompletedProcess:
-    """`python -m edition build` in root, run in this process: the command line's own
-    main(), its exit status and what it prints (a new interpreter for each of a hundred
-    broken inputs would spend most of the suite's time importing). The command as its own
-    process is run by run_build_process, test_site_command and test_make."""
+def run_build(root: Path, command: str = "build") -> subprocess.CompletedProcess:
+    """`python -m edition build` (or `check`, `site`) in root, run in this process: the
+    command line's own main(), its exit status and what it prints (a new interpreter for
+    each of a hundred broken inputs would spend most of the suite's time importing). The
+    command as its own process is run by run_build_process, test_site_command and test_make."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.chdir(root), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["build"])
-    return subprocess.CompletedProcess(["edition", "build"], code, out.getvalue(), err.getvalue())
+        code = main([command])
+    return subprocess.CompletedProcess(["edition", command], code, out.getvalue(), err.getvalue())
 
 
 def run_build_process(root: Path, command: str = "build") -> subprocess.CompletedProcess:
@@ -44,24 +45,42 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
+def copy_built_project(template: Path, root: Path) -> Path:
+    """A copy of a built project to break on purpose: sources/ copied; docs/ a tree of hard
+    links to the template's files (copying its 1.4 MB took longer than most cases' own build).
+    The build only ever writes new files and renames folders, and edit() replaces the file it
+    edits, so the template's files are never written through a link."""
+    shutil.copytree(template / "sources", root / "sources", symlinks=True)
+    shutil.copytree(template / "docs", root / "docs", symlinks=True, copy_function=os.link)
+    return root
+
+
 def make_project(tmp_path):
     root = copy_project(tmp_path)
     assert run_build(root).returncode == 0
     return root
 
 
+def replace_file(path: Path, text: str) -> None:
+    """A new file in place of `path`, never a write into it: a project's docs/ files are hard
+    links to the template's (conftest.project)."""
+    new = path.with_name(path.name + ".new")
+    new.write_text(text, encoding="utf-8")
+    os.replace(new, path)
+
+
 def edit(root: Path, relative: str, old: str, new: str, count: int = 1) -> None:
     path = root / relative
     text = path.read_text(encoding="utf-8")
     assert text.count(old) >= count, old
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    replace_file(path, text.replace(old, new, count))
 
 
 def append(root: Path, relative: str, block: str) -> int:
     """Add a block after a blank line at the end of a file; the line where it starts."""
     path = root / relative
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + "\n" + block, encoding="utf-8")
+    replace_file(path, text + "\n" + block)
     return len(text.split("\n")) + 1
 
 

@@ -10,7 +10,6 @@ browser. EDITION_SKIP_BROWSER=1 skips the browser tests.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,17 +43,27 @@ def texts(edition):
 
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory) -> Path:
-    """A copy of the project's inputs, built once per session."""
-    from breaking import make_project
-    return make_project(tmp_path_factory.mktemp("template"))
+    """A copy of the project's inputs, built once per session. Every `project` links to its
+    docs/: at the end of the session they must be as they were built."""
+    from breaking import make_project, tree_digest
+    root = make_project(tmp_path_factory.mktemp("template"))
+    built = tree_digest(root / "docs")
+    yield root
+    assert tree_digest(root / "docs") == built, "a test wrote into a hard link of the template's docs/"
 
 
 @pytest.fixture
 def project(tmp_path, built_project) -> Path:
-    """A copy of the built project, to break on purpose."""
-    root = tmp_path / "project"
-    shutil.copytree(built_project, root, symlinks=True)
-    return root
+    """A copy of the built project, to break on purpose (breaking.copy_built_project)."""
+    from breaking import copy_built_project
+    return copy_built_project(built_project, tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def relaxng():
+    """The vendored tei_all schema, compiled once for the session (lxml takes seconds)."""
+    from lxml import etree
+    return etree.RelaxNG(etree.parse(str(ROOT / "schemas" / "tei" / "tei_all.rng")))
 
 
 @pytest.fixture(scope="session")

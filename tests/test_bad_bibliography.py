@@ -91,5 +91,6 @@ def test_unknown_archive(project):
 def test_segment_that_resolves_to_nothing(project):
     edit(project, "sources/texts/kim-2016-new-insights-mao-korean-war.md",
          "<sup>13</sup>Jin Chongji, *Mao Zedong zhuan: 1949–1976*", "<sup>13</sup>Jin Chongji, *Mao zhuan*")
-    expect_error(project, "sources/texts/kim-2016-new-insights-mao-korean-war.md",
+    line = line_of(project, "sources/texts/kim-2016-new-insights-mao-korean-war.md", "<sup>13</sup>Jin Chongji")
+    expect_error(project, f"sources/texts/kim-2016-new-insights-mao-korean-war.md:{line}",
                  "Kim 2016, note 13: cannot resolve “Jin Chongji, Mao zhuan")

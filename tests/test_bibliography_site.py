@@ -95,8 +95,7 @@ def test_downloads(site, edition):
                         "evidence": notes[0]["evidence"],
                         "citations": [{"key": "doc-1949-12-16-stalin-mao", "pinpoint": None,
                                        "relation": "editor's identification",
-                                       "document_page": "https://example.github.io/korea-1950/documents/"
-                                                        "doc-1949-12-16-stalin-mao/",
+                                       "document_page": "documents/doc-1949-12-16-stalin-mao/",
                                        "reading_status": notes[0]["citations"][0]["reading_status"]}]}
     assert {n["basis"] for n in notes} == {"author", "editorial", "unknown"}
     for note in notes:

@@ -91,7 +91,7 @@ def test_notes_json_gives_each_citations_relation_and_each_notes_text(site, edit
     assert n18["note_text"] is None and n18["identification"].startswith("Conversation between Stalin and Mao")
     assert n18["citations"] == [{"key": "doc-1949-12-16-stalin-mao", "pinpoint": None,
                                  "relation": "editor's identification",
-                                 "document_page": "https://example.github.io/korea-1950/documents/doc-1949-12-16-stalin-mao/",
+                                 "document_page": "documents/doc-1949-12-16-stalin-mao/",
                                  "reading_status": n18["citations"][0]["reading_status"]}]
     n30 = by_note[("kissinger-2011", 30)]
     assert {c["relation"] for c in n30["citations"]} == {"author's words", "editor's identification"}

@@ -2,9 +2,12 @@
 notes, manifest, BibTeX, archives, registers, notes file, reviewed mappings) is shown as text
 and never runs. A copy of the sources is poisoned, built with `python -m edition site` and
 opened in Chromium, where tooltips are hovered and the Cite-this box is used; no injected
-element may exist and no injected script may have run."""
+element may exist and no injected script may have run. The same site's HTML holds every
+bibliography value escaped, in tooltips' title attributes too."""
 from __future__ import annotations
 
+import contextlib
+import html as htmllib
 import json
 import os
 import re
@@ -14,7 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from breaking import KIM, KISSINGER, MANIFEST, edit, expect_error, line_of, run_build
+from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
+from breaking import KIM, KISSINGER, MANIFEST, copy_built_project, edit, expect_error, line_of, run_build
 from browser_support import PREFIX, serve_folder, serving
 from support import ROOT
 
@@ -85,10 +89,27 @@ def build_site(project: Path) -> Path:
     return project / "site"
 
 
-@pytest.mark.browser
-def test_markup_in_every_kind_of_field_is_shown_and_never_runs(project, context):
+# Put into the bibliography for test_bibliography_values_are_escaped_in_pages_and_tooltips.
+PAYLOAD = "<svg onload=alert(1)>&"
+
+
+@pytest.fixture(scope="module")
+def poisoned_site(tmp_path_factory, built_project) -> Path:
+    """One copy of the sources, poisoned in every field of FIELDS and in two bibliography
+    titles with PAYLOAD, built by the real `python -m edition site` (once for the module:
+    each of the two tests below reads what the other's markup left in the pages)."""
+    project = copy_built_project(built_project, tmp_path_factory.mktemp("poisoned") / "project")
+    edit(project, "sources/bibliography.bib", "title = {Telegram from Roshchin to Stalin},\n  date = {1950-07-02}",
+         f"title = {{Telegram from Roshchin to Stalin {PAYLOAD}}},\n  date = {{1950-07-02}}")
+    edit(project, "sources/bibliography.bib", "translatedtitle = {From the Yalu River to Panmunjom}",
+         f"translatedtitle = {{From the Yalu River to Panmunjom {PAYLOAD}}}")
     poison(project)
-    site = build_site(project)
+    return build_site(project)
+
+
+@pytest.mark.browser
+def test_markup_in_every_kind_of_field_is_shown_and_never_runs(poisoned_site, context):
+    site = poisoned_site
     shown: set[str] = set()
     with serving() as server:
         serve_folder(server, site)
@@ -105,7 +126,9 @@ def test_markup_in_every_kind_of_field_is_shown_and_never_runs(project, context)
         # A tooltip shows the markup as the text it is (not escaped twice, not as markup).
         page.goto(server.origin + PREFIX + PAGES[3])
         page.locator("article a[href*='people/stalin']").first.hover()
-        page.wait_for_timeout(500)
+        with contextlib.suppress(PlaywrightTimeout):  # the assertion below says what is missing
+            page.wait_for_function("text => [...document.querySelectorAll('.md-tooltip2, .md-tooltip')]"
+                                   ".some(tip => tip.innerText.includes(text))", arg=payload("person_role"))
         tips = " ".join(page.locator(".md-tooltip2, .md-tooltip").all_inner_texts())
         assert payload("person_role") in tips, tips[:300]
     # Each payload reached some page, as the text it is.
@@ -138,14 +161,18 @@ def _use(page) -> list[str]:
             target.focus({preventScroll: true});
             await frame(); await frame();
         }
-        await new Promise(done => setTimeout(done, 150));   // an image's error event, if any
+        // An injected image's error event, if any: every image loaded or failed (a lazy
+        // one never loads off screen; an injected one is eager), then the event's task.
+        await Promise.all([...document.images].filter(i => !i.complete && i.loading !== "lazy")
+            .map(i => new Promise(done => ["load", "error"].forEach(e => i.addEventListener(e, done)))));
+        await new Promise(done => setTimeout(done));
         observer.disconnect();
         return seen;
     }""")
     number = page.locator(".para-num").first
     if number.count():
         number.click()
-        page.wait_for_timeout(50)
+        expect(page.locator("#cite-panel .cite-panel__chicago")).not_to_be_empty()
     return seen
 
 
@@ -190,3 +217,23 @@ def test_short_name_with_markup_is_refused(project):
     edit(project, MANIFEST, 'short = "Kim 2016"', 'short = "Kim <script>2016"')
     line = line_of(project, MANIFEST, 'short = "Kim <script>2016"')
     expect_error(project, f"{MANIFEST}:{line}", r"'short' of \[\[text\]\] may hold only .*, not 'Kim <script>2016'")
+
+
+
+def test_bibliography_values_are_escaped_in_pages_and_tooltips(poisoned_site):
+    """Every value reaches the pages escaped, tooltips included: Material's tooltips insert a
+    link's title text as HTML, so a title must hold no markup even after one unescaping."""
+    site = poisoned_site
+    pages = ["bibliography", "bibliography/aprf", "bibliography/apparatus", "where-the-texts-meet", "chronology",
+             "texts/kim-2016/01-introduction", "texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war"]
+    seen = 0
+    for page in pages:
+        text = (site / page / "index.html").read_text(encoding="utf-8")
+        assert "<svg onload" not in text, page
+        seen += text.count("&lt;svg")
+        for title in re.findall(r'title="([^"]*)"', text):
+            # what Material's tooltip will parse as HTML: the attribute's value, unescaped once
+            assert "<" not in htmllib.unescape(title), (page, title)
+    assert seen >= len(pages) - 1
+    introduction = (site / "texts/kim-2016/01-introduction/index.html").read_text(encoding="utf-8")
+    assert "Telegram from Roshchin to Stalin &amp;lt;svg onload=alert(1)&amp;gt;&amp;amp;" in introduction

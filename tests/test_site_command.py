@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from breaking import edit, line_of, tree_digest
+from breaking import edit, line_of, run_build, tree_digest
 from support import ROOT
 
 
@@ -26,14 +26,19 @@ def with_site_config(project: Path) -> Path:
     return project
 
 
-def expect_site_failure(project: Path, *expected: tuple[str, str]) -> list[str]:
+def run_site_in_process(root: Path) -> subprocess.CompletedProcess:
+    return run_build(root, "site")
+
+
+def expect_site_failure(project: Path, *expected: tuple[str, str], run=run_site) -> list[str]:
     """`edition site` fails: exit 1, no traceback, one line per problem (each expected
-    `where` with a message matching), and site/ and the hand-written docs/ untouched."""
+    `where` with a message matching), and site/ and the hand-written docs/ untouched. The
+    command runs as its own process, or (run=run_site_in_process) its main() in this one."""
     site = project / "site"
     site.mkdir(exist_ok=True)
     (site / "index.html").write_text("previous site", encoding="utf-8")
     before = tree_digest(site)
-    result = run_site(project)
+    result = run(project)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     lines = result.stderr.strip().split("\n")
@@ -59,21 +64,22 @@ def test_broken_link_and_anchor_in_a_hand_written_page_fail_the_site(project):
 def test_a_snippet_that_does_not_exist_is_one_line_not_a_traceback(project):
     with_site_config(project)
     edit(project, "docs/index.md", "# ", '--8<-- "no-such-include.md"\n\n# ')
-    expect_site_failure(project, ("docs/index.md:1", "no-such-include.md"))
+    expect_site_failure(project, ("docs/index.md:1", "no-such-include.md"), run=run_site_in_process)
 
 
 def test_a_broken_mkdocs_yml_is_one_line(project):
     with_site_config(project)
     edit(project, "mkdocs.yml", "use_directory_urls: true", "use_directory_urls: maybe")
     expect_site_failure(project, (f"mkdocs.yml:{line_of(project, 'mkdocs.yml', 'use_directory_urls')}",
-                                  "use_directory_urls"))
+                                  "use_directory_urls"), run=run_site_in_process)
 
 
 def test_bad_sources_stop_before_mkdocs_with_the_generator_error(project):
     with_site_config(project)
     edit(project, "sources/texts.toml", "year = 2016\n", "")
     line = line_of(project, "sources/texts.toml", 'id = "kim-2016"') - 1
-    expect_site_failure(project, (f"sources/texts.toml:{line}", r"\[\[text\]\] needs 'year'"))
+    expect_site_failure(project, (f"sources/texts.toml:{line}", r"\[\[text\]\] needs 'year'"),
+                        run=run_site_in_process)
 
 
 def test_a_good_build_replaces_the_site(project):

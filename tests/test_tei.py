@@ -35,12 +35,6 @@ def tei(tei_files) -> dict[str, etree._Element]:
             for path, content in tei_files.items()}
 
 
-@pytest.fixture(scope="module")
-def relaxng() -> etree.RelaxNG:
-    # Compiling tei_all takes lxml some seconds: once for the module.
-    return etree.RelaxNG(etree.parse(str(SCHEMA)))
-
-
 def top_notes(root) -> list:
     """The notes at markers in the text (not the editors' notes nested in them)."""
     return root.xpath("//t:text/t:body//t:note[not(ancestor::t:note)]", namespaces=NS)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-LISTS = re.compile(r'<p class="cited-in">.*?</p>|<li>.*?</li>|<td>.*?</td>', re.S)
+LISTS = re.compile(r'<p class="cited-in">.*?</p>|<li>.*?</li>|<td[^>]*>.*?</td>', re.S)
 
 
 def shorts_in(html: str, shorts: list[str]) -> list[str]:

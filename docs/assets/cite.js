@@ -112,6 +112,11 @@
     var pre = document.createElement("pre");
     pre.className = "cite-panel__bibtex";
     var code = document.createElement("code");
+    // The code box scrolls (the theme's style; a long entry): the keyboard must reach it to
+    // scroll it, and a reader of the screen hears what it is.
+    code.tabIndex = 0;
+    code.setAttribute("role", "region");
+    code.setAttribute("aria-label", "BibTeX entries");
     code.textContent = bibtex;
     pre.appendChild(code);
     var bibtexRow = row("BibTeX", pre, copyButton("Copy the BibTeX entries", bibtex));

@@ -17,7 +17,12 @@
   //    without a name, and each is created when first shown: name each after the
   //    element that opens it ("Note 33"), found by its aria-controls.
   function nameTooltip(node) {
-    if (!(node instanceof Element) || !node.matches('.md-tooltip2[role="dialog"]')) return;
+    if (!(node instanceof Element)) return;
+    // A plain tooltip (an abbreviation's expansion, a link's title) is its host's
+    // description (aria-describedby), which is read from it even when it is hidden: out of
+    // the page's reading order, it stands outside every landmark for nothing.
+    if (node.matches('.md-tooltip2[role="tooltip"]')) node.setAttribute("aria-hidden", "true");
+    if (!node.matches('.md-tooltip2[role="dialog"]')) return;
     if (node.hasAttribute("aria-label") || !node.id) return;
     var host = document.querySelector('[aria-controls="' + node.id + '"]');
     var name = host && (host.getAttribute("aria-label") || host.textContent.trim());
@@ -92,7 +97,9 @@
     pendingFocus = null;
     nameNavigationLandmarks();
     reachableAbbreviations();
-    sidenotes();
+    // After the text's face has loaded, so that the notes are placed once, on the final lines.
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(sidenotes);
+    else sidenotes();
     var search = document.querySelector("[data-open-search]");
     if (search && !search.dataset.bound) {
       search.dataset.bound = "1";
@@ -119,54 +126,157 @@
     });
   }
 
-  // The first use of each abbreviation on a page can take the focus, which opens the
-  // theme's tooltip with its expansion (the glossary page lists them all). Only the
-  // first, so that a keyboard reader is not stopped at every "US".
+  // An abbreviation is marked at its first use on a page and plain afterwards: the first
+  // keeps its expansion (a tooltip, which the keyboard opens too: it takes the focus); the
+  // later ones become plain text. (Python-Markdown's abbr extension marks every one; the
+  // glossary page lists them all.)
   function reachableAbbreviations() {
     var seen = {};
     document.querySelectorAll("article abbr[title]").forEach(function (abbr) {
       var key = abbr.textContent + "\u0000" + abbr.getAttribute("title");
-      if (seen[key]) return;
+      // In a heading (a title) the mark would only disturb: the text's first use has it.
+      if (seen[key] || abbr.closest("h1, h2, h3, h4, h5, h6")) {
+        abbr.replaceWith(document.createTextNode(abbr.textContent));
+        return;
+      }
       seen[key] = true;
       abbr.tabIndex = 0;
     });
   }
 
   // Sidenotes: each note also in the margin, beside the line that calls it, numbered as
-  // in print. Only wide screens show them (edition.css); the notes list stays, for print,
+  // in print. Only wide screens show them (edition.css reserves their column before this
+  // script runs, so nothing moves when they appear); the notes list stays, for print,
   // narrow screens and assistive technology (the sidenotes are hidden from it, being a
   // copy). Built from the notes list with cloned nodes, never from markup.
   function sidenotes() {
     var article = document.querySelector("article.md-content__inner");
-    if (!article || article.querySelector(".sidenote")) return;
-    article.querySelectorAll("p.para sup > a.footnote-ref").forEach(function (ref) {
+    if (!article || article.querySelector(".sidenotes")) return;
+    var refs = article.querySelectorAll("p.para sup > a.footnote-ref");
+    if (!refs.length && !article.querySelector("p.para > .counterparts")) return;
+    var column = document.createElement("div");
+    column.className = "sidenotes";
+    column.setAttribute("aria-hidden", "true");
+    refs.forEach(function (ref) {
       var id = decodeURIComponent(ref.hash.slice(1));
       var item = document.getElementById(id);
       if (!item || !item.matches(".footnote li")) return;
-      var note = document.createElement("span");
+      var note = document.createElement("div");
       note.className = "sidenote";
-      note.setAttribute("aria-hidden", "true");
       note.dataset.note = id;
+      var body = document.createElement("div");
+      body.className = "sidenote__body";
       var number = document.createElement("span");
       number.className = "sidenote__number";
       number.textContent = item.getAttribute("value") || ref.textContent;
-      note.append(number, " ");
-      var body = item.querySelector("p") || item;
-      body.childNodes.forEach(function (child) {
+      body.append(number, " ");
+      var source = item.querySelector("p") || item;
+      source.childNodes.forEach(function (child) {
         if (child instanceof Element && child.matches(".footnote-backref")) return;
-        note.appendChild(child.cloneNode(true));
+        body.appendChild(child.cloneNode(true));
       });
-      note.querySelectorAll("[id]").forEach(function (e) { e.removeAttribute("id"); });
-      note.querySelectorAll("a, button, [tabindex]").forEach(function (e) { e.setAttribute("tabindex", "-1"); });
-      ref.parentNode.after(note);
+      body.querySelectorAll("[id]").forEach(function (e) { e.removeAttribute("id"); });
+      // Out of the tab order: the keyboard reaches the whole note through its number.
+      body.querySelectorAll("a, button, [tabindex]").forEach(function (e) { e.setAttribute("tabindex", "-1"); });
+      var toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = "sidenote__toggle";
+      toggle.tabIndex = -1;
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.textContent = "more";
+      toggle.addEventListener("click", function () {
+        setOpen(note, !note.classList.contains("is-open"));
+      });
+      note.append(body, toggle);
+      note.ref = ref;
+      column.appendChild(note);
+    });
+    article.appendChild(column);
+    layoutSidenotes();
+  }
+
+  function setOpen(note, open) {
+    note.classList.toggle("is-open", open);
+    var toggle = note.querySelector(".sidenote__toggle");
+    toggle.setAttribute("aria-expanded", String(open));
+    toggle.textContent = open ? "less" : "more";
+    layoutSidenotes();
+  }
+
+  // Each note's top as near its marker's line as the notes above allow:
+  // top = max(marker top, previous note's bottom + gap). A note taller than the room
+  // before the next marker shows its first lines (at least two, at most twelve) and a
+  // "more" button;
+  // the last note's room ends where the text ends (the notes list begins).
+  function layoutSidenotes() {
+    var article = document.querySelector("article.md-content__inner");
+    var column = article && article.querySelector(".sidenotes");
+    if (!column || getComputedStyle(column).display === "none") return;
+    var base = column.getBoundingClientRect().top;
+    var list = article.querySelector(".footnote");
+    var end = (list ? list.getBoundingClientRect().top : article.getBoundingClientRect().bottom) - base;
+    // The links to the other text's passage (.counterparts) share the column, each at its
+    // paragraph's last line, where it stands in the text.
+    var items = Array.prototype.slice.call(column.children).map(function (note) {
+      return { element: note, anchor: note.ref.getBoundingClientRect().top - base, note: true };
+    });
+    article.querySelectorAll("p.para > .counterparts").forEach(function (links) {
+      links.style.top = "";
+      // After the notes of its line (the sort keeps equal anchors in this order).
+      var anchor = links.getBoundingClientRect().top - base;
+      links.parentNode.querySelectorAll("sup > a.footnote-ref").forEach(function (ref) {
+        anchor = Math.max(anchor, ref.getBoundingClientRect().top - base);
+      });
+      items.push({ element: links, anchor: anchor, note: false });
+    });
+    items.sort(function (a, b) { return a.anchor - b.anchor; });
+    var style = getComputedStyle(column);
+    var line = parseFloat(style.lineHeight);
+    var gap = parseFloat(style.fontSize) * 0.6;
+    var bottom = -Infinity;
+    items.forEach(function (item, i) {
+      var element = item.element;
+      var top = Math.max(item.anchor, bottom + gap);
+      var next = i + 1 < items.length ? Math.max(items[i + 1].anchor, top) : end;
+      if (item.note) {
+        element.classList.remove("is-clamped");
+        element.style.top = top + "px";
+        // At most a dozen lines even where there is room: the margin stays quiet.
+        var lines = Math.min(12, Math.max(2, Math.floor((next - gap - top) / line)));
+        if (!element.classList.contains("is-open") && element.offsetHeight > (lines + 1) * line) {
+          element.classList.add("is-clamped");
+          element.style.setProperty("--lines", String(lines));
+        }
+      } else {
+        // Placed within its paragraph (its containing block).
+        var para = element.parentNode.getBoundingClientRect().top - base;
+        element.style.top = (top - para) + "px";
+      }
+      bottom = top + element.offsetHeight;
     });
   }
+  if (window.ResizeObserver) {
+    var lastWidth = 0;
+    new ResizeObserver(function (entries) {
+      // Only a change of width moves the lines (the notes themselves never change the
+      // article's height: they are out of its flow).
+      var width = entries[entries.length - 1].contentRect.width;
+      if (width === lastWidth) return;
+      lastWidth = width;
+      layoutSidenotes();
+    }).observe(document.body);
+  }
+
   function markSidenote(event) {
     var ref = event.target instanceof Element && event.target.closest("a.footnote-ref");
     document.querySelectorAll(".sidenote.is-current").forEach(function (n) { n.classList.remove("is-current"); });
     if (!ref) return;
-    var note = ref.parentNode.nextElementSibling;
-    if (note && note.matches(".sidenote")) note.classList.add("is-current");
+    var id = decodeURIComponent(ref.hash.slice(1));
+    var note = document.querySelector('.sidenote[data-note="' + CSS.escape(id) + '"]');
+    if (!note) return;
+    note.classList.add("is-current");
+    // The keyboard reaches a shortened note's whole text with its number.
+    if (event.type === "focusin" && note.classList.contains("is-clamped")) setOpen(note, true);
   }
   document.addEventListener("focusin", markSidenote);
   document.addEventListener("pointerover", markSidenote);

@@ -83,7 +83,12 @@ WRITERS = (
 
 
 def build(root: Path) -> Edition:
-    return build_edition(root / "sources", root / "docs", Cache(root / ".cache" / "edition", root / "sources"))
+    return build_edition(root / "sources", root / "docs", project_cache(root))
+
+
+def project_cache(root: Path) -> Cache:
+    """The project's cache of the work that depends on one text (`make clean` removes it)."""
+    return Cache(root / ".cache" / "edition", root / "sources")
 
 
 def build_edition(sources: Path, docs: Path, cache: Cache = NO_CACHE) -> Edition:

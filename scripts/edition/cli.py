@@ -2,6 +2,9 @@
 
 Bad input ends the run with ``path:line: message`` on stderr (one line a problem) and
 exit status 1; never a traceback (set EDITION_DEBUG=1 to see one for an internal error).
+Ctrl-C ends it with one line and exit status 130; what was built before stays as it was.
+A path is printed with its control characters escaped (quoted()), so that no file name
+can start a second line or drive the terminal.
 """
 from __future__ import annotations
 
@@ -11,7 +14,8 @@ import sys
 from pathlib import Path
 
 from .build import build, check_edition
-from .errors import EditionError, one_line
+from .publish.lock import build_lock, clear_leftovers
+from .errors import EditionError, one_line, quoted
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,26 +29,31 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return _run(args)
+    except KeyboardInterrupt:
+        print("edition: interrupted; docs/ and site/ are left as the last finished build made them", file=sys.stderr)
+        return 130
     except EditionError as err:
         print(f"{_relative(err.where)}: {one_line(err.message)}", file=sys.stderr)
         return 1
     except RecursionError:
         if os.environ.get("EDITION_DEBUG"):
             raise
-        print(f"{args.root / 'sources'}: the input nests too deeply to be read (markup nested thousands "
+        print(f"{quoted(str(args.root / 'sources'))}: the input nests too deeply to be read (markup nested thousands "
               "of levels?); simplify it", file=sys.stderr)
         return 1
     except Exception as err:  # a bug: still one line, never a traceback for an editor
         if os.environ.get("EDITION_DEBUG"):
             raise
-        print(f"{args.root / 'sources'}: internal error ({type(err).__name__}: {one_line(str(err))}); "
+        print(f"{quoted(str(args.root / 'sources'))}: internal error ({type(err).__name__}: {one_line(str(err))}); "
               "please report it with the input that caused it (EDITION_DEBUG=1 shows where)", file=sys.stderr)
         return 1
 
 
 def _run(args) -> int:
     if args.command == "build":
-        edition = build(args.root)
+        with build_lock(args.root.resolve()):
+            clear_leftovers(args.root.resolve())
+            edition = build(args.root)
         print(f"edition: built {len(edition.texts)} texts into {args.root / 'docs'}")
     elif args.command == "check":
         edition = check_edition(args.root / "sources")
@@ -62,11 +71,16 @@ def _run(args) -> int:
 
 
 def _relative(where) -> str:
+    """The path as the project names it. Not resolved: a message about a symbolic link
+    names the link, not where it leads."""
     try:
-        path = where.path.resolve().relative_to(Path.cwd().resolve())
+        path = Path(os.path.abspath(where.path)).relative_to(Path.cwd())
     except ValueError:
-        path = where.path
-    return f"{path}:{where.line}" if where.line else str(path)
+        try:
+            path = where.path.resolve().relative_to(Path.cwd().resolve())
+        except ValueError:
+            path = where.path
+    return f"{quoted(str(path))}:{where.line}" if where.line else quoted(str(path))
 
 
 if __name__ == "__main__":

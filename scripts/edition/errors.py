@@ -5,6 +5,7 @@ build prints tracebacks for bad input.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,5 +35,25 @@ class EditionError(Exception):
 
 
 def one_line(text: str) -> str:
-    """A message on one line, as `path:line: message` must be (a library's may have several)."""
-    return " ".join(part.strip() for part in text.strip().splitlines() if part.strip())
+    """A message on one line, as `path:line: message` must be (a library's may have several),
+    with any control character left in it escaped (quoted)."""
+    return quoted(" ".join(part.strip() for part in text.strip().splitlines() if part.strip()))
+
+
+# Characters that would start a new line, drive the terminal (ESC, CSI), or reorder what it
+# shows (the bidirectional controls): C0 and C1 controls, DEL, the Unicode line and paragraph
+# separators, the bidi embeddings, overrides and isolates, and the directional marks.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def quoted(text: str) -> str:
+    """Text for a message line: every character that could forge a second line or drive the
+    terminal written as its Python escape (a newline as \\n, ESC as \\x1b, U+202E as
+    \\u202e); other text unchanged."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    char = match[0]
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")

@@ -4,6 +4,7 @@ note's tooltip open and with search results shown."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
@@ -23,6 +24,7 @@ PAGE_TYPES = {
     "people": "people/",
     "glossary": "glossary/",
     "chronology": "chronology/",
+    "documents": "documents/",
     "where the texts meet": "where-the-texts-meet/",
     "apparatus": "bibliography/apparatus/",
     "archive": "bibliography/aprf/",
@@ -31,7 +33,9 @@ PAGE_TYPES = {
 }
 SCHEMES = {"light": "default", "dark": "slate"}
 BLOCKING = ("minor", "moderate", "serious", "critical")   # every impact
-OPTIONS = json.dumps({"resultTypes": ["violations"]})
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices (target size among them).
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+OPTIONS = json.dumps({"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": TAGS}})
 
 
 def address(served, kind: str) -> str:
@@ -113,8 +117,9 @@ def test_no_violations(audit, kind, scheme):
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_the_system_palette_is_followed_and_the_note_tooltip_passes(served, browser, scheme):
     """A reader whose system is dark gets the dark palette; the tooltip a note number opens
-    on keyboard focus is named and passes axe too, contrast included."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme,
+    on keyboard focus (below the sidenotes' width) is named and passes axe too, contrast
+    included."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, color_scheme=scheme,
                                   service_workers="block")
     try:
         page = context.new_page()
@@ -135,9 +140,9 @@ def test_the_system_palette_is_followed_and_the_note_tooltip_passes(served, brow
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_search_results_and_their_highlight_pass(served, browser, scheme):
     """With the search (Pagefind, the header's box) open on results, their matched words
-    highlighted, and on the page a result leads to with a note's tooltip open: no violation,
-    the highlight's contrast included."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme,
+    highlighted, and on the page a result leads to with a note's tooltip open (below the
+    sidenotes' width): no violation, the highlight's contrast included."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, color_scheme=scheme,
                                   service_workers="block")
     try:
         page = context.new_page()
@@ -159,5 +164,55 @@ def test_search_results_and_their_highlight_pass(served, browser, scheme):
         page.evaluate(AXE_SCRIPT)
         start_axe(page)
         assert blocking(page) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_sidenotes_the_cite_panel_and_an_abbreviation_open_pass(served, browser, scheme):
+    """At the sidenotes' width: a shortened note opened, a paragraph's citation panel open
+    (its BibTeX reachable by keyboard), an abbreviation's tooltip shown: no violation."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme,
+                                  service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(served.url("texts/kim-2016/03-from-a-passive-to-an-eager-stance/"))
+        page.locator(".sidenote.is-clamped .sidenote__toggle").first.click()
+        page.locator("article .para-num").first.click()
+        bibtex = page.locator(".cite-panel__bibtex > code")
+        expect(bibtex).to_be_visible()
+        assert bibtex.get_attribute("tabindex") == "0" and bibtex.get_attribute("aria-label")
+        abbr = page.locator("article abbr[tabindex]").first
+        abbr.focus()
+        expect(abbr).to_have_attribute("aria-describedby", re.compile("."))
+        expect(page.locator("#" + abbr.get_attribute("aria-describedby"))).to_be_visible()
+        settle(page)
+        page.evaluate(AXE_SCRIPT)
+        start_axe(page)
+        assert blocking(page) == []
+    finally:
+        context.close()
+
+
+PHONE_PAGES = ["text section", "person", "chronology", "documents", "bibliography"]
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_phone_pages_pass(served, browser, scheme):
+    """At 375 px (a phone): the stacked tables, the folded search, the header's title."""
+    context = browser.new_context(viewport={"width": 375, "height": 800}, color_scheme=scheme,
+                                  is_mobile=True, has_touch=True, service_workers="block")
+    context.set_default_timeout(20_000)
+    try:
+        found = {}
+        tabs = {kind: context.new_page() for kind in PHONE_PAGES}
+        for kind, tab in tabs.items():
+            tab.goto(address(served, kind))
+            tab.evaluate(AXE_SCRIPT)
+            settle(tab)
+            start_axe(tab)
+        for kind, tab in tabs.items():
+            found[kind] = blocking(tab)
+        assert found == {kind: [] for kind in PHONE_PAGES}
     finally:
         context.close()

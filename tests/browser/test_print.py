@@ -51,3 +51,15 @@ def test_print_to_pdf_keeps_notes_and_page_markers_and_drops_navigation(served, 
     # The text itself is all there: its first and last paragraphs.
     paragraphs = page.locator("article p.para").all_inner_texts()
     assert squash(paragraphs[0])[-60:] in printed and squash(paragraphs[-1])[-60:] in printed
+
+
+def test_print_is_set_in_the_reading_face(served, page):
+    """The PDF embeds the edition's serif (Literata, docs/assets/face.css), not a fallback."""
+    page.goto(served.url(PAGES[0]))
+    page.evaluate("document.fonts.ready")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    fonts = set()
+    for sheet in pdf.pages[:2]:
+        for font in (sheet["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(font.get_object().get("/BaseFont")))
+    assert any("Literata" in name for name in fonts), fonts

@@ -33,6 +33,11 @@ def expect_below_the_header(page, locator):
         arg=locator.element_handle())
 
 
+# A note's number opens its tooltip below the sidenotes' width (1200 px); wider, the note
+# stands beside its line and no tooltip covers the text (test_sidenotes.py).
+BELOW_SIDENOTES = {"width": 1100, "height": 900}
+
+
 def expect_tooltip_shows_note(page, number: int):
     """The note's text is in a tooltip on screen (another, fading, may still be there)."""
     tooltip = page.locator(TOOLTIP).filter(has_text=note_text(page, number)[:40])
@@ -41,6 +46,7 @@ def expect_tooltip_shows_note(page, number: int):
 
 
 def test_note_tooltip_on_hover(served, page):
+    page.set_viewport_size(BELOW_SIDENOTES)
     page.goto(served.url(KIM_03))
     page.locator('a.footnote-ref[href$="#fn:33"]').hover()
     expect_tooltip_shows_note(page, 33)
@@ -50,6 +56,7 @@ def test_note_tooltip_on_hover(served, page):
 
 def test_note_tooltip_on_keyboard_focus(served, page):
     """Tab from the heading to the first note number: its tooltip opens for the keyboard."""
+    page.set_viewport_size(BELOW_SIDENOTES)
     page.goto(served.url(KIM_03))
     page.locator("article h1 .headerlink").focus()
     for _ in range(20):
@@ -122,6 +129,7 @@ def test_citation_leads_to_the_bibliography_and_cited_in_comes_back(served, page
 
 
 def test_instant_navigation_keeps_tooltips_working(served, page):
+    page.set_viewport_size(BELOW_SIDENOTES)
     page.goto(served.url(KIM_02))
     page.evaluate("window.__sameDocument = true")
     page.locator("a.md-footer__link--next").click()

@@ -25,6 +25,7 @@ def a_note_with_a_reading(edition):
 
 def test_note_tooltip_offers_the_document(served, page, edition):
     url, number, reading = a_note_with_a_reading(edition)
+    page.set_viewport_size({"width": 1100, "height": 900})   # below the sidenotes' width: tooltips
     page.goto(served.url(url))
     page.locator(f'a.footnote-ref[href$="#fn:{number}"]').hover()
     tooltip = page.locator(TOOLTIP).filter(has=page.locator("a.reading-link"))
@@ -94,7 +95,8 @@ def test_documents_page_and_a_tooltip_with_a_reading_pass_axe(served, browser, e
         return [f"{v['id']}: {v['help']} at " + ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
                 for v in results["violations"] if v["impact"] in ("serious", "critical")]
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme,
+    # Below the sidenotes' width (1200 px), where a note's number opens its tooltip.
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, color_scheme=scheme,
                                   service_workers="block")
     try:
         page = context.new_page()

@@ -17,6 +17,7 @@ KINDS = {
     "blockquote": "starts",      # a paragraph that is a block quote although the rule says not
     "not_blockquote": "starts",  # a paragraph the rule takes for a block quote but is not one
     "appendix": "heading",       # a heading that is back matter, shown at the end of the page before it
+    "not_note": "ends",          # a number in an e-book text that looks like a note marker but is not one
 }
 
 
@@ -38,6 +39,14 @@ class Corrections:
         """The correction of this kind whose target the candidate starts with."""
         for entry in self.entries:
             if entry.kind == kind and entry.text == text_id and candidate.strip().startswith(entry.target):
+                self.matches[entry] += 1
+                return entry
+        return None
+
+    def find_ending(self, kind: str, text_id: str, candidate: str) -> Correction | None:
+        """The correction of this kind whose target the candidate ends with."""
+        for entry in self.entries:
+            if entry.kind == kind and entry.text == text_id and candidate.endswith(entry.target):
                 self.matches[entry] += 1
                 return entry
         return None

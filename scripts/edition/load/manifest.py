@@ -7,7 +7,7 @@ from pathlib import Path
 from ..errors import EditionError, SourcePosition
 from ..model.text import TextMeta
 from .fields import Field, check_table, filled, matching, one_of, text, year
-from .sourcefile import read_toml
+from .sourcefile import read_toml, refuse_links
 
 RANGE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
 FILE_NAME = re.compile(r"^(?!.*\.\.)[\w][\w.-]*$")
@@ -87,13 +87,11 @@ def _numbers(value: str) -> tuple[int, int]:
 
 
 def _existing(at: SourcePosition, folder: Path, name: str, field: str) -> Path:
-    """The file `name` (a plain file name, checked) in `folder`: it exists, and is not a
-    symbolic link that leads out of the folder."""
+    """The file `name` (a plain file name, checked) in `folder`: it exists, and neither it
+    nor a folder on its way is a symbolic link (sourcefile.refuse_links)."""
     where = f"sources/{folder.name}/"
     path = folder / name
-    if not path.resolve().is_relative_to(folder.resolve()):
-        raise EditionError(at, f"'{field}' of [[text]] names {where}{name}, a link that leads outside {where}; "
-                               "put the file itself there")
+    refuse_links(path)
     if not path.is_file():
         raise EditionError(at, f"'{field}' of [[text]] names {where}{name}, which does not exist; "
                                f"add the file or fix '{field}'")

@@ -27,6 +27,7 @@ class SourceFile:
 
 
 def read_source(path: Path) -> SourceFile:
+    refuse_links(path)
     if not path.is_file():
         raise EditionError(path, "file not found; check the path in sources/texts.toml")
     raw = path.read_bytes()
@@ -62,6 +63,25 @@ def _reject_unsafe_characters(path: Path, text: str) -> None:
         raise EditionError(SourcePosition(path, line),
                            f"column {column} holds {what} U+{ord(char):04X}, which no source needs and which "
                            "would change what the page shows; delete it")
+
+
+def refuse_links(path: Path) -> None:
+    """Nothing is read through a symbolic link: neither the file nor any folder between it
+    and sources/ may be one, and the file's real location must be inside sources/. A link
+    would make the edition's input something outside the project (another folder, a system
+    file), which no review of sources/ would see."""
+    sources = next((folder for folder in path.parents if folder.name == "sources"), path.parent)
+    current = sources
+    for part in path.relative_to(sources).parts:
+        current = current / part
+        if current.is_symlink():
+            what = "folder" if current != path else "file"
+            raise EditionError(current, f"this {what} is a symbolic link; put the {what} itself in "
+                                        "sources/ (the build reads nothing through a link)")
+    if path.exists() and not path.resolve().is_relative_to(sources.resolve()):
+        raise EditionError(path, "this file's real location is outside sources/; put the file itself there")
+
+
 
 
 @dataclass(frozen=True)
@@ -140,7 +160,8 @@ def _check_one_line(toml: TomlFile, value, keys: tuple[str, ...]) -> None:
             _check_one_line(toml, item, keys + (index,) if isinstance(item, dict) else keys)
     elif isinstance(value, str) and CONTROL.search(value):
         char = CONTROL.search(value)[0]
-        what = "a line break" if char in "\n\r\u2028\u2029\x85" else f"the control character U+{ord(char):04X}"
+        what = ("a line break" if char in "\n\r\u2028\u2029\x85" else
+                f"the {'bidirectional' if UNSAFE.match(char) and ord(char) > 0x9f else 'control'} character U+{ord(char):04X}")
         raise EditionError(toml.at(*keys),
                            f"'{'.'.join(CONTROL.sub('?', k) for k in keys if isinstance(k, str))}' contains {what}; "
                            "write the value on one line, without control characters")

@@ -149,10 +149,9 @@ def csl_name(name: str) -> dict:
 
 
 def document_url(site: SiteContext, key: str) -> str:
-    """A document page's address: the site's full address where the edition has one, else
-    its path on the site."""
-    path = site_url(site.document_pages[key])
-    return site.edition.url + path if site.edition.url else path
+    """A document page's path on the site, as every address in the downloads is given (a
+    note's "url" too): the same file serves wherever the site is published."""
+    return site_url(site.document_pages[key])
 
 
 def _document_fields(site: SiteContext, key: str) -> dict:

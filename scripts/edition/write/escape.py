@@ -7,6 +7,7 @@ pages, the Chicago formatter, the registers' pages) escapes through these functi
 from __future__ import annotations
 
 import html
+import json
 import re
 
 # Inside a line only these characters start Markdown syntax (emphasis, code, links,
@@ -39,6 +40,40 @@ def escape_html(text: str) -> str:
     text = html.escape(" ".join(text.split("\n")), quote=True)
     return text.replace("{", "&#123;").replace("}", "&#125;")
 
+
+
+def front_matter(fields: dict) -> list[str]:
+    """A page's front matter: each value one JSON string or list (so YAML that reads as data,
+    never as a tag, an anchor or a second key), the title escaped as HTML as well, since
+    Material prints `page.meta.title` and the navigation's titles without escaping them
+    (header, navigation, footer, the <title> element). The other fields reach the page only
+    through overrides/main.html, which escapes them (`| e`)."""
+    lines = ["---"]
+    for key, value in fields.items():
+        lines.append(f"title: {front_matter_title(value)}" if key == "title"
+                     else f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    return lines + ["---", ""]
+
+
+def front_matter_title(value: str) -> str:
+    """A page title for front matter: one line of escaped HTML (`<`, `>`, `&`: Material prints
+    it as element content, never raw in an attribute), as one YAML (JSON) string."""
+    return json.dumps(html.escape(" ".join(value.split()), quote=False), ensure_ascii=False)
+
+
+# Python-Markdown's abbreviation definition is `*[form]: title`, the form running to the
+# first `]` that a colon follows and holding no backslash; its title is the rest of the line.
+_ABBREVIATION_FORM = re.compile(r"^[^\\\]\s]+(?: [^\\\]\s]+)*$")
+
+
+def abbreviation_definition(form: str, title: str) -> str | None:
+    """`*[form]: title` for Python-Markdown's `abbr`, or None for a form that cannot be
+    written so (a `]`, a backslash or a line break in it would end the definition early and
+    make the rest markup; no escape exists for them there): such a form gets no tooltip and
+    is shown as the text it is. `title` is tooltip_text's: one line, escaped."""
+    if not _ABBREVIATION_FORM.match(form):
+        return None
+    return f"*[{form}]: {' '.join(title.split())}"
 
 
 def is_safe_url(url: str) -> bool:

@@ -121,7 +121,7 @@ class Resolver:
                 words = plain_text(note.inlines)
                 citations, commentary = [], []
                 for segment in split_segments(words):
-                    found = self.resolve_segment(text, note.number, segment, previous)
+                    found = self.resolve_segment(text, note.number, segment, previous, note.line)
                     if not found:
                         commentary.append(segment.text)
                     citations += found
@@ -145,18 +145,21 @@ class Resolver:
     # --- segments -----------------------------------------------------------
 
     def resolve_segment(self, text: Text, number: int, segment: Segment,
-                        previous: Citation | None) -> list[Citation]:
+                        previous: Citation | None, line: int = 0) -> list[Citation]:
+        """The citations of one segment of note `number` (defined at `line` of the text's
+        notes file, or of the text itself: where a problem with it is reported)."""
+        at = SourcePosition(text.meta.notes_file or text.meta.source, line)
         mapped = self.mapping.find(text.meta.id, number, segment.text)
         if mapped:
-            at = str(mapped.position)
+            # the project's own path (a page shows it), not where the project is on this machine
+            settled = f"sources/{mapped.position.path.name}:{mapped.position.line}"
             return [self._known(Citation(c.key, c.pinpoint, c.relation, segment.start, segment.end,
-                                         settled_by=at), mapped.position.path, mapped.position.line)
+                                         settled_by=settled), mapped.position.path, mapped.position.line)
                     for c in mapped.cites]
         other = self.mapping.elsewhere(segment.text)
         if other:
             raise EditionError(
-                text.meta.notes_file or text.meta.source,
-                f"{text.meta.short}, note {number}: the segment “{segment.text[:60]}…” needs a reviewed mapping: "
+                at, f"{text.meta.short}, note {number}: the segment “{segment.text[:60]}…” needs a reviewed mapping: "
                 f"{other.position} settles the same words for {other.text} note {other.note}, which does not "
                 f"apply here; add a [[segment]] with text = \"{text.meta.id}\" and note = {number} to {self.map_path}")
         try:
@@ -164,8 +167,7 @@ class Resolver:
         except Unresolved as why:
             where = f"{text.meta.short}, note {number}"
             raise EditionError(
-                text.meta.notes_file or text.meta.source,
-                f"{where}: cannot resolve “{segment.text[:70]}…” ({why}); add an entry to "
+                at, f"{where}: cannot resolve “{segment.text[:70]}…” ({why}); add an entry to "
                 f"sources/bibliography.bib, or settle the segment in {self.map_path}") from None
 
     @staticmethod

@@ -39,7 +39,7 @@ def read_ebook_plain(meta: TextMeta, corrections: Corrections) -> Text:
     title, lines = find_title(lines, meta, source)
     lines = strip_debris(lines, meta, source, log)
     paragraphs, quote_ends = split_paragraphs(lines)
-    paragraphs, markers = find_note_markers(paragraphs, meta, source)
+    paragraphs, markers = find_note_markers(paragraphs, meta, source, corrections)
     blocks = group_block_quotes(paragraphs, quote_ends, meta, corrections, source, log)
     sections = number_paragraphs((Section(meta.title, slugify(meta.title), tuple(blocks), title.number),))
     if meta.notes_file:
@@ -95,28 +95,71 @@ def split_paragraphs(lines: list[Line]):
     return paragraphs, quote_ends
 
 
-def find_note_markers(paragraphs: list[Line], meta: TextMeta, source: SourceFile):
-    expected = meta.first_note
+def find_note_markers(paragraphs: list[Line], meta: TextMeta, source: SourceFile,
+                      corrections: Corrections | None = None):
+    """The note markers among the candidates, matched against the expected sequence
+    (choose_markers); each paragraph split into its text and its markers."""
+    candidates = [(line, match) for line in paragraphs for match in NOTE_CANDIDATE.finditer(line.text)
+                  if not (corrections and corrections.find_ending("not_note", meta.id, line.text[:match.end()]))]
+    chosen = choose_markers(candidates, meta, source)
     spans_by_line = []
     markers = []
     for line in paragraphs:
         spans: list = []
         cursor = 0
         for match in NOTE_CANDIDATE.finditer(line.text):
-            value = int(match[1])
-            if value == expected:
+            if (line.number, match.start()) in chosen:
+                value = int(match[1])
                 spans.append(Plain(line.text[cursor:match.start()]))
                 spans.append(NoteRef(value, line.number))
                 markers.append((value, source.at(line.number)))
                 cursor = match.end()
-                expected += 1
-            elif expected < value <= meta.last_note:
-                raise EditionError(source.at(line.number),
-                                   f"note marker {value} found where {expected} was expected; "
-                                   f"note {expected} is missing or misnumbered")
         spans.append(Plain(line.text[cursor:]))
         spans_by_line.append((line, tuple(s for s in spans if not (isinstance(s, Plain) and not s.value))))
     return spans_by_line, markers
+
+
+def choose_markers(candidates: list, meta: TextMeta, source: SourceFile) -> set[tuple[int, int]]:
+    """(line, offset) of each note marker. Markers run first_note, first_note + 1, ...; a
+    candidate with the number expected next is its marker, unless another candidate with the
+    same number comes before the next number's first candidate: then either could be the
+    marker ("at 4:30" before "China.30"), and the reader stops rather than guess. A candidate
+    numbered above the expected one means a marker is missing."""
+    expected = meta.first_note
+    chosen = set()
+    for i, (line, match) in enumerate(candidates):
+        value = int(match[1])
+        if value == expected:
+            rival = _rival(candidates[i + 1:], value)
+            if rival:
+                other, found = rival
+                raise EditionError(source.at(other.number), (
+                    f"note marker {value} could be “…{_before(line, match)}” (line {line.number}) or "
+                    f"“…{_before(other, found)}” (line {other.number}); the reader does not guess: add "
+                    f"[[not_note]] with text = \"{meta.id}\" and ends = \"<the words before the number, "
+                    "and the number>\" to sources/corrections.toml for the one that is not a note marker"))
+            chosen.add((line.number, match.start()))
+            expected += 1
+        elif expected < value <= meta.last_note:
+            raise EditionError(source.at(line.number),
+                               f"note marker {value} found where {expected} was expected; "
+                               f"note {expected} is missing or misnumbered")
+    return chosen
+
+
+def _rival(following: list, value: int):
+    """The next candidate numbered `value` before the first numbered value + 1, if any."""
+    for line, match in following:
+        number = int(match[1])
+        if number == value + 1:
+            return None
+        if number == value:
+            return line, match
+    return None
+
+
+def _before(line: Line, match) -> str:
+    return line.text[max(0, match.start() - 25):match.end()]
 
 
 def group_block_quotes(paragraphs, quote_ends: set[int], meta, corrections: Corrections, source, log):

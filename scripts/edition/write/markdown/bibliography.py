@@ -15,7 +15,7 @@ from ...analyse.readings.compare import LOCATOR_PARTS, NOT_COMPARED
 from ...model.readings import AGREES, NOT_FOUND
 from .basis import identification_label, is_identified, labelled
 from .context import BIBLIOGRAPHY, SiteContext
-from ..escape import escape_text
+from ..escape import escape_text, front_matter
 from .readlinks import differs_note, read_link, status_words, where_to_read
 from .parts import Block, split_page
 from .finding_anchor import finding_anchor
@@ -110,7 +110,7 @@ def _linked_parts(page: str, head: list[str], parts: dict[str, list[str]]) -> di
         if k + 1 < len(order):
             nav.append(f"[Part {k + 2} →]({order[k + 1].split('/')[-1]})")
         bar = [" · ".join(nav), "{: .part-nav }", ""]
-        files[part] = "\n".join(["---", f'title: "Bibliography: part {k + 1}"', "---", "",
+        files[part] = "\n".join(front_matter({"title": f"Bibliography: part {k + 1}"}) + [
                                  f"# Bibliography: part {k + 1}", ""] + bar + parts[part] + bar)
     return files
 

@@ -10,9 +10,9 @@ from ...model.citations import IDENTIFIED
 from ...model.text import Text
 from .basis import identification_label
 from .context import SiteContext, relative
-from ..escape import escape_text
+from ..escape import escape_text, front_matter
 from .parts import Block, split_page
-from .textcolumns import column_names, text_cells
+from .textcolumns import MAX_COLUMNS, column_names, text_cells
 
 PAGE = "chronology/index.md"
 
@@ -39,7 +39,7 @@ LEGEND = (escape_text("Dates in ") + "<strong>bold</strong>" + escape_text(
 
 
 def render_chronology(edition, site: SiteContext) -> dict[str, str]:
-    head = ["---", "title: Chronology", "---", "", "# Chronology", "", escape_text(INTRO), "",
+    head = front_matter({"title": "Chronology"}) + ["# Chronology", "", escape_text(INTRO), "",
             _counts(edition.texts, edition.events), "", LEGEND, ""]
     return split_page(PAGE, "Chronology", head, _years(edition.texts, edition.events, site))
 
@@ -68,8 +68,9 @@ def _years(texts: list[Text], events: list[Event], site: SiteContext) -> list[Bl
                 elif event.kind == DOCUMENT:
                     for citation in event.citing:
                         cites[citation.text_id].append(citation)
-            cells = [_text_cell(period, text, mine.get(text.meta.id, []), cites.get(text.meta.id, []),
-                                passages, site) for text in texts]
+            cells = [_labelled(texts, text, _text_cell(period, text, mine.get(text.meta.id, []),
+                                                cites.get(text.meta.id, []), passages, site))
+                     for text in texts]
             lines.append("| " + " | ".join([_date_cell(period), *text_cells(texts, cells),
                                             _documents_cell(rows[period], site)]) + " |")
         blocks.append(Block(str(year), str(year), head, lines))
@@ -91,6 +92,15 @@ def _counts(texts: list[Text], events: list[Event]) -> str:
 
 
 # --- cells -----------------------------------------------------------------------------
+
+def _labelled(texts: list[Text], text: Text, cell: str) -> str:
+    """A text's cell with the text's name before it, which only a phone shows, where the
+    row's cells stand one under another (edition.css); search does not index it. Where
+    the texts share one column, text_cells names them already."""
+    if not cell or len(texts) > MAX_COLUMNS:
+        return cell
+    return f'<span class="cell-label" data-pagefind-ignore>{escape_text(text.meta.short)}</span>{cell}'
+
 
 def _date_cell(period: Period) -> str:
     # The normalised dates ride along as data, for readers' scripts (and the tests).

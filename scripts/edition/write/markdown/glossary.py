@@ -6,7 +6,7 @@ import re
 
 from ...model.layout import place_anchor
 from ...model.registers import Registers, Term
-from ..escape import escape_text, tooltip_text
+from ..escape import abbreviation_definition, escape_text, tooltip_text
 
 
 def term_title(term: Term) -> str:
@@ -18,7 +18,8 @@ def abbreviation_definitions(registers: Registers, words: str) -> list[str]:
     then carries its expansion as a tooltip."""
     pattern, titles = _abbreviations(registers.terms)  # keyed by the terms alone: cheap to hash
     used = set(pattern.findall(words))
-    return [f"*[{form}]: {titles[form]}" for form in sorted(used)]
+    definitions = (abbreviation_definition(form, titles[form]) for form in sorted(used))
+    return [definition for definition in definitions if definition]
 
 
 @functools.lru_cache(maxsize=8)

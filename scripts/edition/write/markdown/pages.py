@@ -12,7 +12,7 @@ from .basis import EDITORS_IDENTIFICATION, identification_label
 from .context import SiteContext, site_url
 from .glossary import abbreviation_definitions
 from .inline import page_start_block, render_inlines
-from ..escape import escape_html, escape_text, link_title
+from ..escape import escape_html, escape_text, front_matter, link_title
 from ...model.inlines import link_ranges
 from .notes import NoteRenderer
 from .references import cited_keys, reference_tag
@@ -37,7 +37,7 @@ def render_index(text: Text, site: SiteContext) -> str:
     meta = text.meta
     page = f"texts/{meta.id}/index.md"
     every_note = [n.number for n in text.notes]
-    out = _front_matter({"title": meta.short, **_head_tags(citation_meta(meta, (meta.first_page, meta.last_page)),
+    out = front_matter({"title": meta.short, **_head_tags(citation_meta(meta, (meta.first_page, meta.last_page)),
                                                            text, site, every_note)})
     if text.title_page:   # the print page begins with the title
         out += [page_start_block(text.title_page), ""]
@@ -107,7 +107,7 @@ class SectionRenderer:
         meta = self.text.meta  # the tags describe the whole work, not this section
         notes_here = [n for p in paragraphs for n in note_refs(p.inlines)]
         # The title in the front matter: a page marker may stand before the heading.
-        out = _front_matter({"title": section.title,
+        out = front_matter({"title": section.title,
                              **_head_tags(citation_meta(meta, (meta.first_page, meta.last_page)),
                                           self.text, self.site, notes_here)})
         if section.page_start:   # the print page begins with this heading
@@ -222,5 +222,3 @@ def _head_tags(tags: dict[str, str], text: Text, site: SiteContext, notes) -> di
     return {"citation_title": tags["citation_title"], "citation_tags": pairs}
 
 
-def _front_matter(fields: dict) -> list[str]:
-    return ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()] + ["---", ""]

@@ -10,11 +10,10 @@ Parts are reached from the list and from each other, not from the site's navigat
 """
 from __future__ import annotations
 
-import json
 import posixpath
 from dataclasses import dataclass, field
 
-from ..escape import escape_text
+from ..escape import escape_text, front_matter
 
 # Characters of Markdown per page. The HTML of a part (links and tables roughly double
 # the Markdown, and the theme adds about 30 KB) stays well under the 1 MB budget.
@@ -116,9 +115,6 @@ def _part_page(page: str, parts, k: int, title: str, lines: list[str]) -> list[s
     if k + 1 < len(parts):
         nav.append(f"[{escape_text(parts[k + 1][1])} →]({posixpath.basename(parts[k + 1][0])})")
     bar = [" · ".join(nav), "{: .part-nav }", ""]
-    return (["---", f"title: {_yaml(title)}", "---", "", f"# {escape_text(title)}", ""] + bar
+    return (front_matter({"title": title}) + [f"# {escape_text(title)}", ""] + bar
             + lines + bar)
 
-
-def _yaml(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,144 @@
+"""The edition's face in Chromium: the reading type served with the site (no other host
+asked), abbreviations marked once, names that read as text, dates that never break inside a
+word, tables that keep their columns from year to year, and a phone's header that shows the
+page's title with the search folded to its icon."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+KIM_2 = "texts/kim-2016/02-prc-policy-on-the-korean-peninsula-before-the-outbreak-of/"
+
+
+@pytest.fixture
+def open_page(browser):
+    contexts = []
+
+    def opener(width: int):
+        context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500,
+                                      has_touch=width < 500, service_workers="block")
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def test_the_text_is_set_in_literata_from_the_site_itself(served, open_page):
+    page = open_page(1280)
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    page.goto(served.url(KIM_2))
+    page.evaluate("document.fonts.ready")
+    family = page.evaluate("getComputedStyle(document.querySelector('article p.para')).fontFamily")
+    assert family.split(",")[0].strip('"') == "Literata", family
+    assert page.evaluate("document.fonts.check('16px Literata') && document.fonts.check('italic 16px Literata')")
+    loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+    assert "Literata" in loaded
+    assert hosts == {urlsplit(served.origin).netloc}, hosts
+
+
+def test_an_abbreviation_is_marked_at_its_first_use_only(served, open_page):
+    page = open_page(1280)
+    page.goto(served.url(KIM_2))
+    expect(page.locator("article abbr").first).to_be_attached()
+    # (The sidenotes, a copy of the notes hidden from assistive technology, copy them too.)
+    marks = page.evaluate("""() => [...document.querySelectorAll('article abbr:not(.sidenotes abbr)')]
+        .map(a => a.textContent + '|' + (a.getAttribute('title') || a.getAttribute('aria-describedby') || ''))""")
+    texts = [m.split("|")[0] for m in marks]
+    assert len(texts) == len(set(texts)), sorted(t for t in texts if texts.count(t) > 1)
+    # "CCP" stands many times in the text: marked once, plain afterwards.
+    assert texts.count("CCP") == 1
+    assert page.locator("article p.para").get_by_text("CCP", exact=False).count() > 1
+    assert page.locator("article h1 abbr").count() == 0
+
+
+def test_names_read_as_text_and_show_their_link_on_hover_and_focus(served, open_page):
+    page = open_page(1280)
+    page.goto(served.url(KIM_2))
+    name = page.locator('article p.para a[href*="people/"]').first
+    look = "e => [getComputedStyle(e).textDecorationLine, getComputedStyle(e).color, getComputedStyle(e.parentNode).color]"
+    line, colour, text_colour = name.evaluate(look)
+    assert line == "none" and colour == text_colour
+    name.hover()
+    assert name.evaluate(look)[0] == "underline"
+    page.mouse.move(0, 0)
+    assert name.evaluate(look)[0] == "none"
+    page.keyboard.press("Shift")   # the reader is on the keyboard: focus is shown
+    name.focus()
+    assert name.evaluate("e => e.matches(':focus-visible')")
+    assert name.evaluate(look)[0] == "underline"
+
+
+WORDS_WHOLE = """() => {
+  const broken = [];
+  const cells = document.querySelectorAll('article table td:first-child');
+  for (const cell of cells) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const re = /\\S+/g;
+      let m;
+      while ((m = re.exec(node.textContent))) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        if (range.getClientRects().length > 1) broken.push(m[0]);
+      }
+    }
+  }
+  return {cells: cells.length, broken};
+}"""
+
+COLUMNS = """() => [...document.querySelectorAll('article table')]
+  .map(t => [...t.querySelectorAll('thead th')].map(th => Math.round(th.getBoundingClientRect().width)))"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("where", ["chronology/", "documents/"])
+def test_dates_never_break_inside_a_word(served, open_page, width, where):
+    page = open_page(width)
+    page.goto(served.url(where))
+    found = page.evaluate(WORDS_WHOLE)
+    assert found["cells"] > 20 and found["broken"] == []
+
+
+def test_the_chronology_keeps_its_columns_from_year_to_year(served, open_page):
+    page = open_page(1280)
+    page.goto(served.url("chronology/"))
+    widths = page.evaluate(COLUMNS)
+    assert len(widths) > 5 and all(w == widths[0] for w in widths), widths
+
+
+def test_on_a_phone_the_chronology_is_rows_with_each_texts_name(served, open_page):
+    page = open_page(375)
+    page.goto(served.url("chronology/"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    row = page.locator("article table tbody tr").nth(3)
+    cells = row.locator("td:not(:empty)")
+    boxes = [cells.nth(i).bounding_box() for i in range(cells.count())]
+    assert len(boxes) >= 2 and all(b["y"] > a["y"] for a, b in zip(boxes, boxes[1:]))   # one under another
+    expect(row.locator(".cell-label").first).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(row.locator(".cell-label").first).to_be_hidden()
+
+
+def test_a_phone_header_shows_the_page_title_and_folds_the_search(served, open_page):
+    page = open_page(375)
+    page.goto(served.url(KIM_2))
+    title = page.locator(".md-header__topic + .md-header__topic .md-ellipsis")
+    expect(title).to_be_visible()
+    assert title.inner_text().strip().startswith("PRC policy on the Korean peninsula")
+    assert title.evaluate("e => getComputedStyle(e.closest('.md-header__topic')).opacity") == "1"
+    # Two lines hold the start of the title (not "Korea 1…").
+    assert title.evaluate("e => e.getBoundingClientRect().width") > 180
+    search = page.locator(".ed-search__input")
+    assert search.bounding_box()["width"] <= 48
+    search.click()
+    assert search.bounding_box()["width"] > 300
+    page.keyboard.type("Roshchin")
+    expect(page.locator(".ed-search__link").first).to_be_visible()

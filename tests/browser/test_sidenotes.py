@@ -1,0 +1,146 @@
+"""Sidenotes in Chromium at 1280, 1440 and 1920 px on every text page with notes: each
+note beside its marker's line (at most 40 px off for nine notes in ten, 150 px for any),
+none overlapping, the column ending where the text ends, a shortened note opening in place
+by click and by keyboard; and no layout shift while the page and its notes appear."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = [1280, 1440, 1920]
+
+# Cumulative layout shift, as the browser reports it (shifts after a reader's input excluded).
+CLS_OBSERVER = """
+window.__cls = 0;
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+}).observe({type: 'layout-shift', buffered: true});
+"""
+
+# Two animation frames: whatever the last script changed has been laid out and painted.
+SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+# For every sidenote: the top of its marker's line (the top of the character before the
+# marker, as a Range measures it), the note's top and bottom; and where the text ends.
+MEASURE = """() => {
+  const lineTop = sup => {
+    let node = sup.previousSibling;
+    while (node && !(node.nodeType === 3 && node.textContent.trim())) {
+      node = node.previousSibling || null;
+    }
+    if (!node) return sup.getBoundingClientRect().top;
+    const range = document.createRange();
+    const end = node.textContent.replace(/\\s+$/, '').length;
+    range.setStart(node, end - 1);
+    range.setEnd(node, end);
+    const rects = range.getClientRects();
+    return rects[rects.length - 1].top;
+  };
+  const notes = [...document.querySelectorAll('.sidenotes .sidenote')].map(note => {
+    const ref = [...document.querySelectorAll('article a.footnote-ref')]
+      .find(a => decodeURIComponent(a.hash.slice(1)) === note.dataset.note);
+    const r = note.getBoundingClientRect();
+    return {id: note.dataset.note, marker: lineTop(ref.parentNode), top: r.top, bottom: r.bottom,
+            visible: r.height > 0};
+  });
+  const list = document.querySelector('article .footnote');
+  return {notes, refs: document.querySelectorAll('article p.para sup > a.footnote-ref').length,
+          end: list.getBoundingClientRect().top};
+}"""
+
+
+def text_pages(served) -> list[str]:
+    pages = []
+    for url in served.pages:
+        relative = url[len(served.base):]
+        if not relative.startswith("texts/"):
+            continue
+        html = (served.root / relative / "index.html").read_text(encoding="utf-8")
+        if 'class="footnote-ref"' in html:
+            pages.append(url)
+    assert len(pages) >= 6, pages
+    return pages
+
+
+@pytest.fixture(scope="module")
+def measured(served, browser):
+    """Each text page with notes at each width: the notes' places and the page's shift."""
+    results = {}
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block")
+        context.add_init_script(CLS_OBSERVER)
+        context.set_default_timeout(20_000)
+        try:
+            page = context.new_page()
+            for url in text_pages(served):
+                page.goto(url)
+                page.wait_for_function("document.querySelector('.sidenotes .sidenote[style*=top]')")
+                page.evaluate(SETTLED)
+                results[url[len(served.base):], width] = (page.evaluate(MEASURE), page.evaluate("window.__cls"))
+        finally:
+            context.close()
+    return results
+
+
+def test_every_note_stands_beside_its_marker(measured):
+    report = []
+    for (page, width), (found, _) in measured.items():
+        notes = found["notes"]
+        assert len(notes) == found["refs"], f"{page} at {width}px: a note without its sidenote"
+        assert all(n["visible"] for n in notes)
+        distances = sorted(abs(n["top"] - n["marker"]) for n in notes)
+        ninth = distances[int(0.9 * len(distances) + 0.5) - 1]   # nine notes in ten at most this far
+        report.append(f"{page} {width}px: 90% within {ninth:.0f}px, all within {distances[-1]:.0f}px")
+        assert ninth <= 40 and distances[-1] <= 150, report[-1]
+    print("\n".join(report))
+
+
+def test_notes_never_overlap_and_end_with_the_text(measured):
+    for (page, width), (found, _) in measured.items():
+        notes = found["notes"]
+        for before, after in zip(notes, notes[1:]):
+            assert after["top"] >= before["bottom"], f"{page} at {width}px: {after['id']} overlaps {before['id']}"
+        assert notes[-1]["bottom"] <= found["end"] + 1, f"{page} at {width}px: the notes run past the text"
+
+
+def test_no_layout_shift_as_the_notes_appear(measured):
+    shifts = {f"{page} {width}px": round(cls, 4) for (page, width), (_, cls) in measured.items()}
+    print(shifts)
+    assert max(shifts.values()) <= 0.02, shifts
+
+
+def test_a_long_note_opens_in_place_by_click_and_by_keyboard(served, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(served.url("texts/kim-2016/03-from-a-passive-to-an-eager-stance/"))
+        clamped = page.locator(".sidenote.is-clamped")
+        expect(clamped.first).to_be_attached()
+        note = page.locator(f'.sidenote[data-note="{clamped.first.get_attribute("data-note")}"]')
+        toggle = note.locator(".sidenote__toggle")
+        assert toggle.get_attribute("aria-expanded") == "false"
+        toggle.click()
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+        body = note.locator(".sidenote__body")
+        assert body.evaluate("b => b.scrollHeight <= b.clientHeight + 1"), "the opened note is still cut"
+        toggle.click()
+        expect(note).to_have_class("sidenote is-clamped")
+        # The keyboard: the note's number in the text, reached by Tab, opens it too.
+        number = page.locator(f'article a.footnote-ref[href$="#{note.get_attribute("data-note")}"]')
+        number.focus()
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+    finally:
+        context.close()
+
+
+def test_text_pages_give_the_contents_column_to_the_notes(served, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(served.url("texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war/"))
+        expect(page.locator(".md-sidebar--secondary")).to_be_hidden()
+        expect(page.locator(".sidenotes")).to_be_visible()
+    finally:
+        context.close()

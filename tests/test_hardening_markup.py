@@ -1,0 +1,166 @@
+"""Markup in any field of any source file never runs, however the value reaches a page:
+front matter (which Material prints unescaped in the header, the navigation and the
+footer), abbreviation definitions, attribute lists, attributes. Every string field of
+every TOML source, every BibTeX field, and the section headings of both readers (the
+e-book's plain text and the PDF's Markdown) are poisoned at once; a field the build
+refuses (an id, a URL, a date: its shape is checked) is left as it was. The site is built
+and every page opened in Chromium: nothing injected exists, nothing ran, and the payloads
+show as text."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import tomli
+from breaking import KIM, KISSINGER, MANIFEST, edit, run_build
+from browser_support import PREFIX, page_urls, serving, serve_folder
+from test_injection import PAGES, _use, build_site
+
+from edition.build import read_edition, render_edition
+from edition.errors import EditionError
+from edition.write.escape import abbreviation_definition, front_matter
+
+KISSINGER_TITLE = "Kim Il-sung and the Outbreak of War"
+KIM_HEADING = "## A setback in China's early troop dispatch: Stalin's opposition"
+BIB = "sources/bibliography.bib"
+
+
+def payload(field: str) -> str:
+    """An element that would run script, then `]:` that would end an abbreviation's form
+    (and make the rest its title, which Material's tooltip inserts as HTML)."""
+    return f"<img src=x class=pwn onerror=window.__pwned='{field}'>]: <b class=pwn>{field}</b>"
+
+
+FIELD_LINE = re.compile(r'^(\s*"?([\w-]+)"?\s*=\s*\[?\s*")([^"\\]*)(")')
+BIB_FIELD = re.compile(r"^(\s*([a-z]+)\s*=\s*\{)([^{}\\%]*)(\})")
+
+
+def poison_headings(project: Path) -> None:
+    """The section headings of both readers: the e-book's title line (the text's one
+    section, titled as in texts.toml) and a heading of the PDF's Markdown; and a term's
+    variant that holds `]:`, used in the text (so that its definition would be written)."""
+    heading = f"{KISSINGER_TITLE} {payload('ebook_heading')}"
+    edit(project, KISSINGER, KISSINGER_TITLE + "\n", heading + "\n")
+    edit(project, MANIFEST, f'title = "{KISSINGER_TITLE}"', f'title = "{heading}"')
+    edit(project, KIM, KIM_HEADING, f"{KIM_HEADING} {payload('pdf_heading')}")
+    edit(project, "sources/terms.toml", 'variants = ["U.S."]', 'variants = ["U.S.", "KPA]: <b class=pwn>abbr</b>z"]')
+    edit(project, KISSINGER, "That is not what Kim Il-sung decided.",
+         "That is not what Kim Il-sung decided. The KPA]: <b class=pwn>abbr</b>z moved.")
+
+
+def poisonable_lines(project: Path) -> list[tuple[str, int, str, str]]:
+    """(file, line, field, the line poisoned) for every field's first string value in every
+    TOML source and in the BibTeX file (a list: its first item)."""
+    found = []
+    for path in sorted((project / "sources").rglob("*.toml")) + [project / BIB]:
+        relative = path.relative_to(project).as_posix()
+        pattern = BIB_FIELD if path.suffix == ".bib" else FIELD_LINE
+        seen = set()
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+            match = pattern.match(line)
+            if match and match[2] not in seen and match[3].strip() and "class=pwn" not in line:
+                seen.add(match[2])
+                name = f"{path.stem}.{match[2]}"
+                found.append((relative, number, name,
+                              match[1] + match[3] + " " + payload(name) + match[4] + line[match.end():]))
+    return found
+
+
+def _set_line(project: Path, relative: str, number: int, text: str) -> str:
+    path = project / relative
+    lines = path.read_text(encoding="utf-8").split("\n")
+    old, lines[number - 1] = lines[number - 1], text
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return old
+
+
+@pytest.fixture(scope="module")
+def accepted(tmp_path_factory) -> list[tuple[str, int, str, str]]:
+    """The fields that take the payload and still read, added one at a time to those kept
+    (a field whose shape is checked, or whose words are matched against another source,
+    is refused: safe), so that all of them at once read."""
+    from support import copy_project
+    project = copy_project(tmp_path_factory.mktemp("fields"))
+    poison_headings(project)
+    kept = []
+    for relative, number, name, poisoned in poisonable_lines(project):
+        old = _set_line(project, relative, number, poisoned)
+        try:
+            read_edition(project / "sources")
+            kept.append((relative, number, name, poisoned))
+        except EditionError:
+            _set_line(project, relative, number, old)
+    return kept
+
+
+def poison_sources(project: Path, accepted) -> set[str]:
+    """Every accepted field poisoned at once, and the headings; the names poisoned."""
+    poison_headings(project)
+    for relative, number, _, poisoned in accepted:
+        _set_line(project, relative, number, poisoned)
+    return {name for _, _, name, _ in accepted} | {"ebook_heading", "pdf_heading"}
+
+
+def test_a_front_matter_title_is_escaped_html_in_one_yaml_string():
+    lines = front_matter({"title": "A <img src=x onerror=alert(1)> & b\nc: d", "hide": ["toc"]})
+    assert lines == ["---", 'title: "A &lt;img src=x onerror=alert(1)&gt; &amp; b c: d"', 'hide: ["toc"]', "---", ""]
+
+
+@pytest.mark.parametrize("form", ["KPA]: <b>x</b>", "a]b", "back\\slash", "two\nlines", "] :x"])
+def test_an_abbreviation_form_that_would_end_its_definition_is_not_written(form):
+    assert abbreviation_definition(form, "title") is None
+
+
+def test_an_abbreviation_definition_is_one_line():
+    assert abbreviation_definition("U.S", "United &amp;lt;States\nof") == "*[U.S]: United &amp;lt;States of"
+
+
+def test_every_field_poisoned_builds_and_no_generated_line_carries_markup(project, accepted):
+    """Without a browser: the poisoned sources build, and no generated page holds the
+    payload's element unescaped, a front matter title with markup, or an abbreviation
+    definition that ends early."""
+    assert len(accepted) >= 60, sorted(name for _, _, name, _ in accepted)   # most fields are text
+    poison_sources(project, accepted)
+    files = render_edition(read_edition(project / "sources"))
+    for relative, text in files.items():
+        if not relative.endswith(".md"):
+            continue   # data downloads (BibTeX, JSON, TEI): no page reads them as HTML
+        lines = text.split("\n")
+        end = lines.index("---", 1) if lines[0] == "---" else 0
+        for number, line in enumerate(lines, 1):
+            where = f"{relative}:{number}"
+            if number <= end:   # front matter: the title is printed raw by the theme; the
+                if line.startswith("title: "):   # other fields only through `| e` (overrides/main.html)
+                    assert "<" not in line and ">" not in line, where
+                continue
+            if line.startswith("    "):
+                continue   # an indented code block (the Cite-this box's BibTeX): shown as written
+            if line.startswith("*["):
+                assert re.match(r"^\*\[[^\]\\]+\]: [^<>]*$", line), (where, line)
+            assert "<img src=x" not in line and "<b class=pwn" not in line, (where, line)
+
+
+@pytest.mark.browser
+def test_markup_in_every_field_never_runs_on_any_page(project, context, accepted):
+    kept = poison_sources(project, accepted)
+    site = build_site(project)
+    seen_as_text: set[str] = set()
+    with serving() as server:
+        serve_folder(server, site)
+        page = context.new_page()
+        base = server.origin + PREFIX
+        urls = page_urls(site, base)
+        assert len(urls) > 80
+        for url in urls:
+            page.goto(url)
+            page.wait_for_load_state("load")
+            if url[len(base):] in PAGES:   # hover the tooltips and cite, where they are
+                assert _use(page) == [], url
+            assert page.evaluate("window.__pwned") is None, (url, page.evaluate("window.__pwned"))
+            assert page.locator(".pwn, img[src='x']").count() == 0, url
+            text = page.inner_text("body") + page.title()
+            seen_as_text |= {name for name in kept if payload(name) in text}
+    # The headings' payloads reach the header, the navigation and the title, as text.
+    assert {"ebook_heading", "pdf_heading"} <= seen_as_text
+    assert len(seen_as_text) >= 40, sorted(kept - seen_as_text)
