@@ -124,7 +124,7 @@ def test_where_the_texts_meet(site):
                 "chen-1994-chinas-road", "goncharov-1993-uncertain-partners", "shen-2013-mao-zedong",
                 "shen-forthcoming-mao-zedong"):
         assert f"bibliography/#{key}" in html, key
-    assert "Kissinger 2011</strong>: <a" in html and "Kim 2016</strong>: <a" in html
+    assert "<th>Kissinger 2011</th>" in html and "<th>Kim 2016</th>" in html
     assert 'href="../texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war/#fn:18"' in html
     assert 'href="../texts/kim-2016/02-prc-policy-on-the-korean-peninsula-before-the-outbreak-of/#fn:12"' in html
 
@@ -168,6 +168,7 @@ def test_a_clicked_paragraph_is_cited_beside_it(served, page):
 def test_where_the_texts_meet_on_the_same_days(site):
     html = (site / "where-the-texts-meet/index.html").read_text(encoding="utf-8")
     days = html[html.index('id="days-both-texts-speak-of"'):html.index('id="persons-both-texts-name"')]
-    item = re.search(r"<li>.*?13–16 May 1950.*?</li>", days, re.S)[0]  # Kim Il-sung in Beijing
-    assert "Kissinger 2011</strong>" in item and "Kim 2016</strong>" in item
+    item = re.search(r"<tr>\s*<td><a[^>]*>13–16 May 1950</a>.*?</tr>", days, re.S)[0]  # Kim Il-sung in Beijing
+    assert "Kim next flew to Beijing for a secret visit with Mao on May 13–16, 1950." in item   # Kissinger's words
+    assert "On 13 May 1950, Kim Il-sung visited Beijing" in item                              # Kim's
     assert "#p20" in item and "#p22" in item

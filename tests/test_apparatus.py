@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from edition.analyse.apparatus import (Printed, document_cited_differently, locators_written_differently, works_cited_differently)
+from edition.analyse.apparatus import (Printed, document_cited_differently, imprint_near_misses,
+                                       locators_written_differently, printed_field, works_cited_differently)
+from edition.model.citations import NoteCitations
 from edition.model.entry import Entry
 from edition.model.citations import Citation
 
@@ -126,4 +128,63 @@ def test_a_work_with_two_publishers_or_years():
                      cited_title="Uncertain Partners")]
     found = {f.kind: forms(f) for f in works_cited_differently(entries, cites)}
     assert found == {"one work, different publishers": {"Stanford University Press": [1], "Stanford Univ. Press": [2]},
-                     "one work, different years": {"1993": [1], "1994": [2]}}
+                     "one work, different years": {"1993": [1], "1994": [2]},
+                     "one work, different places": {"Stanford": [1], "California": [2]}}
+
+
+def test_every_field_of_a_repeated_work_is_compared():
+    entries = {"w": entry("w", type="report", title="Should We Fear This?")}
+    cites = [printed(1, "w", "Weathersby, Should We Fear This? Cold War International History Project Working "
+                             "Paper Series, working paper no. 39 (Washington, D.C.: Wilson Center, July 2002), 9–11"),
+             printed(2, "w", "Weathersby, Should We Fear This? CWIHP Working Paper no. 39 (Washington: Wilson "
+                             "Center, 2002), Vol. 2, 11"),
+             printed(3, "w", "Weathersby, Should We Fear This?, 12")]          # short: no imprint, not compared
+    found = {f.kind: forms(f) for f in works_cited_differently(entries, cites)}
+    assert found == {
+        "one work, different places": {"Washington, D.C.": [1], "Washington": [2]},
+        "one work, different series": {"Cold War International History Project Working Paper Series": [1],
+                                       "CWIHP Working Paper": [2]},
+        "one work, different volumes": {"not printed": [1], "2": [2]}}
+
+
+def test_an_articles_page_range_is_compared_and_a_pinpoint_is_not():
+    entries = {"a": entry("a", type="article", title="Xinzhongguo")}
+    cites = [printed(1, "a", "Yang, Xinzhongguo, Shixue yuekan 1 (2006): 45–61, 49"),
+             printed(2, "a", "Yang, Xinzhongguo, Shixue yuekan 1 (2006): 45–62, 50"),
+             printed(3, "a", "Yang, Xinzhongguo, 52")]
+    found = {f.kind: forms(f) for f in works_cited_differently(entries, cites)}
+    assert found == {"one work, different page ranges": {"45–61": [1], "45–62": [2]}}
+
+
+def test_fields_as_printed():
+    words = "Chen Jian, China's Road (New York: Columbia University Press, 1994), 87–88"
+    assert [printed_field(words, f) for f in ("place", "publisher", "year", "series", "volume", "pages")] == [
+        "New York", "Columbia University Press", "1994", "", "", ""]
+    assert printed_field("Zhou Enlai junshi wenxuan Vol. 4 (Beijing: Renmin Chubanshe, 1997), 44–5", "volume") == "4"
+
+
+def test_publisher_near_misses_across_the_bibliography():
+    entries = {"a": entry("a", type="book", publisher="Stanford University Press", location="Stanford"),
+               "b": entry("b", type="book", publisher="Oxford University Press", location="Oxford"),
+               "c": entry("c", type="book", publisher="Renmin Chubanshe"),
+               "d": entry("d", type="book", publisher="Guangdong Renmin Chubanshe")}
+    cites = [printed(1, "c", "Some Book (Stanford: Stanford Univ. Press, 1993), 4")]
+    notes = [NoteCitations("t", 1, "author", (Citation("c"),)), NoteCitations("t", 2, "author", (Citation("a"),)),
+             NoteCitations("t", 3, "author", (Citation("b"),)), NoteCitations("t", 4, "author", (Citation("d"),))]
+    found = [(f.kind, forms(f)) for f in imprint_near_misses(entries, cites, notes)]
+    # Oxford and Stanford University Press share only generic words; Renmin and Guangdong Renmin
+    # are two publishers: neither pair is a near miss.
+    assert found == [("publisher names written differently",
+                      {"Stanford Univ. Press": [1], "Stanford University Press": [2]})]
+
+
+def test_the_real_bibliography_writes_one_publisher_four_ways(edition):
+    found = [forms(f) for f in findings_of(edition, "publisher names written differently")]
+    assert found == [{"Zhonggong Wenxian Chubanshe": [38], "Zhongyang Wenxian Chubanshe": [16, 17, 18, 30, 32, 58, 59, 74, 79],
+                      "Zhongyao Wenxian Chubanshe": [51], "Zhongyong Wenxian Chubanshe": [13, 78]}]
+    assert findings_of(edition, "place names written differently") == []
+
+
+def test_the_real_notes_print_the_jessup_memorandums_volume_once(edition):
+    found = {f.keys[0]: forms(f) for f in findings_of(edition, "one work, different volumes")}
+    assert found == {"frus-1950-v07-jessup-memorandum-06-26": {"not printed": [36], "7": [37]}}

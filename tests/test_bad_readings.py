@@ -8,7 +8,7 @@ READINGS = "sources/readings.toml"
 ENTRY = "frus-1950-v07-unsc-resolution-06-25"
 FOUND = f'''[[reading]]
 entry = "{ENTRY}"
-status = "found"
+status = "read-and-compared"
 url = "https://history.state.gov/historicaldocuments/frus1950v07/d84"
 publisher = "Foreign Relations of the United States"
 title = "Resolution"
@@ -45,12 +45,12 @@ def test_unknown_top_level_key(project):
 
 def test_unknown_key_in_a_reading(project):
     line = add(project, FOUND.replace('checked = "2026-11-22"', 'checked = "2026-11-22"\nlink = "x"'))
-    expect_error(project, f"{READINGS}:{line + 8}", "unknown field 'link' in \\[\\[reading\\]\\] with status \"found\"; the fields are listed")
+    expect_error(project, f"{READINGS}:{line + 8}", "unknown field 'link' in \\[\\[reading\\]\\] with status \"read-and-compared\"; the fields are listed")
 
 
 def test_key_of_the_other_status(project):
     line = add(project, FOUND.replace('checked = "2026-11-22"', 'checked = "2026-11-22"\nsearched = "x"'))
-    expect_error(project, f"{READINGS}:{line + 8}", "unknown field 'searched' in \\[\\[reading\\]\\] with status \"found\"; 'searched' belongs to one with status \"not-found\"")
+    expect_error(project, f"{READINGS}:{line + 8}", "unknown field 'searched' in \\[\\[reading\\]\\] with status \"read-and-compared\"; 'searched' belongs to one with status \"listed-by-publisher\"")
 
 
 def test_unknown_evidence_field(project):
@@ -90,12 +90,12 @@ def test_host_not_on_the_allow_list(project):
 
 def test_found_without_title(project):
     line = add(project, FOUND.replace('title = "Resolution"\n', ""))
-    expect_error(project, f"{READINGS}:{line}", r"\[\[reading\]\] with status \"found\" needs 'title'")
+    expect_error(project, f"{READINGS}:{line}", r"\[\[reading\]\] with status \"read-and-compared\" needs 'title'")
 
 
 def test_found_without_evidence(project):
     line = add(project, FOUND.split("\n[reading.evidence]")[0] + "\n")
-    expect_error(project, f"{READINGS}:{line}", r"\[\[reading\]\] with status \"found\" needs 'evidence'")
+    expect_error(project, f"{READINGS}:{line}", r"\[\[reading\]\] with status \"read-and-compared\" needs 'evidence'")
 
 
 def test_missing_evidence_field(project):
@@ -109,8 +109,8 @@ def test_not_found_without_the_search(project):
 
 
 def test_unknown_status(project):
-    line = add(project, FOUND.replace('status = "found"', 'status = "maybe"'))
-    expect_error(project, f"{READINGS}:{line + 2}", r"'status' of \[\[reading\]\] must be one of: found, not-found \(not 'maybe'\)")
+    line = add(project, FOUND.replace('status = "read-and-compared"', 'status = "maybe"'))
+    expect_error(project, f"{READINGS}:{line + 2}", r"'status' of \[\[reading\]\] must be one of: read-and-compared, listed-by-publisher, printed-in, not-found \(not 'maybe'\)")
 
 
 def test_differs_without_differences(project):
@@ -160,5 +160,49 @@ def test_url_that_cannot_be_read(project):
 
 
 def test_status_that_is_not_a_string(project):
-    line = add(project, FOUND.replace('status = "found"', 'status = ["found"]'))
-    expect_error(project, f"{READINGS}:{line + 2}", r"'status' of \[\[reading\]\] must be one of: found, not-found \(not \['found'\]\)")
+    line = add(project, FOUND.replace('status = "read-and-compared"', 'status = ["read-and-compared"]'))
+    expect_error(project, f"{READINGS}:{line + 2}", r"'status' of \[\[reading\]\] must be one of: read-and-compared, listed-by-publisher, printed-in, not-found \(not \['read-and-compared'\]\)")
+
+
+LISTED = f'''[[reading]]
+entry = "{ENTRY}"
+status = "listed-by-publisher"
+url = "https://history.state.gov/historicaldocuments/frus1950v07/d84"
+publisher = "Foreign Relations of the United States"
+title = "Resolution"
+compared = "the date, as the listing gives it"
+checked = "2026-11-22"
+'''
+PRINTED = f'''[[reading]]
+entry = "{ENTRY}"
+status = "printed-in"
+printed_in = ["Foreign Relations of the United States, 1950, vol. VII, Korea, 155-156"]
+named_by = "Kim (2016) n. 34"
+checked = "2026-11-22"
+'''
+
+
+def test_listed_without_what_was_compared(project):
+    line = add(project, LISTED.replace('compared = "the date, as the listing gives it"\n', ""))
+    expect_error(project, f"{READINGS}:{line}", "needs 'compared'")
+
+
+def test_listed_on_a_mirror_host(project):
+    line = add(project, LISTED.replace("https://history.state.gov", "https://wilson-center.drivingcreative.com"))
+    expect_error(project, f"{READINGS}:{line + 3}", "host 'wilson-center.drivingcreative.com' is not allowed")
+
+
+def test_listed_cannot_claim_a_comparison(project):
+    line = add(project, LISTED + 'comparison = "agrees"\n')
+    expect_error(project, f"{READINGS}:{line + 8}", "'comparison' belongs to one with status \"read-and-compared\"")
+
+
+def test_printed_in_without_who_names_it(project):
+    line = add(project, PRINTED.replace('named_by = "Kim (2016) n. 34"\n', ""))
+    expect_error(project, f"{READINGS}:{line}", "needs 'named_by'")
+
+
+def test_printed_in_must_be_a_list(project):
+    line = add(project, PRINTED.replace('printed_in = ["Foreign Relations of the United States, 1950, vol. VII, Korea, 155-156"]',
+                                        'printed_in = "FRUS"'))
+    expect_error(project, f"{READINGS}:{line + 3}", "'printed_in' of .* must be a list of strings")

@@ -19,6 +19,9 @@ ARCHIVE = '\n[{key}]\nname = "An archive"\nabout = "What it holds."\n'
 PERSON = ('\n[{key}]\nname = "A Person"\nvariants = ["A Person"]\nkind = "actor"\n'
           'sources = ["Kim 2016, n. 1"]\n')
 BIB = "sources/bibliography.bib"
+ACHESON_NOTE = ("  note = {Full reference from Kissinger (2011), ch. 5, n. 10. The date is that of the Bulletin issue "
+                "that prints the address; Acheson gave it at the National Press Club on 12 January 1950 "
+                "(https://www.press.org/news-multimedia/news/did-korean-war-start-national-press-club).")
 PERSONS = "sources/persons.toml"
 NOTES = "sources/notes/kissinger-2011.toml"
 DENIED_HOST = ("is on a denied host (document-dump site reposting copyrighted articles; "
@@ -61,8 +64,7 @@ CASES = {
         "“TODO” is an editor's to-do, and register fields are shown to the public; settle it or remove it"),
     # ... and a BibTeX field continued on a line that starts with "%".
     "continued BibTeX field, denied host": (
-        BIB, "  note = {Full reference from Kissinger (2011), ch. 5, n. 10.}",
-        "  note = {Full reference from Kissinger (2011), ch. 5, n. 10.\n% https://docslib.org/a-copy}",
+        BIB, ACHESON_NOTE + "}", ACHESON_NOTE + "\n% https://docslib.org/a-copy}",
         "  note = {Full reference from Kissinger (2011), ch. 5, n. 10.",
         "https://docslib.org/a-copy " + DENIED_HOST),
 }

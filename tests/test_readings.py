@@ -18,25 +18,55 @@ from support import ROOT
 from edition.analyse.readings.compare import (LOCATOR_PARTS, compare, parse_locator, parse_ranges, pinpoints_by_key)
 from edition.analyse.readings.documents import document_keys, must_have_reading
 from edition.analyse.readings.findings import KIND
-from edition.model.readings import DIFFERS
+from edition.model.readings import DIFFERS, LISTED, NOT_FOUND, PRINTED
 from edition.write.markdown.context import build_context
 from edition.write.markdown.basis import identification_label
 from edition.write.markdown.document_pages import render_document_pages
 from edition.write.markdown.documents import PAGE, reading_counts, render_documents
 
 MIRRORS = ("dvincitest", "staging", "mirror", "archive.org", "webcache")
+STATUS_WORDS = {LISTED: "Listed by the publisher", PRINTED: "Printed in", NOT_FOUND: "Not found in the searches recorded"}
 
 
 def found(edition):
     return [r for r in edition.readings if r.found]
 
 
-def test_every_archival_and_frus_document_has_a_reading(edition):
-    """Completeness (enforced): each archival document and each document in FRUS has a
-    verified link with evidence or "not found" with the search made."""
+def test_every_document_has_a_reading(edition):
+    """Completeness (enforced): every document (archival, in FRUS, a newspaper article, a
+    bulletin issue) says what the editors did: read and compared, listed by the publisher,
+    printed in, or not found in the searches recorded."""
     missing = [e.key for e in edition.entries if must_have_reading(e) and edition.readings.of(e.key) is None]
     assert missing == []
-    assert sum(1 for e in edition.entries if must_have_reading(e)) >= 35   # 29 archival, 6 FRUS
+    assert sum(1 for e in edition.entries if must_have_reading(e)) == 46   # 29 archival, 6 FRUS, 11 printed
+
+
+def test_the_statuses_of_the_documents_the_issue_names(edition):
+    of = edition.readings.of
+    roshchin = of("doc-1950-05-13-roshchin-stalin")
+    assert roshchin.status == PRINTED and roshchin.printed_in == (
+        "Cold War International History Project Bulletin 4 (Fall 1994), 61",)
+    assert "Kissinger (2011) n. 30" in roshchin.named_by and roshchin.searched      # the searches are kept
+    assert of("doc-1950-05-12-shtykov-vyshinsky").printed_in[0].endswith("6–7 (Winter 1995/1996), 41")
+    assert all("6–7" in p for p in of("doc-1950-07-05-stalin-roshchin").printed_in)
+    # 16 December 1949: its own entry names a CWIHP translation, so it is never "not found".
+    conversation = of("doc-1949-12-16-stalin-mao")
+    assert conversation.status == PRINTED and "Danny Rozas" in conversation.named_by
+    # Gottwald: the stored page stops before the telegram: listed, never "agrees".
+    gottwald = of("doc-1950-08-27-stalin-gottwald")
+    assert gottwald.status == LISTED and not gottwald.comparison
+    assert "stops before the telegram itself" in gottwald.compared
+    assert of("neibu-cankao-1950-171").printed_in == ("Neibu cankao (Xinhua News Agency), no. 171, 1 July 1950, 1–3",)
+
+
+def test_no_page_or_download_says_not_yet_looked_up_or_an_unqualified_not_found(site):
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "Not yet looked up" not in text, path
+        assert "No published translation found online" not in text, path
+        assert "No online publication found" not in text, path
+    readings = (site / "downloads/readings.json").read_text(encoding="utf-8")
+    assert "No published translation found." not in readings
 
 
 def test_links_go_only_to_allowed_hosts_over_https(edition):
@@ -116,8 +146,10 @@ def test_documents_page_lists_every_archival_entry_once(edition):
         reading = edition.readings.of(key)
         if reading is not None and reading.found:
             assert f'href="{reading.url}"' in row
-        elif reading is not None:
-            assert "No published translation found" in row or "No online publication found" in row
+        else:
+            assert reading is not None, key                     # every document was looked up
+            assert STATUS_WORDS[reading.status] in row, row
+    assert "Not yet looked up" not in page and "No published translation found online" not in page
 
 
 def test_method_page_counts(edition, site):
@@ -126,10 +158,12 @@ def test_method_page_counts(edition, site):
                                                                    edition.readings))
     assert counts["linked"] == len(found(edition))
     assert f"cite <strong>{counts['cited']} documents</strong>" in html
-    assert f"<strong>{counts['linked']}</strong> can be read" in html
-    assert f"<strong>{counts['not found']}</strong>: no published translation found online (for a printed " \
-           "document: no online publication)" in html
-    assert f"<strong>{counts['not looked up']}</strong>: not yet looked up" in html
+    assert f"<strong>{counts['linked']}</strong> <em>read and compared</em>" in html
+    assert f"<strong>{counts['listed']}</strong> <em>listed by the publisher</em>" in html
+    assert f"<strong>{counts['printed']}</strong> <em>printed in</em>" in html
+    assert f"<strong>{counts['not found']}</strong> <em>not found in the searches recorded</em>" in html
+    assert counts["linked"] + counts["listed"] + counts["printed"] + counts["not found"] == counts["cited"]
+    assert "not yet looked up" not in html.lower() and "no published translation found online" not in html.lower()
 
 
 def test_documents_page_lists_the_published_primary_sources(edition):
@@ -169,12 +203,13 @@ def test_bibliography_and_archive_pages_carry_the_readings(edition, site):
             for item in reading.publisher_adds:
                 assert escape(item, quote=False) in block
         else:
-            assert "No published translation found" in block or "No online publication found" in block
+            assert STATUS_WORDS[reading.status] in block
     for archive in ("aprf", "avprf", "rgaspi", "tsamo"):
         html = (site / "bibliography" / archive / "index.html").read_text(encoding="utf-8")
         assert "<th>Published as</th>" in html
         rows = html.split("<tbody>")[1].split("</tbody>")[0].count("<tr>")
-        cells = len(re.findall(r'<td>(?:<a class="reading-link"|No published translation found|Not yet looked up)', html))
+        cells = len(re.findall(r'<td>(?:Read and compared: <a class="reading-link"|Listed by the publisher|Printed in|'
+                               r'Not found in the searches recorded)', html))
         assert rows == cells > 0
 
 
@@ -277,7 +312,7 @@ def test_documents_page_gives_a_conversations_participants_not_a_sender(edition)
 def test_archive_pages_say_where_a_publishers_page_differs(edition):
     """As on the Documents page: the column 'Published as' says when the page differs."""
     from edition.write.markdown.bibliography import render_bibliography
-    from edition.model.readings import DIFFERS
+    from edition.model.readings import DIFFERS, LISTED, NOT_FOUND, PRINTED
     files = render_bibliography(edition, build_context(edition))
     rows = [line for name, text in files.items() if name.startswith("bibliography/") and name.count("/") == 1
             and name != "bibliography/index.md"

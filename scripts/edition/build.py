@@ -57,6 +57,7 @@ from .write.markdown.document_pages import render_document_pages
 from .write.markdown.front import render_front
 from .write.markdown.navigation import render_navigation
 from .write.markdown.pages import render_text
+from .write.markdown.timeline import render_timeline
 from .write.tei import render_text_tei
 
 # The writers of one text's files take (text, site): their files are cached per text.
@@ -71,6 +72,7 @@ WRITERS = (
     render_front,          # texts/_snippets/: the list of texts, the editorial interventions
     render_documents,      # documents/: the cited documents and where to read them
     render_document_pages, # documents/<key>.md: a page per cited document
+    render_timeline,       # documents/timeline.md: the documents in time, a lane per correspondent
     render_bibliography,   # bibliography/: the entries, the archives' pages
     render_apparatus,      # bibliography/apparatus.md: the notes on the apparatus
     render_chronology,     # chronology/

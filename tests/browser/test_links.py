@@ -18,7 +18,9 @@ pytestmark = pytest.mark.browser
 # Every URL a page refers to, as the browser resolves it.
 REFERENCES = """() => {
   const refs = [];
-  for (const a of document.querySelectorAll('a[href]')) refs.push(['a', a.href]);
+  // An SVG link's href is an SVGAnimatedString: resolve its value as the browser does.
+  for (const a of document.querySelectorAll('a[href]'))
+    refs.push(['a', typeof a.href === 'string' ? a.href : new URL(a.href.baseVal, document.baseURI).href]);
   for (const l of document.querySelectorAll('link[href]')) refs.push(['link ' + l.rel, l.href]);
   for (const e of document.querySelectorAll('script[src], img[src], source[src], iframe[src]'))
     refs.push([e.tagName.toLowerCase(), e.src]);

@@ -5,7 +5,9 @@ known cases; each finding names the notes and the form each one uses.
 - one archival locator cited for different documents;
 - one document cited with different dates, leaves, correspondents or descriptions;
 - archival locators written differently (opis "01" and "1"), shown as printed;
-- a work whose title, publisher or year is written differently from note to note;
+- a work whose title, place, publisher, year, series, volume or page range is written
+  differently from note to note;
+- a publisher or place written in near forms across the notes and the bibliography;
 - names spelt differently from note to note;
 - a text's date that disagrees with the document its note cites;
 - other editions of one work;
@@ -64,6 +66,7 @@ def find_issues(entries: dict[str, Entry], notes: list[NoteCitations], texts,
     printed = printed_citations(notes, words)
     return (same_locator(entries, notes) + document_cited_differently(entries, printed)
             + locators_written_differently(printed) + works_cited_differently(entries, printed)
+            + imprint_near_misses(entries, printed, notes)
             + spelling + text_disagrees_with_note(entries, printed, texts, passages)
             + other_editions(entries, notes) + two_archives(entries, notes) + settled_by_mapping(notes))
 
@@ -186,11 +189,35 @@ def _unpadded(value: str) -> str:
 
 # --- a work written differently -------------------------------------------------------
 
-IMPRINT = re.compile(r"\((?:(?P<place>[^():;]+):\s*(?P<publisher>[^():;]+?),\s*)?(?P<year>(?:1[89]|20)\d\d)\)")
+# The imprint a full citation prints: "(New York: Columbia University Press, 1994)",
+# "(Washington, D.C.: Woodrow Wilson International Center for Scholars, July 2002)".
+IMPRINT = re.compile(r"\((?:(?P<place>[^():;]+):\s*(?P<publisher>[^():;]+?),\s*)?"
+                     r"(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?(?P<year>(?:1[89]|20)\d\d)\)")
+VOLUME = re.compile(r"\bVol(?:ume|\.)\s*(?P<volume>[\dIVXLC]+)\b")
+# A series: capitalised words ending in "Series", "Working Paper(s)" or "Bulletin".
+SERIES = re.compile(r"(?P<series>(?:[A-Z][\w'’.-]*\s+)+(?:Working Paper Series|Working Papers?|Series|Bulletin))\b")
+# An article's page range, after its issue's date: "Shixue yuekan 1 (2006): 45–61".
+PAGE_RANGE = re.compile(r"\)\s*:\s*(?P<pages>\d+\s*[–-]\s*\d+)")
+FIELDS = (("place", IMPRINT), ("publisher", IMPRINT), ("year", IMPRINT), ("series", SERIES),
+          ("volume", VOLUME), ("pages", PAGE_RANGE))
+PLURAL = {"place": "places", "publisher": "publishers", "year": "years", "series": "series",
+          "volume": "volumes", "pages": "page ranges"}
+NOT_PRINTED = "not printed"
+
+
+def printed_field(words: str, field: str) -> str:
+    """The form of one bibliographic field a citation prints, "" when it prints none."""
+    pattern = dict(FIELDS)[field]
+    match = pattern.search(words)
+    return " ".join(match[field].split()).strip(" ,") if match and match[field] else ""
 
 
 def works_cited_differently(entries, printed: list[Printed]) -> list[Finding]:
-    """A published work whose notes print its title, publisher or year differently."""
+    """A published work cited in two or more notes (of one text or of several) whose notes
+    print a bibliographic field differently: its title, place, publisher, year, series,
+    volume or page range. A short citation ("Chen, China's Road, 112") prints no imprint
+    and is compared on its title only; a full citation (one that prints a year) that leaves
+    out a field another full citation prints is a difference too ("not printed")."""
     by_key: dict[str, list[Printed]] = defaultdict(list)
     for p in printed:
         if not entries[p.citation.key].is_archival and p.citation.relation != IBID:
@@ -204,13 +231,26 @@ def works_cited_differently(entries, printed: list[Printed]) -> list[Finding]:
             if p.citation.cited_title:
                 titles[normalise(p.citation.cited_title)[0]].append((p.citation.cited_title.strip(" ,."), p.note))
         checks = [("title", pairs, _title_form) for pairs in titles.values()]
-        checks += [(what, [(f, p.note) for p in cites for f in [form(p)] if f], lambda f: " ".join(f.split()))
-                   for what, form in (("publisher", _printed_publisher), ("year", _printed_year))]
+        checks += [(what, _field_forms(cites, what), lambda f: " ".join(f.split())) for what, _ in FIELDS]
         for what, pairs, compared in checks:
             if len({compared(f) for f, _ in pairs}) > 1:
-                findings.append(Finding(f"one work, different {what}s", f"{key}: its {what} is printed differently.",
+                findings.append(Finding(f"one work, different {PLURAL.get(what, what + 's')}",
+                                        f"{key}: its {what} is printed differently.",
                                         tuple(sorted({n for _, n in pairs})), (key,), forms=_forms(pairs)))
     return findings
+
+
+def _field_forms(cites: list[Printed], what: str) -> list[tuple[str, NoteId]]:
+    """(form, note) for every citation that prints the field, and "not printed" for each
+    full citation that does not."""
+    pairs = []
+    for p in cites:
+        form = printed_field(p.words, what)
+        if form:
+            pairs.append((form, p.note))
+        elif printed_field(p.words, "year"):
+            pairs.append((NOT_PRINTED, p.note))
+    return pairs if any(form != NOT_PRINTED for form, _ in pairs) else []
 
 
 def _title_form(title: str) -> str:
@@ -219,14 +259,79 @@ def _title_form(title: str) -> str:
     return " ".join(re.sub(r"[\"'‘’“”]", " ", title).split())
 
 
-def _printed_publisher(p: Printed) -> str:
-    match = IMPRINT.search(p.words)
-    return match["publisher"].strip() if match and match["publisher"] else ""
+# --- publishers and places across the bibliography ------------------------------------------
+
+# Abbreviations a publisher's or a place's name is written with; expanded before comparing.
+ABBREVIATIONS = (("univ.", "university"), ("u.", "university"), ("pr.", "press"), ("&", "and"),
+                 ("co.", "company"), ("inc.", ""), ("ltd.", ""), ("publ.", "publishers"))
+NEAR_MISS = 0.85   # difflib ratio at or above which two different names are one name miswritten
+IMPRINT_FIELDS = (("publisher", "publisher", "publisher names"), ("place", "location", "place names"))
 
 
-def _printed_year(p: Printed) -> str:
-    match = IMPRINT.search(p.words)
-    return match["year"] if match else ""
+def imprint_near_misses(entries, printed: list[Printed], notes) -> list[Finding]:
+    """A publisher or place written in two near forms anywhere in the notes and the
+    bibliography ("Stanford University Press", "Stanford Univ. Press"; "Zhongyang",
+    "Zhongyong"): every form, with the notes that print it (for a form only an entry has,
+    the notes that cite that entry)."""
+    cited_in = notes_citing(notes)
+    findings = []
+    for what, field, name in IMPRINT_FIELDS:
+        where: dict[str, set[NoteId]] = defaultdict(set)
+        keys: dict[str, set[str]] = defaultdict(set)
+        for p in printed:
+            form = printed_field(p.words, what)
+            if form:
+                where[form].add(p.note)
+                keys[form].add(p.citation.key)
+        for entry in entries.values():
+            form = " ".join(entry.get(field).replace("{", "").replace("}", "").split())
+            if form:
+                where[form] |= cited_in[entry.key]
+                keys[form].add(entry.key)
+        for group in _near_groups(sorted(where)):
+            notes_of = tuple(sorted(set().union(*(where[f] for f in group))))
+            findings.append(Finding(f"{name} written differently",
+                                    f"The {what} is written in {len(group)} near forms: "
+                                    + ", ".join(f"“{f}”" for f in group) + ".",
+                                    notes_of, tuple(sorted(set().union(*(keys[f] for f in group)))),
+                                    forms=tuple((f, tuple(sorted(where[f]))) for f in group)))
+    return findings
+
+
+def _near_groups(forms: list[str]) -> list[list[str]]:
+    """Forms joined when any two are near misses of each other; groups of two or more."""
+    group_of = {f: i for i, f in enumerate(forms)}
+    for i, a in enumerate(forms):
+        for b in forms[i + 1:]:
+            if _near_miss(a, b) and group_of[a] != group_of[b]:
+                old, new = group_of[b], group_of[a]
+                group_of = {f: new if g == old else g for f, g in group_of.items()}
+    groups: dict[int, list[str]] = defaultdict(list)
+    for form in forms:
+        groups[group_of[form]].append(form)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+# Words many publishers' names share: two names are compared on their other words, so that
+# "Oxford University Press" and "Stanford University Press" are not near.
+GENERIC = {"university", "press", "publishers", "publishing", "publishing house", "chubanshe", "company",
+           "books", "and", "the", "of"}
+
+
+def _near_miss(a: str, b: str) -> bool:
+    x, y = _expanded(a), _expanded(b)
+    if x == y:
+        return True   # the same name once its abbreviations and punctuation are set aside
+    x, y = (" ".join(w for w in n.split() if w not in GENERIC) for n in (x, y))
+    return bool(x and y) and difflib.SequenceMatcher(None, x, y).ratio() >= NEAR_MISS
+
+
+@functools.lru_cache(maxsize=1024)
+def _expanded(name: str) -> str:
+    words = []
+    for word in name.casefold().split():
+        words.append(next((full for short, full in ABBREVIATIONS if word == short), word))
+    return " ".join(re.sub(r"[^\w ]", "", " ".join(words)).split())
 
 
 # --- the text and its note ------------------------------------------------------------

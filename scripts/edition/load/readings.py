@@ -10,11 +10,12 @@ from pathlib import Path
 from ..errors import EditionError, SourcePosition
 from .fields import Field, check_table, check_variant, filled, matching, one_of, strings, table, tables, text
 from .sourcefile import TomlFile, read_toml
-from ..model.readings import AGREES, DIFFERS, EVIDENCE_FIELDS, FOUND, NOT_FOUND, Evidence, Reading, Readings
+from ..model.readings import (AGREES, DIFFERS, EVIDENCE_FIELDS, FOUND, LISTED, NOT_FOUND, PRINTED, STATUSES, Evidence,
+                              Reading, Readings)
 
 HOW_TO = "the fields are listed at the top of sources/readings.toml"
 TOP_LEVEL = {"reading": Field(tables)}
-COMMON = {"entry": Field(filled, True), "status": Field(one_of(FOUND, NOT_FOUND), True),
+COMMON = {"entry": Field(filled, True), "status": Field(one_of(*STATUSES), True),
           "checked": Field(matching(re.compile(r"^\d{4}-\d{2}-\d{2}$"),
                                     "must be the date of the search as YYYY-MM-DD"), True)}
 # The fields of a reading, by its status.
@@ -22,6 +23,9 @@ BY_STATUS = {
     FOUND: COMMON | {"url": Field(filled, True), "publisher": Field(filled, True), "title": Field(filled, True),
                      "evidence": Field(table, True), "comparison": Field(one_of(AGREES, DIFFERS), True),
                      "differences": Field(strings), "publisher_adds": Field(strings)},
+    LISTED: COMMON | {"url": Field(filled, True), "publisher": Field(filled, True), "title": Field(filled, True),
+                      "compared": Field(filled, True), "publisher_adds": Field(strings), "searched": Field(filled)},
+    PRINTED: COMMON | {"printed_in": Field(strings, True), "named_by": Field(filled, True), "searched": Field(filled)},
     NOT_FOUND: COMMON | {"searched": Field(filled, True)},
 }
 # What the publisher's page prints, each field written ("" where the page prints none).
@@ -63,6 +67,13 @@ def _reading(toml: TomlFile, index: int, at: SourcePosition, lines: dict[str, in
     status = table["status"]
     if status == NOT_FOUND:
         return Reading(table["entry"], status, table["checked"], at, searched=table["searched"], lines=lines)
+    if status == LISTED:
+        return Reading(table["entry"], status, table["checked"], at, table["url"].strip(), table["publisher"],
+                       table["title"], publisher_adds=tuple(table.get("publisher_adds", ())),
+                       searched=table.get("searched", ""), compared=table["compared"], lines=lines)
+    if status == PRINTED:
+        return Reading(table["entry"], status, table["checked"], at, searched=table.get("searched", ""),
+                       printed_in=tuple(table["printed_in"]), named_by=table["named_by"], lines=lines)
     evidence = check_table(toml, ("reading", index, "evidence"), EVIDENCE, "[reading.evidence]", EVIDENCE_HOW_TO)
     probe = Reading(table["entry"], status, "", at, lines=lines)
     comparison = table["comparison"]

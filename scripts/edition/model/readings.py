@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 
 from ..errors import SourcePosition
 
-FOUND, NOT_FOUND = "found", "not-found"
+# What the editors did to find where a document can be read: each status says that, never
+# a claim about the world.
+READ = "read-and-compared"      # a publisher's page read; its evidence compared field by field
+LISTED = "listed-by-publisher"  # a publisher's own page lists the document, with its address
+PRINTED = "printed-in"          # a print publication that a note or a publisher names
+NOT_FOUND = "not-found"         # not found in the searches recorded (with the searches and their date)
+STATUSES = (READ, LISTED, PRINTED, NOT_FOUND)
+FOUND = READ                    # the one status a note links as "Read the document"
 AGREES, DIFFERS = "agrees", "differs"
 EVIDENCE_FIELDS = ("date", "sender", "recipient", "locator", "pages")
 
@@ -25,7 +32,7 @@ class Evidence:
 @dataclass(frozen=True)
 class Reading:
     entry: str                          # key in sources/bibliography.bib
-    status: str                         # FOUND | NOT_FOUND
+    status: str                         # one of STATUSES
     checked: str                        # ISO date of the search
     position: SourcePosition            # the [[reading]] header
     url: str = ""
@@ -36,6 +43,9 @@ class Reading:
     differences: tuple[str, ...] = ()   # "field: how it differs"
     publisher_adds: tuple[str, ...] = ()
     searched: str = ""
+    compared: str = ""                  # LISTED: what was compared, against which copy
+    printed_in: tuple[str, ...] = ()    # PRINTED: each publication, issue and page
+    named_by: str = ""                  # PRINTED: the note, entry or publisher that names it
     lines: dict[str, int] = field(default_factory=dict, compare=False)  # key -> line, for messages
 
     @property

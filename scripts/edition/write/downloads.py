@@ -203,7 +203,11 @@ def readings_json(site: SiteContext) -> dict:
                 "publisher_adds": list(reading.publisher_adds),
                 "checks": [{"field": c.field, "outcome": c.outcome} for c in site.readings.checks.get(reading.entry, ())],
             })
-        else:
-            item["searched"] = reading.searched
+        else:   # listed by the publisher, printed in, not found: what the editors recorded
+            item.update({name: value for name, value in (
+                ("url", reading.url), ("publisher", reading.publisher), ("title", reading.title),
+                ("compared", reading.compared), ("printed_in", list(reading.printed_in)),
+                ("named_by", reading.named_by), ("searched", reading.searched),
+                ("publisher_adds", list(reading.publisher_adds))) if value})
         items.append(item)
     return {"allowed_hosts": list(site.readings.allowed_hosts), "readings": items}

@@ -30,9 +30,9 @@ def in_a_collection(entry: Entry) -> bool:
 
 
 def must_have_reading(entry: Entry) -> bool:
-    """The documents the readings file must cover: archival documents and documents in FRUS
-    or another collection."""
-    return entry.is_archival or in_a_collection(entry)
+    """The documents the readings file must cover: every document (each says what the
+    editors did to find where it can be read), documents in FRUS or another collection too."""
+    return is_document(entry) or in_a_collection(entry)
 
 
 def document_keys(entries: dict[str, Entry], readings: Readings) -> list[str]:

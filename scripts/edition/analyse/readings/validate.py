@@ -24,7 +24,7 @@ def validate_readings(readings: Readings, entries: dict[str, Entry], bib_path: P
                                                  f"line {first_line[reading.entry]}); one reading per entry: "
                                                  "merge the two")
         first_line[reading.entry] = reading.position.line
-        if reading.found:
+        if reading.url:   # read and compared, or listed by the publisher: the same host policy
             check_url(reading.url, readings.allowed_hosts, reading.at("url"))
 
 

@@ -12,11 +12,11 @@ from ...model.entry import bare
 from ...model.citations import CITED_FROM, IBID, ORIGINALLY
 from ...model.layout import tei_path
 from ...analyse.readings.compare import LOCATOR_PARTS, NOT_COMPARED
-from ...model.readings import AGREES
+from ...model.readings import AGREES, NOT_FOUND
 from .basis import identification_label, is_identified, labelled
 from .context import BIBLIOGRAPHY, SiteContext
 from ..escape import escape_text, front_matter
-from .readlinks import differs_note, not_found_words, read_link, where_to_read
+from .readlinks import differs_note, read_link, status_words, where_to_read
 from .parts import Block, split_page
 from .finding_anchor import finding_anchor
 from .bibliography_layout import archival_order, crossref_children, sections
@@ -175,7 +175,8 @@ def _reading_block(site: SiteContext, entry: Entry) -> list[str]:
     if reading is None:
         return []
     if not reading.found:
-        return [f"{not_found_words(entry)} (searched {escape_text(reading.checked)}).", "{: .bib-reading }", ""]
+        # The searches themselves are on the document's page and in readings.json: here, the status.
+        return [status_words(reading) + ("." if reading.status == NOT_FOUND else ""), "{: .bib-reading }", ""]
     line = f"{read_link(reading)}."
     line += _compared(site.readings.checks.get(entry.key, ()), reading.differences)
     out = [line, "{: .bib-reading }", ""]
@@ -240,7 +241,8 @@ APPARATUS_INTRO = (
     "What a careful editor flags in the notes, computed by the build from the resolved citations "
     "each time the site is made: one archival locator cited for different documents; one document "
     "cited with different dates, leaves, correspondents or descriptions; archival locators written "
-    "differently (shown as printed); a work whose title, publisher or year is printed differently; "
+    "differently (shown as printed); a work whose title, place, publisher, year, series, volume or page range is printed "
+    "differently; a publisher or place written in near forms across the notes and the bibliography; "
     "names spelt differently from note to note; a date in the text that disagrees with the document "
     "its note cites; other editions of one work; a document cited from two archives; and the note "
     "segments that the editors settled, in a reviewed mapping, because the text alone could not. "

@@ -26,7 +26,7 @@ from .bibliography import RELATED_LABEL, _compared
 from .citation import edition_citation
 from .context import SiteContext, relative, site_url
 from .finding_anchor import finding_anchor
-from .readlinks import read_link
+from .readlinks import read_link, status_words
 
 APPARATUS = "bibliography/apparatus.md"
 INDEX = "documents/index.md"
@@ -237,9 +237,9 @@ class DocumentPage:
                     + _compared(self.site.readings.checks.get(self.key, ()), reading.differences)
                     .replace("(apparatus.md)", f"({relative(self.page, APPARATUS)})"), ""]
             out += self._evidence()
-        else:
-            out += [f"- Not found in the searches recorded ({escape_text(day_month_year(reading.checked))})"
-                    + (f": {escape_text(reading.searched)}" if reading.searched else "."), ""]
+        else:   # listed by the publisher, printed in, or not found in the searches recorded
+            out += [f"- {status_words(reading)}"
+                    + (f" <strong>The searches:</strong> {escape_text(reading.searched)}" if reading.searched else ""), ""]
         printed_in = self._printed_in()
         if printed_in:
             out += ["### In print", ""] + [f"- {line}" for line in printed_in] + [""]

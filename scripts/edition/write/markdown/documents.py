@@ -6,13 +6,13 @@ from __future__ import annotations
 from ...model.entry import bare
 from ..chicago import short_label
 from ...analyse.readings.documents import document_keys
-from ...model.readings import DIFFERS
+from ...model.readings import DIFFERS, LISTED, NOT_FOUND, PRINTED
 from .basis import labelled
 from .context import SiteContext, relative
 from .front import SNIPPETS
 from ..escape import escape_text, front_matter
 from .parts import Block, fits, split_page
-from .readlinks import NOT_LOOKED_UP, differs_note, where_to_read
+from .readlinks import differs_note, where_to_read
 from .document_pages import day_month_year
 from ..escape import escape_html
 
@@ -23,8 +23,13 @@ INTRO = (
     "its own (follow its title): what each note prints of it, the passages that cite it, where to read it, and its neighbours. "
     "**Cited in** leads to the notes; **Where to read it** leads to the "
     "publisher's page (a translation on the Wilson Center Digital Archive, the document in *Foreign "
-    "Relations of the United States*, …), found and compared with the note by the editors. Where the page differs from the note, the difference is listed on the "
-    "[Notes on the apparatus](../bibliography/apparatus.md).")
+    "Relations of the United States*, …) or says what the editors did instead: *read and compared* (the editors read the publisher's page and compared it "
+    "with the note field by field), *listed by the publisher* (a publisher's page lists the document; "
+    "what was compared is said), *printed in* (a print publication that a note or a publisher names), or "
+    "*not found in the searches recorded* (with the searches and their date). Each says what the editors "
+    "did, not whether a copy exists. Where the page differs from the note, the difference is listed on the "
+    "[Notes on the apparatus](../bibliography/apparatus.md). [The documents in time](timeline.md) draws the "
+    "same documents on a timeline, a lane per correspondent.")
 
 
 def render_documents(edition, site: SiteContext) -> dict[str, str]:
@@ -89,7 +94,8 @@ def _rows(site: SiteContext, keys: list[str]) -> dict[str, str]:
                     f' <span class="reading-detail">{escape_text(_held_at(site, key))}</span>')
         cited = cited_in.get(key, {})
         notes = _note_links(site, cited)
-        read = where_to_read(reading, entry) + differs_note(reading, relative(PAGE, "bibliography/apparatus.md"))
+        read = (where_to_read(reading, entry, site.document_link(PAGE, key) + "#where-to-read-it")
+                + differs_note(reading, relative(PAGE, "bibliography/apparatus.md")))
         # The row's anchor: a search hit in the row leads to it (docs/assets/search.js).
         rows[key] = (f'| <span id="document-{key}"></span>{escape_text(date)} '
                      f"{_sort(entry.get('date') or '9999')} | {document} "
@@ -164,11 +170,12 @@ def _held_at(site: SiteContext, key: str) -> str:
 
 def reading_counts(site: SiteContext, keys: list[str]) -> dict[str, int]:
     readings = [site.readings.of(k) for k in keys]
+    statuses = [r.status for r in readings if r is not None]
     return {"cited": len(keys),
             "linked": sum(1 for r in readings if r is not None and r.found),
             "differ": sum(1 for r in readings if r is not None and r.found and r.comparison == DIFFERS),
-            "not found": sum(1 for r in readings if r is not None and not r.found),
-            "not looked up": sum(1 for r in readings if r is None)}
+            "listed": statuses.count(LISTED), "printed": statuses.count(PRINTED),
+            "not found": statuses.count(NOT_FOUND)}
 
 
 def _counts(site: SiteContext, keys: list[str]) -> str:
@@ -176,18 +183,19 @@ def _counts(site: SiteContext, keys: list[str]) -> str:
     lines = [f"The notes of the texts cite **{counts['cited']} documents** (archival documents and "
              "published primary sources: documents printed in collections such as *Foreign Relations of the "
              "United States*, newspaper articles, issues of internal bulletins). "
-             "For every archival document and every document in such a collection, the editors looked for a "
-             "publisher's page where it can be read, and compared what that page prints (date, "
-             "correspondents, archival locator, pages) with the note.", "",
-             f"- **{counts['linked']}** can be read on a publisher's page, linked from every note that cites "
-             f"them and from the [Documents](documents/index.md) page; on **{counts['differ']}** of these "
-             "pages the publisher's date, names or locator differ from the note, as listed on the "
-             "[Notes on the apparatus](bibliography/apparatus.md);",
-             f"- **{counts['not found']}**: no published translation found online (for a printed document: no "
-             "online publication); a translation printed only on paper, such as in the *Cold War International "
-             "History Project Bulletin*, may exist (the searches made are recorded "
-             "in the download [readings.json](downloads/readings.json))."]
-    if counts["not looked up"]:
-        lines[-1] = lines[-1][:-1] + ";"
-        lines.append(f"- **{counts['not looked up']}**: {NOT_LOOKED_UP.lower()}.")
+             "For every one of them the editors looked for a publisher's page where it can be read, and "
+             "compared what that page prints (date, correspondents, archival locator, pages) with the note. "
+             "Each document's status says what the editors did, not whether a copy exists:", "",
+             f"- **{counts['linked']}** *read and compared*: a publisher's page was read, and is linked from "
+             f"every note that cites them and from the [Documents](documents/index.md) page; on "
+             f"**{counts['differ']}** of these pages the publisher's date, names or locator differ from the "
+             "note, as listed on the [Notes on the apparatus](bibliography/apparatus.md);",
+             f"- **{counts['listed']}** *listed by the publisher*: a publisher's page lists the document, but "
+             "the document itself was not seen there; what was compared is said with it;",
+             f"- **{counts['printed']}** *printed in*: a print publication that a note or a publisher names "
+             "(the *Cold War International History Project Bulletin*, *Foreign Relations of the United "
+             "States*, the newspaper or bulletin itself);",
+             f"- **{counts['not found']}** *not found in the searches recorded*: the searches made, and "
+             "their date, are on each document's page and in the download "
+             "[readings.json](downloads/readings.json)."]
     return "\n".join(lines) + "\n"

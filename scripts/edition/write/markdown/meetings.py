@@ -1,5 +1,7 @@
 """The page "Where the texts meet": works, documents, days and persons that two or more
-texts rely on, each with the places of every text that shares it.
+texts rely on, each with the words of every text that shares it side by side: the
+sentence each citing note's marker closes (analyse/passages.py), the sentence that names
+the day, the sentence that names the person; each linked to its place.
 
 Pairwise: an item appears when any two texts share it, not only when every text does.
 Grouped by item, the page grows with the places the texts share (each place listed once),
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 from ..chicago import short_label
 from ...analyse.chronology import DAY, PASSAGE, Period
+from ...analyse.passages import citing_sentences
 from .basis import identification_label
 from .context import SiteContext, relative
 from ..escape import escape_text
@@ -34,11 +37,12 @@ def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
                f"words, it is labelled {identification_label()}.")
     head = ["# Where the texts meet", "", intro + margin, ""]
     works = site.shared_works
+    sentences = citing_sentences(edition.texts)
     documents = [w for w in works if any(site.entries[k].is_archival for k in w.keys)]
     books = [w for w in works if w not in documents]
     blocks = [
-        Block("documents", "Documents", [f"## Documents {shared} cite", ""], _works(site, documents), []),
-        Block("works", "Works", [f"## Works {shared} cite", ""], _works(site, books), []),
+        Block("documents", "Documents", [f"## Documents {shared} cite", ""], _works(site, documents, sentences), []),
+        Block("works", "Works", [f"## Works {shared} cite", ""], _works(site, books, sentences), []),
         Block("days", "Days", [f"## Days {shared} speak of", "",
                                f"Passages of {shared} dated to the day (or to a few days) that fall on the "
                                "same days; the [chronology](../chronology/index.md) sets out every date.", ""],
@@ -50,9 +54,9 @@ def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
 
 def _persons(edition, mentions, shared: str) -> Block:
     texts = edition.texts
-    names = column_names(texts, "Paragraphs")
-    head = [f"## Persons {shared} name", "", "| Person | " + " | ".join(names) + " |",
-            "|---" * (len(names) + 1) + "|"]
+    names = column_names(texts, "Sentences")
+    head = [f"## Persons {shared} name", "", "Each paragraph that names the person, by the sentence that names "
+            "them first.", "", "| Person | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
     rows = []
     for person in sorted(edition.registers.persons, key=lambda p: p.sort.casefold()):
         by_text: dict[str, list] = {}
@@ -60,28 +64,46 @@ def _persons(edition, mentions, shared: str) -> Block:
             by_text.setdefault(mention.text_id, []).append(mention)
         if len(by_text) < 2:
             continue
-        cells = [", ".join(f"[¶ {m.paragraph}]({relative(PAGE, m.page)}#p{m.paragraph})"
-                           for m in by_text.get(t.meta.id, [])) for t in texts]
+        cells = [SEPARATOR.join(_words(m.snippet, f"[¶ {m.paragraph}]({relative(PAGE, m.page)}#p{m.paragraph})")
+                                for m in by_text.get(t.meta.id, [])) for t in texts]
         rows.append(f"| [{escape_text(person.name)}]({relative(PAGE, f'people/{person.id}.md')}) | "
                     + " | ".join(text_cells(texts, cells)) + " |")
     return Block("persons", "Persons", head, rows)
 
 
-def _works(site: SiteContext, works) -> list[str]:
+SEPARATOR = "<br><br>"
+
+
+def _words(sentence: str, place: str, quotation: bool = False) -> str:
+    """A sentence of a text, as the text prints it (under the text's name), and where it
+    stands; a sentence of a block quote says so: the words are the ones the text quotes."""
+    quoted = "in a block quotation, " if quotation else ""
+    return f"{escape_text(sentence)} <span class=\"meet-place\">({quoted}{place})</span>"
+
+
+def _works(site: SiteContext, works, sentences) -> list[str]:
     out = []
+    texts = list(site.texts.values())
+    names = column_names(texts, "Sentences")
     for work in works:
         labels = " / ".join(f"[{escape_text(short_label(site.entries[k], site.archives))}]"
                             f"({site.entry_link(PAGE, k)})" for k in work.keys)
-        out += [f"### {escape_text(short_label(site.entries[work.keys[0]], site.archives))}", "", labels, ""]
-        for text_id, places in work.citing.items():
-            short = site.texts[text_id].meta.short
-            links = ", ".join(f"[n. {note}]({relative(PAGE, page)}#fn:{note}) (¶ [{paragraph}]"
-                              f"({relative(PAGE, page)}#p{paragraph})"
-                              + (f"; {identification_label()}" if (text_id, note) in work.identified else "") + ")"
-                              for note, paragraph, page in places)
-            out.append(f"- **{escape_text(short)}**: {links}")
-        out.append("")
+        out += [f"### {escape_text(short_label(site.entries[work.keys[0]], site.archives))}", "", labels, "",
+                "| " + " | ".join(names) + " |", "|---" * len(names) + "|"]
+        cells = [SEPARATOR.join(_citing(site, work, t.meta.id, note, sentences)
+                                for note, _, _ in work.citing.get(t.meta.id, [])) for t in texts]
+        out += ["| " + " | ".join(text_cells(texts, cells)) + " |", ""]
     return out or ["None.", ""]
+
+
+def _citing(site: SiteContext, work, text_id: str, note: int, sentences) -> str:
+    """The sentence a citing note's marker closes, with the note, paragraph and print page."""
+    found = sentences[(text_id, note)]
+    page = relative(PAGE, found.page)
+    place = (f"[n. {note}]({page}#fn:{note}), ¶ [{found.paragraph_number}]({page}#p{found.paragraph_number})"
+             + (f", p. {found.print_page}" if found.print_page else "")
+             + (f"; {identification_label()}" if (text_id, note) in work.identified else ""))
+    return _words(found.sentence, place, found.quotation)
 
 
 def _shared_days(site: SiteContext, edition) -> list[str]:
@@ -95,20 +117,19 @@ def _shared_days(site: SiteContext, edition) -> list[str]:
             spans[-1][2].append(event)
         else:
             spans.append([event.period.start, event.period.end, [event]])
-    out = []
+    names = column_names(edition.texts, "Sentences")
+    out = ["| Days | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
     for start, end, events in spans:
-        by_text: dict[str, set] = {}
+        by_text: dict[str, dict] = {}
         for e in events:
-            by_text.setdefault(e.text_id, set()).add((e.paragraph, e.page, e.period.label))
+            by_text.setdefault(e.text_id, {}).setdefault((e.paragraph, e.snippet), e)
         if len(by_text) < 2:
             continue
         span = Period(start, end, DAY)
-        parts = []
-        for text in edition.texts:
-            if text.meta.id not in by_text:
-                continue
-            links = ", ".join(f"[¶ {n}]({relative(PAGE, page)}#p{n}) ({escape_text(label)})"
-                              for n, page, label in sorted(by_text[text.meta.id]))
-            parts.append(f"**{escape_text(text.meta.short)}** {links}")
-        out.append(f"- [{escape_text(span.label)}](../chronology/index.md): " + "; ".join(parts))
-    return (out or ["None."]) + [""]
+        cells = [SEPARATOR.join(_words(e.snippet, f"[¶ {e.paragraph}]({relative(PAGE, e.page)}#p{e.paragraph}), "
+                                                  f"{escape_text(e.period.label)}")
+                                for _, e in sorted(by_text.get(t.meta.id, {}).items()))
+                 for t in edition.texts]
+        out.append(f"| [{escape_text(span.label)}](../chronology/index.md) | "
+                   + " | ".join(text_cells(edition.texts, cells)) + " |")
+    return (out if len(out) > 2 else ["None."]) + [""]

@@ -110,7 +110,10 @@ class NoteRenderer:
                 + self._read(key))
 
     def _also(self, citations) -> str:
-        return '<span class="also-cites">(Also cited: ' + " · ".join(self._link(c.key) for c in citations) + ")</span>"
+        """Works the note's words cite that no words of it can carry a link for: the
+        editors add them, and say so as they say every identification."""
+        return (f'<span class="also-cites">({identification_label(True)}, also cited: '
+                + " · ".join(self._link(c.key) for c in citations) + ")</span>")
 
 
 def _backref(number: int) -> str:

@@ -1,6 +1,7 @@
-""""Read the document": the link from a note or an entry to the publisher's page, and the
-words for a document no publisher's page was found for. Shared by the note, bibliography,
-archive and Documents writers.
+""""Read the document": the link from a note or an entry to the publisher's page, and for
+every document the words that say what the editors did to find where it can be read (one
+of four statuses: read and compared, listed by the publisher, printed in, not found in the
+searches recorded). Shared by the note, bibliography, archive and Documents writers.
 
 Every value from sources/readings.toml reaches the page as text: escaped for Markdown and
 HTML in the link's words, attribute-escaped in its address (already checked: https, an
@@ -12,14 +13,17 @@ from __future__ import annotations
 import html
 
 from ...model.entry import Entry
-from ...model.readings import DIFFERS, Reading
+from ...model.readings import DIFFERS, LISTED, NOT_FOUND, PRINTED, Reading
+from ..chicago import long_date
 from ..escape import escape_text
 
 EXTERNAL = ('<span class="reading-external" aria-hidden="true">&#8599;</span>'
             '<span class="visually-hidden"> (external site)</span>')
-NOT_FOUND_ARCHIVAL = "No published translation found online"   # a printed one may exist (CWIHP Bulletin)
-NOT_FOUND_PRINTED = "No online publication found"
-NOT_LOOKED_UP = "Not yet looked up"
+READ_AND_COMPARED = "Read and compared"
+LISTED_BY_PUBLISHER = "Listed by the publisher"
+PRINTED_IN = "Printed in"
+NOT_FOUND_IN_SEARCHES = "Not found in the searches recorded"
+NO_READING = "No reading recorded"   # only for an entry the readings file need not cover
 
 
 def external_link(url: str, words_markdown: str) -> str:
@@ -48,17 +52,45 @@ def published_as(reading: Reading) -> str:
             + f' <span class="reading-detail">“{escape_text(reading.title)}”</span>')
 
 
-def not_found_words(entry: Entry) -> str:
-    return NOT_FOUND_ARCHIVAL if entry.is_archival else NOT_FOUND_PRINTED
+def searches_words(reading: Reading, searches_link: str = "") -> str:
+    """'Not found in the searches recorded on 22 November 2026', leading to the searches."""
+    words = f"{NOT_FOUND_IN_SEARCHES} on {_day(reading.checked)}"
+    return f"{words} ([the searches]({searches_link}))" if searches_link else words
 
 
-def where_to_read(reading: Reading | None, entry: Entry) -> str:
-    """A table cell: the linked page, or why there is none."""
+def status_words(reading: Reading, searches_link: str = "") -> str:
+    """What the editors did, for a reading no note links as "Read the document": listed by
+    the publisher (and what was compared), printed in (and who names it), or not found in
+    the searches recorded (and when)."""
+    if reading.status == LISTED:
+        return (f"{LISTED_BY_PUBLISHER}: " + external_link(reading.url, f"{escape_text(reading.publisher)} ")
+                + f' <span class="reading-detail">“{escape_text(reading.title)}”. Compared: '
+                  f"{escape_text(reading.compared)}</span>")
+    if reading.status == PRINTED:
+        words = (f"{PRINTED_IN} " + "; ".join(escape_text(p) for p in reading.printed_in)
+                 + f' <span class="reading-detail">Named by: {escape_text(reading.named_by)}</span>')
+        if reading.searched:
+            online = searches_words(reading, searches_link)
+            words += f' <span class="reading-detail">A copy online: {online[0].lower() + online[1:]}.</span>'
+        return words
+    if reading.status == NOT_FOUND:
+        return searches_words(reading, searches_link)
+    return published_as(reading)
+
+
+def where_to_read(reading: Reading | None, entry: Entry, searches_link: str = "") -> str:
+    """A table cell: the linked page, or what the editors did instead."""
     if reading is None:
-        return NOT_LOOKED_UP
+        return NO_READING
     if reading.found:
-        return published_as(reading)
-    return not_found_words(entry)
+        return f"{READ_AND_COMPARED}: " + published_as(reading)
+    return status_words(reading, searches_link)
+
+
+def _day(iso: str) -> str:
+    """'22 November 2026', as the texts write dates."""
+    year, month, day = iso.split("-")
+    return f"{int(day)} {long_date(f'{year}-{month}').split()[0]} {year}"
 
 
 def differs_note(reading: Reading | None, apparatus: str) -> str:

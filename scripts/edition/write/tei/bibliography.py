@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ...model.entry import Entry
+from ...model.readings import LISTED, PRINTED
 from ...model.entry import bare
 from ..chicago import long_date
 from ..downloads import document_url
@@ -72,6 +73,14 @@ def _document_page(parent, key: str, site) -> None:
         child(note, "orgName", reading.publisher)
         note[-1].tail = f"; compared {reading.checked}: {reading.comparison}."
         note[-2].tail = ", "
+    elif reading.status == LISTED:
+        note = child(parent, "note", "Listed by the publisher at ", type="reading", subtype=reading.status,
+                     resp=pointer(EDITORS))
+        child(note, "ref", reading.title, target=reading.url)
+        note[-1].tail = f"; compared: {reading.compared}"
+    elif reading.status == PRINTED:
+        child(parent, "note", f"Printed in {'; '.join(reading.printed_in)} (named by: {reading.named_by})",
+              type="reading", subtype=reading.status, resp=pointer(EDITORS))
     else:
         child(parent, "note", f"Not found in the searches recorded ({reading.checked}).", type="reading",
               subtype=reading.status, resp=pointer(EDITORS))

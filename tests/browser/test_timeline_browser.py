@@ -1,0 +1,36 @@
+"""The documents in time, in Chromium at 375 px: the marks are reached with the keyboard,
+the drawing scrolls inside its frame and not the page."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+FOCUSED = "() => { const a = document.activeElement; return a && a.closest('svg.traffic') ? a.getAttribute('data-key') : null; }"
+
+
+def test_marks_are_reached_by_keyboard_at_375(browser, served, tmp_path):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, service_workers="block")
+    try:
+        tab = context.new_page()
+        errors = []
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.goto(served.url("documents/timeline/"))
+        tab.wait_for_load_state("load")
+        assert tab.evaluate("() => document.documentElement.scrollWidth") <= 375    # the page does not scroll sideways
+        frame = tab.locator(".traffic-frame")
+        assert frame.evaluate("e => e.scrollWidth > e.clientWidth")                # the drawing does, in its frame
+        frame.focus()
+        keys = []
+        for _ in range(6):
+            tab.keyboard.press("Tab")
+            key = tab.evaluate(FOCUSED)
+            if key:
+                keys.append(key)
+        assert len(keys) >= 5 and len(set(keys)) == len(keys)                   # Tab walks from mark to mark
+        tab.screenshot(path=str(tmp_path / "timeline-375.png"), full_page=True)
+        tab.keyboard.press("Enter")                                              # a mark is a link
+        tab.wait_for_url(f"**/documents/{keys[-1]}/")
+        assert errors == []
+    finally:
+        context.close()

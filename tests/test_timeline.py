@@ -1,0 +1,118 @@
+"""The documents in time (write/markdown/timeline.py): an SVG drawn at build time, a lane
+per correspondent, every dated document a link to its page, its shape saying which text
+cites it; on the real data and on made-up cases."""
+from __future__ import annotations
+
+import dataclasses
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from edition.analyse.readings.documents import document_keys
+from edition.build import render_edition
+from edition.write.markdown.context import build_context
+from edition.write.markdown.timeline import PAGE, Mark, built_url, months_shown, render_timeline, svg
+
+NS = {"svg": "http://www.w3.org/2000/svg"}
+
+
+@pytest.fixture(scope="module")
+def page(edition):
+    return render_edition(edition)[PAGE]
+
+
+def drawing(page: str) -> ET.Element:
+    start = page.index("<svg class=\"traffic\"")
+    return ET.fromstring(page[start:page.index("</svg>", start) + len("</svg>")])   # well-formed XML
+
+
+def links(root) -> dict[str, ET.Element]:
+    found = {}
+    for a in root.iter("{http://www.w3.org/2000/svg}a"):
+        key = a.get("data-key")
+        assert key not in found, key
+        found[key] = a
+    return found
+
+
+def test_every_dated_document_is_a_link_to_its_page(edition, page):
+    entries = {e.key: e for e in edition.entries}
+    keys = document_keys(entries, edition.readings)
+    dated = [k for k in keys if len(entries[k].get("date")) >= 7]
+    marks = links(drawing(page))
+    assert sorted(marks) == sorted(dated) and len(dated) == len(keys) - 1
+    for key, a in marks.items():
+        assert a.get("{http://www.w3.org/1999/xlink}href") == f"../{key}/" and a.get("href") is None
+        assert a.find("svg:title", NS).text == a.get("aria-label")
+    assert "Undated, so not on the timeline: [Telegram from Shtykov to Gromyko]" in page
+    assert "[Documents](index.md)" in page          # the table is the text alternative
+
+
+def test_the_shape_says_which_text_cites_it(page):
+    marks = links(drawing(page))
+    shape = {key: a[1].tag.split("}")[1] for key, a in marks.items()}
+    assert shape["doc-1949-12-16-stalin-mao"] == "polygon"          # both texts: a diamond
+    assert shape["new-york-times-1949-marthur-pledges"] == "rect"   # Kissinger: a square
+    assert shape["neibu-cankao-1950-171"] == "circle"               # Kim: a circle
+    title = marks["doc-1950-05-14-stalin-mao"].get("aria-label")
+    assert title == "14 May 1950: Telegram from Stalin to Mao Zedong; cited in Kissinger 2011 and Kim 2016"
+    assert "Cited in Kim 2016 and Kissinger 2011" in page           # the legend
+
+
+def test_one_lane_per_correspondent_by_the_registers_name(edition):
+    site = build_context(edition)
+    from edition.write.markdown.timeline import lane_of
+    assert lane_of(site.entries["doc-1950-10-01-stalin-mao-zhou"], site) == "Joseph Stalin"   # "Filippov (Stalin)"
+    assert lane_of(site.entries["doc-1950-07-07-shykov-stalin"], site) == "Terentii Shtykov"  # "Shykov"
+    assert lane_of(site.entries["neibu-cankao-1950-171"], site) == "Xinhua News Agency"
+    assert lane_of(site.entries["acheson-1950-crisis-asia"], site) == "Dean Acheson"
+
+
+def test_the_empty_years_are_a_break_in_the_axis():
+    assert months_shown(["1949-03-02", "1950-10-16", "1956-09-23"]) == [(1949, 3), None, (1950, 10), None, (1956, 9)]
+    shown = months_shown(["1949-03-02", "1949-09-24", "1950-06-25", "1956-09-23"])
+    assert shown[:16] == [(1949 + (2 + m) // 12, (2 + m) % 12 + 1) for m in range(16)]   # under a year: kept
+    assert shown[16:] == [None, (1956, 9)]
+
+
+def test_made_up_marks_on_one_day_take_two_rows_and_their_words_stay_text():
+    marks = [Mark("a", "1950-07-15", "Lane <b>", "15 July 1950: <script>x</script> & co", ("kim-2016",)),
+             Mark("b", "1950-07-15", "Lane <b>", "15 July 1950: other", ("kim-2016", "kissinger-2011")),
+             Mark("c", "1950-08", "Other", "August 1950: a month only", ("x-2020",))]
+    root = ET.fromstring(svg(marks, {"kim-2016": "Kim 2016", "kissinger-2011": "Kissinger 2011"})
+                         .split("</p>", 1)[1].removeprefix('<div class="traffic-frame" role="region" '
+                                                          'aria-label="Timeline of the cited documents '
+                                                          '(scrolls sideways)" tabindex="0" '
+                                                          'style="overflow-x:auto;max-width:100%" '
+                                                          'data-pagefind-ignore="all">')
+                         .removesuffix("</div>"))
+    found = links(root)
+    ya, yb = float(found["a"][1].get("cy")), float(found["b"][1].get("points").split()[1].split(",")[1])
+    assert ya != yb                                                  # the same day: two rows
+    assert found["a"].get("aria-label") == "15 July 1950: <script>x</script> & co"   # text, never markup
+    assert found["c"][1].tag.endswith("polygon")                     # another text: the triangle
+    assert "<b>" not in ET.tostring(root, encoding="unicode").replace("&lt;b&gt;", "")
+
+
+def test_no_script_no_other_host_and_legible_at_375(page):
+    namespaces = ("http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink")
+    assert "<script" not in page and "http://" not in page.replace(namespaces[0], "").replace(namespaces[1], "")
+    assert "https://" not in page
+    assert 'style="overflow-x:auto;max-width:100%"' in page and 'tabindex="0"' in page
+    root = drawing(page)
+    assert "font-size:12px" in root.get("style")
+
+
+def test_no_documents_no_page(edition):
+    site = build_context(edition)
+    empty = dataclasses.replace(site, entries={k: e for k, e in site.entries.items() if not e.get("date")})
+    assert render_timeline(edition, dataclasses.replace(empty, readings=type(site.readings)((), ()))) == {}
+
+
+def test_links_are_the_built_sites_addresses():
+    assert built_url("doc-1950-05-14-stalin-mao.md") == "../doc-1950-05-14-stalin-mao/"
+    assert built_url("../bibliography/index.md#x-1950") == "../../bibliography/#x-1950"
+
+
+def test_the_documents_page_leads_to_the_timeline(edition):
+    assert "[The documents in time](timeline.md)" in render_edition(edition)["documents/index.md"]
