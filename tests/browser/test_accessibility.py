@@ -25,6 +25,8 @@ PAGE_TYPES = {
     "glossary": "glossary/",
     "chronology": "chronology/",
     "documents": "documents/",
+    "document": "documents/doc-1950-05-14-stalin-mao/",
+    "timeline": "documents/timeline/",
     "where the texts meet": "where-the-texts-meet/",
     "apparatus": "bibliography/apparatus/",
     "archive": "bibliography/aprf/",

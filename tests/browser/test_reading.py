@@ -73,6 +73,9 @@ def test_notes_page_markers_and_permalinks_are_usable_by_keyboard(served, page):
     """In Tab order: paragraph permalink, note number, page marker; Enter follows each,
     and from a note the back-link returns to the text."""
     page.goto(served.url(KIM_03))
+    # At this width the notes stand beside the text once the script has placed them (after
+    # the fonts): the Tab order is read after that, not while the column is being added.
+    page.wait_for_function("document.querySelector('.sidenotes .sidenote[style*=top]')")
     page.locator("article h1 .headerlink").focus()
     seen = []
     for _ in range(80):
