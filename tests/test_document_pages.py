@@ -7,7 +7,8 @@ import re
 from edition.analyse.readings.documents import document_keys
 from edition.model.layout import place_citations
 from edition.write.markdown.context import build_context
-from edition.write.markdown.document_pages import closed_by, render_document_pages, with_quotations
+from edition.analyse.passages import sentence_before
+from edition.write.markdown.document_pages import render_document_pages, with_quotations
 
 
 def test_every_document_has_its_page_with_its_passages_in_words(edition):
@@ -45,7 +46,7 @@ def test_the_14_may_1950_cable(edition):
 
 def test_the_passage_is_what_the_marker_closes_and_quotations_are_marked():
     words = "Stalin agreed. Mao wrote that 'Stalin already agreed.' Later he sent more."
-    assert closed_by(words, words.index(" Later")) == "Mao wrote that 'Stalin already agreed.'"
+    assert sentence_before(words, words.index(" Later")) == "Mao wrote that 'Stalin already agreed.'"
     marked = with_quotations("Mao wrote that 'Stalin already agreed.' and Stalin's “no”")
     assert marked.count("<q ") == 2 and "Stalin's" in marked and "<q style=\"quotes: none\">“no”</q>" in marked
 

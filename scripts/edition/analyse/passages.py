@@ -47,8 +47,12 @@ def citing_sentence(text: Text, note_number: int) -> tuple[int, str]:
 
 
 def sentence_before(words: str, offset: int) -> str:
-    """The sentence a marker at `offset` of a paragraph's plain text closes."""
-    start, end = sentence_bounds(words, max(offset - 1, 0))
+    """The sentence a marker at `offset` of a paragraph's plain text closes; a marker at the
+    paragraph's start closes nothing before it, so the sentence it opens is taken."""
+    if offset <= 0:
+        start, end = sentence_bounds(words, 0)
+        return words[start:end].strip()
+    start, end = sentence_bounds(words, offset - 1)
     sentence = words[start:min(end, offset)].strip()
     return sentence + CONTINUES if words[offset:end].strip() else sentence
 

@@ -178,7 +178,7 @@ def _reading_block(site: SiteContext, entry: Entry) -> list[str]:
         # The searches themselves are on the document's page and in readings.json: here, the status.
         return [status_words(reading) + ("." if reading.status == NOT_FOUND else ""), "{: .bib-reading }", ""]
     line = f"{read_link(reading)}."
-    line += _compared(site.readings.checks.get(entry.key, ()), reading.differences)
+    line += compared_fields(site.readings.checks.get(entry.key, ()), reading.differences)
     out = [line, "{: .bib-reading }", ""]
     if reading.publisher_adds:
         out += ["<strong>The publisher's page adds:</strong> "
@@ -186,7 +186,7 @@ def _reading_block(site: SiteContext, entry: Entry) -> list[str]:
     return out
 
 
-def _compared(checks, differences: tuple[str, ...]) -> str:
+def compared_fields(checks, differences: tuple[str, ...]) -> str:
     """'Compared with the entry and the notes: date, recipient agree; locator, sender differ (...).'
     The differing fields are those the file declares (the build has checked that they cover
     every difference it finds); a field counts as agreeing only if none is declared for it."""

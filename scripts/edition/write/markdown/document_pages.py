@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 
 from ...analyse.apparatus import note_words, printed_citations
-from ...analyse.chronology import sentence_bounds, words_and_markers
+from ...analyse.passages import CitingSentence, citing_sentences
 from ...model.citations import IDENTIFIED
 from ...model.entry import Entry, bare
-from ...model.layout import section_path
 from ...model.readings import DIFFERS, EVIDENCE_FIELDS
 from ...analyse.readings.compare import LOCATOR_PARTS, NOT_COMPARED
-from ...model.text import BlockQuote
 from ..chicago import MONTHS, format_entry, short_label, to_markdown
 from ..escape import escape_html, escape_text
 from .basis import identification_label
-from .bibliography import RELATED_LABEL, _compared
+from .bibliography import RELATED_LABEL, compared_fields
 from .citation import edition_citation
 from .context import SiteContext, relative, site_url
 from .finding_anchor import finding_anchor
@@ -50,51 +47,6 @@ def document_title(entry: Entry) -> str:
 
 # --- the passages that cite a document ---------------------------------------------------
 
-@dataclass(frozen=True)
-class Passage:
-    """The words a note marker closes: from the start of its sentence to the marker."""
-    text_id: str
-    note: int
-    paragraph: int
-    page: str            # the section page, relative to docs/
-    words: str           # plain text
-    block_quote: bool    # the paragraph is a block quotation in the text
-
-
-def note_passages(texts) -> dict[tuple[str, int], Passage]:
-    """(text id, note) -> the passage its marker closes."""
-    found = {}
-    for text in texts:
-        for index, section in enumerate(text.sections):
-            page = section_path(text, index)
-            for paragraph, quoted in _paragraphs(section):
-                words, markers = words_and_markers(paragraph.inlines)
-                for offset, number in markers:
-                    found[(text.meta.id, number)] = Passage(
-                        text.meta.id, number, paragraph.number, page, closed_by(words, offset), quoted)
-    return found
-
-
-def _paragraphs(section):
-    """(paragraph, whether it is in a block quote) for every paragraph of a section."""
-    for holder in (section,) + section.appendix:
-        for block in holder.blocks:
-            if isinstance(block, BlockQuote):
-                yield from ((p, True) for p in block.paragraphs)
-            else:
-                yield block, False
-
-
-def closed_by(words: str, offset: int) -> str:
-    """The words a marker at `offset` closes: back from it to the previous sentence end; a
-    marker at a paragraph's start closes nothing before it, so its sentence is taken."""
-    if offset <= 0:
-        start, end = sentence_bounds(words, 0)
-        return words[start:end].strip()
-    start, _ = sentence_bounds(words, offset - 1)
-    return words[start:offset].strip()
-
-
 # Quoted words: “…”, ‘…’, "…" and '…' (a straight single quote opens only after a space or
 # a bracket, and closes only before a non-letter, so that "Stalin's" is no quotation).
 QUOTED = re.compile(r"“[^”]+”|‘[^’]+’|\"[^\"]+\"|(?<![\w’'])'(?=\S)[^']+?(?<=\S)'(?![\w])")
@@ -114,7 +66,7 @@ def with_quotations(words: str) -> str:
 # --- the page --------------------------------------------------------------------------
 
 def render_document_pages(edition, site: SiteContext) -> dict[str, str]:
-    passages = note_passages(edition.texts)
+    passages = citing_sentences(edition.texts)
     printed: dict[str, list] = {}
     for p in printed_citations(edition.notes, note_words(edition.texts)):
         printed.setdefault(p.citation.key, []).append(p)
@@ -234,7 +186,7 @@ class DocumentPage:
             words = "differs from the notes" if reading.comparison == DIFFERS else "agrees with the notes"
             out += [f"- {read_link(reading)}: read and compared by the editors on "
                     f"{escape_text(day_month_year(reading.checked))}; the page {words}."
-                    + _compared(self.site.readings.checks.get(self.key, ()), reading.differences)
+                    + compared_fields(self.site.readings.checks.get(self.key, ()), reading.differences)
                     .replace("(apparatus.md)", f"({relative(self.page, APPARATUS)})"), ""]
             out += self._evidence()
         else:   # listed by the publisher, printed in, or not found in the searches recorded
@@ -302,17 +254,17 @@ class DocumentPage:
                 out += self._passage(passages[(t, n)], c)
         return out
 
-    def _passage(self, passage: Passage, citation) -> list[str]:
+    def _passage(self, passage: CitingSentence, citation) -> list[str]:
         text = self.site.texts[passage.text_id]
-        place = f"{relative(self.page, passage.page)}#p{passage.paragraph}"
+        place = f"{relative(self.page, passage.page)}#p{passage.paragraph_number}"
         printed_on = self.site.note_print_pages.get((passage.text_id, passage.note))
-        where = [f"[¶ {passage.paragraph}]({place})",
+        where = [f"[¶ {passage.paragraph_number}]({place})",
                  f"p. {printed_on}" if printed_on else "no print page",
                  f"[n. {passage.note}]({self.site.note_link(self.page, passage.text_id, passage.note)})"]
         label = f" ({identification_label()})" if citation.relation == IDENTIFIED else ""
-        words = with_quotations(passage.words) if passage.words else "(the marker stands alone)"
+        words = with_quotations(passage.sentence) if passage.sentence else "(the marker stands alone)"
         source = f"{escape_text(text.meta.short)}, " + ", ".join(where) + label
-        if passage.block_quote:   # the text quotes the passage as a block
+        if passage.quotation:   # the text quotes the passage as a block
             return [f'<figure class="document-passage" markdown>', "",
                     f"> {words}", "",
                     f"<figcaption markdown>{source}; a block quotation in the text</figcaption>", "",
