@@ -35,6 +35,14 @@ def links(root) -> dict[str, ET.Element]:
     return found
 
 
+def every_drawings_links(page: str) -> list[str]:
+    keys, start = [], page.find('<svg class="traffic"')
+    while start >= 0:
+        keys += list(links(drawing(page[start:])))
+        start = page.find('<svg class="traffic"', start + 1)
+    return keys
+
+
 def test_every_dated_document_is_a_link_to_its_page(edition, page):
     entries = {e.key: e for e in edition.entries}
     keys = document_keys(entries, edition.readings)
@@ -116,3 +124,20 @@ def test_links_are_the_built_sites_addresses():
 
 def test_the_documents_page_leads_to_the_timeline(edition):
     assert "[The documents in time](timeline.md)" in render_edition(edition)["documents/index.md"]
+
+
+def test_too_many_documents_for_a_page_are_a_drawing_a_month(edition, monkeypatch):
+    """At hundreds of texts the one drawing would be megabytes: past the page budget it is a
+    page listing its parts, each holding the drawings of as many months as fit; every dated
+    document is still a mark in exactly one of them, linked to its page."""
+    import edition.write.markdown.parts as parts
+    monkeypatch.setattr(parts, "BUDGET", 20_000)
+    files = render_timeline(edition, build_context(edition))
+    assert "## Parts" in files[PAGE] and "<svg" not in files[PAGE]
+    month_parts = sorted(path for path in files if path.startswith("documents/timeline--"))
+    assert len(month_parts) >= 3 and "## May 1950" in files["documents/timeline--1950-05.md"]
+    marked = [key for path in month_parts for key in every_drawings_links(files[path])]
+    site = build_context(edition)
+    dated = [k for k in document_keys(site.entries, site.readings) if len(site.entries[k].get("date")) >= 7]
+    assert sorted(marked) == sorted(dated)
+    assert 'title: "The documents in time: May 1950' in files["documents/timeline--1950-05.md"]

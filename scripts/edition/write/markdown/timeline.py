@@ -21,6 +21,7 @@ from ...analyse.readings.documents import document_keys
 from ...model.entry import bare
 from ..escape import escape_html, escape_text
 from .context import SiteContext
+from .parts import Block, fits, split_page
 
 PAGE = "documents/timeline.md"
 LABEL_WIDTH = 8       # the margin left of the time axis
@@ -73,7 +74,21 @@ def render_timeline(edition, site: SiteContext) -> dict[str, str]:
         tail = ["", "Undated, so not on the timeline: " + ", ".join(
             f"[{escape_text(bare(site.entries[k].get('title')))}](../bibliography/index.md#{k})" for k in undated)
             + ".", ""]
-    return {PAGE: "\n".join(head + [svg(marks, texts)] + tail)}
+    drawing = svg(marks, texts)
+    if fits(head, [Block("all", "", [drawing], [], tail)]):
+        return {PAGE: "\n".join(head + [drawing] + tail)}
+    # Too many documents for one page (hundreds of texts): a drawing a month, each a part,
+    # so that a reader fetches the months she looks at, not the whole traffic at once.
+    months = sorted({mark.day[:7] for mark in marks})
+    blocks = [Block(month, _month_title(month),
+                    ["", f"## {_month_title(month)}", "", svg([m for m in marks if m.day.startswith(month)], texts)])
+              for month in months]
+    return split_page(PAGE, "The documents in time", head + tail, blocks)
+
+
+def _month_title(month: str) -> str:
+    """'1950-05' -> 'May 1950'."""
+    return f"{calendar.month_name[int(month[5:7])]} {month[:4]}"
 
 
 def _marks(site: SiteContext) -> tuple[list[Mark], list[str]]:
