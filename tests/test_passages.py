@@ -74,7 +74,10 @@ def test_where_the_texts_meet_shows_both_texts_words_for_a_shared_document(page)
 def test_shared_persons_show_the_sentences_that_name_them(page):
     row = next(line for line in page.splitlines() if line.startswith("| [Zhou Enlai]"))
     assert "ordered Zhou Enlai to cable Moscow" in row          # Kissinger ¶ 24
-    assert "Mao sent Zhou Enlai to the Soviet Embassy" in row    # Kim ¶ 22
+    assert "Zhou Enlai proposed that 'the meeting have an official character'" in row   # Kim ¶ 21
+    # Kim names him in 13 paragraphs: the first three stand here, the person's page has all
+    assert row.count("[¶ ") == 1 + 3
+    assert row.endswith("[and 10 more paragraphs: every one on the person's page](../people/zhou-enlai.md) |")
 
 
 def test_no_item_is_a_bare_list_of_paragraph_numbers(page):

@@ -56,7 +56,8 @@ def _persons(edition, mentions, shared: str) -> Block:
     texts = edition.texts
     names = column_names(texts, "Sentences")
     head = [f"## Persons {shared} name", "", "Each paragraph that names the person, by the sentence that names "
-            "them first.", "", "| Person | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+            f"them first (the first {FIRST_MENTIONS} of each text; the person's page has them all).", "",
+            "| Person | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
     rows = []
     for person in sorted(edition.registers.persons, key=lambda p: p.sort.casefold()):
         by_text: dict[str, list] = {}
@@ -64,14 +65,27 @@ def _persons(edition, mentions, shared: str) -> Block:
             by_text.setdefault(mention.text_id, []).append(mention)
         if len(by_text) < 2:
             continue
-        cells = [SEPARATOR.join(_words(m.snippet, f"[¶ {m.paragraph}]({relative(PAGE, m.page)}#p{m.paragraph})")
-                                for m in by_text.get(t.meta.id, [])) for t in texts]
+        person_page = relative(PAGE, f"people/{person.id}.md")
+        cells = [_first_mentions(by_text.get(t.meta.id, []), person_page) for t in texts]
         rows.append(f"| [{escape_text(person.name)}]({relative(PAGE, f'people/{person.id}.md')}) | "
                     + " | ".join(text_cells(texts, cells)) + " |")
     return Block("persons", "Persons", head, rows)
 
 
 SEPARATOR = "<br><br>"
+# Sentences shown for a person in one text; the person's page has every one. A figure
+# named in every paragraph would otherwise make a row of the whole text (at 1x, Stalin's
+# row held 46 sentences; at hundreds of texts, one row passed a megabyte).
+FIRST_MENTIONS = 3
+
+
+def _first_mentions(mentions: list, person_page: str) -> str:
+    shown = [_words(m.snippet, f"[¶ {m.paragraph}]({relative(PAGE, m.page)}#p{m.paragraph})")
+             for m in mentions[:FIRST_MENTIONS]]
+    if len(mentions) > FIRST_MENTIONS:
+        shown.append(f"[and {len(mentions) - FIRST_MENTIONS} more paragraphs: every one on the person's page]"
+                     f"({person_page})")
+    return SEPARATOR.join(shown)
 
 
 def _words(sentence: str, place: str, quotation: bool = False) -> str:
