@@ -153,6 +153,11 @@ def editor_loop(scratch: Path) -> None:
                     sys.exit(f"bench: the edit was not served in 60 s; see {log}")
                 time.sleep(0.005)
             times.append(time.perf_counter() - start)
+        # The page is served before MkDocs logs how long its rebuild took: wait for the lines.
+        deadline = time.monotonic() + 30
+        while (log.read_text().count("Documentation built in") < 2 + len(times)
+               and time.monotonic() < deadline):
+            time.sleep(0.05)
     finally:
         server.terminate()
         server.wait()
