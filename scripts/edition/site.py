@@ -1,7 +1,8 @@
 """``python -m edition site``: the generator, then a strict MkDocs build, then the
-post-build steps, one transaction: the generated pages are staged, MkDocs builds from a
-staged copy of docs/ into a staging folder, and docs/'s generated folders and site/ are
-replaced only when all of it succeeded. One run at a time in a project (lock.py).
+post-build steps, one transaction: the generated pages are rendered in memory, MkDocs
+builds from a staged copy of the project (docs/ with this run's pages) into a staging
+folder, and only when all of it succeeded are the changed pages written into docs/ and the
+staging folder swapped in for site/. One run at a time in a project (publish/lock.py).
 
 MkDocs 1.6.1 does not count warnings when it runs with ``--quiet`` (mkdocs#4126), and its
 own ``--strict`` reports them as log lines and a traceback. Here MkDocs runs in-process
