@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.layout import section_path
-from ..model.text import BlockQuote, NoteRef, PageStart, Text
+from ..model.text import BlockQuote, Text
 from .chronology import sentence_bounds, words_and_markers
 
 CONTINUES = "…"
@@ -31,7 +31,8 @@ def citing_sentences(texts) -> dict[tuple[str, int], CitingSentence]:
     """(text id, note number) -> the sentence that note's marker closes, for every marker."""
     found: dict[tuple[str, int], CitingSentence] = {}
     for text in texts:
-        for index, paragraph, quoted, print_pages in _paragraphs(text):
+        print_pages = text.note_print_pages()
+        for index, paragraph, quoted in _paragraphs(text):
             words, markers = words_and_markers(paragraph.inlines)
             for offset, number in markers:
                 found[(text.meta.id, number)] = CitingSentence(
@@ -58,21 +59,11 @@ def sentence_before(words: str, offset: int) -> str:
 
 
 def _paragraphs(text: Text):
-    """(section index, paragraph, whether it is a block quote, {note: print page}) for every paragraph, in order; the
-    print page as the notes' pages count it (a page starts at a heading or inside a
-    paragraph)."""
-    current = text.title_page
+    """(section index, paragraph, whether it is in a block quote) for every paragraph, in order."""
     for index, section in enumerate(text.sections):
         for holder in (section,) + section.appendix:
-            current = holder.page_start or current
             for paragraph, quoted in _own(holder):
-                pages: dict[int, int] = {}
-                for span in paragraph.inlines:
-                    if isinstance(span, PageStart):
-                        current = span.page
-                    elif isinstance(span, NoteRef) and current:
-                        pages[span.number] = current
-                yield index, paragraph, quoted, pages
+                yield index, paragraph, quoted
 
 
 def _own(holder):

@@ -78,9 +78,10 @@ class Section:
     appendix: tuple["Section", ...] = ()  # back matter shown at the end of the page
     page_start: int = 0   # a print page begins with this section's heading (0: none does)
 
-    def paragraphs(self):
-        """Every paragraph of the section, its back matter and block quotes included, in order."""
-        for holder in (self,) + self.appendix:
+    def paragraphs(self, appendix: bool = True):
+        """Every paragraph of the section, block quotes included, in order; with its back
+        matter's unless `appendix` is False."""
+        for holder in (self,) + self.appendix if appendix else (self,):
             for block in holder.blocks:
                 yield from block.paragraphs if isinstance(block, BlockQuote) else (block,)
 
@@ -166,3 +167,20 @@ class Text:
         for index, section in enumerate(self.sections):
             for paragraph in section.paragraphs():
                 yield index, paragraph
+
+    def note_print_pages(self) -> dict[int, int]:
+        """The print page on which each note's marker stands (its note stands at that page's
+        foot): a page begins at the title, at a heading or inside a paragraph. Empty for a
+        text whose source shows no pages."""
+        found: dict[int, int] = {}
+        current = self.title_page
+        for section in self.sections:
+            for holder in (section,) + section.appendix:
+                current = holder.page_start or current
+                for paragraph in holder.paragraphs(appendix=False):
+                    for span in paragraph.inlines:
+                        if isinstance(span, PageStart):
+                            current = span.page
+                        elif isinstance(span, NoteRef) and current:
+                            found[span.number] = current
+        return found

@@ -17,7 +17,7 @@ from ...model.layout import note_places, place_anchor
 from ...analyse.meetings import counterparts, shared_works
 from ...analyse.readings.documents import document_keys, document_page
 from ...model.readings import NO_READINGS, Readings
-from ...model.text import BlockQuote, NoteRef, PageStart, Text
+from ...model.text import BlockQuote, PageStart, Text
 from .bibliography_layout import BIBLIOGRAPHY, entry_pages
 from ..escape import clip, escape_text
 
@@ -96,7 +96,7 @@ def build_context(edition) -> SiteContext:
         registers=edition.registers,
         matcher=NameMatcher(edition.registers, include_ambiguous=False),
         print_pages=print_pages(edition.texts),
-        note_print_pages={(t.meta.id, n): p for t in edition.texts for n, p in note_print_pages(t).items()},
+        note_print_pages={(t.meta.id, n): p for t in edition.texts for n, p in t.note_print_pages().items()},
         shared_works=works,
         counterparts=counterparts(works, entries, lambda e: short_label(e, edition.archives)),
         readings=edition.readings,
@@ -138,19 +138,3 @@ def _paragraph_pages(text, paragraph, current: int, pages: dict) -> int:
         pages[(text.meta.id, paragraph.number)] = (
             f"{first}–{current}" if first and first != current else f"{current}")
     return current
-
-
-def note_print_pages(text) -> dict[int, int]:
-    """The print page on which each note's marker stands (its note stands at that page's
-    foot); empty for a text whose source shows no pages."""
-    found: dict[int, int] = {}
-    current = text.title_page
-    for holder in (h for section in text.sections for h in (section,) + section.appendix):
-        current = holder.page_start or current
-        for paragraph in _own_paragraphs(holder):
-            for span in paragraph.inlines:
-                if isinstance(span, PageStart):
-                    current = span.page
-                elif isinstance(span, NoteRef) and current:
-                    found[span.number] = current
-    return found
