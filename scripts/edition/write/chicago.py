@@ -101,6 +101,16 @@ def quotes_in_title(title: str, within_quotes: bool) -> str:
     return NESTED_SINGLE.sub(lambda m: f"{open_}{m[1]}{close}", title)
 
 
+def day_month_year(value: str) -> str:
+    """An ISO date as the texts write dates: '16 December 1949', 'December 1949', '1949'."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return value or "undated"
+
+
 def long_date(value: str) -> str:
     parts = value.split("-")
     if len(parts) == 3:

@@ -16,7 +16,7 @@ from ...model.citations import IDENTIFIED
 from ...model.entry import Entry, bare
 from ...model.readings import DIFFERS, EVIDENCE_FIELDS
 from ...analyse.readings.compare import LOCATOR_PARTS, NOT_COMPARED
-from ..chicago import MONTHS, format_entry, short_label, to_markdown
+from ..chicago import day_month_year, format_entry, short_label, to_markdown
 from ..escape import escape_html, escape_text
 from .basis import identification_label
 from .bibliography import RELATED_LABEL, compared_fields
@@ -27,16 +27,6 @@ from .readlinks import read_link, status_words
 
 APPARATUS = "bibliography/apparatus.md"
 INDEX = "documents/index.md"
-
-
-def day_month_year(value: str) -> str:
-    """An ISO date as the texts write dates: '16 December 1949', 'December 1949', '1949'."""
-    parts = value.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return value or "undated"
 
 
 def document_title(entry: Entry) -> str:

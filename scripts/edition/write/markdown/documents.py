@@ -4,7 +4,7 @@ readings.json download. Fed by the readings stage (edition.readings)."""
 from __future__ import annotations
 
 from ...model.entry import bare
-from ..chicago import short_label
+from ..chicago import day_month_year, short_label
 from ...analyse.readings.documents import document_keys
 from ...model.readings import DIFFERS, LISTED, NOT_FOUND, PRINTED
 from .basis import labelled
@@ -13,7 +13,6 @@ from .front import SNIPPETS
 from ..escape import escape_text, front_matter
 from .parts import Block, fits, split_page
 from .readlinks import differs_note, where_to_read
-from .document_pages import day_month_year
 from ..escape import escape_html
 
 PAGE = "documents/index.md"

@@ -20,6 +20,7 @@ from ...analyse.annotate import PERSON
 from ...analyse.readings.documents import document_keys
 from ...model.entry import bare
 from ..escape import escape_html, escape_text
+from ..chicago import day_month_year
 from .context import SiteContext
 from .parts import Block, fits, split_page
 
@@ -80,15 +81,10 @@ def render_timeline(edition, site: SiteContext) -> dict[str, str]:
     # Too many documents for one page (hundreds of texts): a drawing a month, each a part,
     # so that a reader fetches the months she looks at, not the whole traffic at once.
     months = sorted({mark.day[:7] for mark in marks})
-    blocks = [Block(month, _month_title(month),
-                    ["", f"## {_month_title(month)}", "", svg([m for m in marks if m.day.startswith(month)], texts)])
+    blocks = [Block(month, day_month_year(month),
+                    ["", f"## {day_month_year(month)}", "", svg([m for m in marks if m.day.startswith(month)], texts)])
               for month in months]
     return split_page(PAGE, "The documents in time", head + tail, blocks)
-
-
-def _month_title(month: str) -> str:
-    """'1950-05' -> 'May 1950'."""
-    return f"{calendar.month_name[int(month[5:7])]} {month[:4]}"
 
 
 def _marks(site: SiteContext) -> tuple[list[Mark], list[str]]:
@@ -138,13 +134,7 @@ def _title(entry, texts: tuple[str, ...], site: SiteContext) -> str:
     date = entry.get("date")
     shorts = [text.meta.short for text_id, text in site.texts.items() if text_id in texts]   # the edition's order
     cited = f"; cited in {' and '.join(shorts)}" if shorts else ""
-    return f"{_day_label(date)}: {bare(entry.get('title'))}{cited}"
-
-
-def _day_label(iso: str) -> str:
-    parts = iso.split("-")
-    month = calendar.month_name[int(parts[1])]
-    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+    return f"{day_month_year(date)}: {bare(entry.get('title'))}{cited}"
 
 
 # --- the drawing ------------------------------------------------------------------------
