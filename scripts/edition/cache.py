@@ -9,10 +9,10 @@ and removing it is always safe). A file that cannot be read back is made again."
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from pathlib import Path
+
+from .publish.atomic import write_file
 
 GENERATOR = Path(__file__).resolve().parent  # scripts/edition: its code is part of every key
 
@@ -62,7 +62,7 @@ class Cache:
             before = dict(counts or {})
             result = make()
             increments = [(i, counts[k] - before[k]) for i, k in enumerate(counts or ()) if counts[k] != before[k]]
-            _store(path, pickle.dumps((result, increments), protocol=pickle.HIGHEST_PROTOCOL))
+            write_file(path, pickle.dumps((result, increments), protocol=pickle.HIGHEST_PROTOCOL))
             return result
         result, increments = stored
         names = list(counts or ())
@@ -93,12 +93,3 @@ def _load(path: Path):
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
         return None  # not made yet, or not readable: made again
-
-
-def _store(path: Path, data: bytes) -> None:
-    """Written under a temporary name, then renamed: two builds at once never read half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".", dir=path.parent)
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-    os.replace(temporary, path)

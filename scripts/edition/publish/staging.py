@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
+from .atomic import write_file
 
 GENERATED = ("texts", "bibliography", "downloads", "chronology", "people", "glossary", "where-the-texts-meet", "documents")  # folders of docs/ the build owns
 
@@ -35,7 +35,7 @@ class Staging:
         changed = []
         for relative, data in self.files.items():
             if old.get(relative) != len(data) or _read(self.docs / relative) != data:
-                _replace(self.docs / relative, data)
+                write_file(self.docs / relative, data)
                 changed.append(relative)
         for relative in sorted(set(old) - set(self.files)):
             os.remove(self.docs / relative)
@@ -88,23 +88,6 @@ def _generated_files(docs: Path) -> dict[str, int]:
 def _read(path: Path) -> bytes:
     with open(path, "rb") as handle:
         return handle.read()
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """The file replaced by one with these bytes, by a rename: a reader (MkDocs) sees the
-    old file or the new one, never half of one. The temporary file is a dot file, which
-    MkDocs does not build. Straight to the system: Python's layers of file objects and
-    buffers took as long as the writing itself."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(handle, view):]
-    finally:
-        os.close(handle)
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, path)
 
 
 def _remove_empty_folders(docs: Path) -> None:
