@@ -74,13 +74,6 @@ def _place(key: str, t: dict, at: SourcePosition) -> Place:
     return Place(key, t["name"], tuple(t["variants"]), t["gloss"], tuple(t["sources"]), at)
 
 
-def visible_length(form: str) -> int:
-    """The characters of a form that show: not white space, not format characters (zero-width
-    joiners and spaces, bidirectional marks: Unicode category Cf), not combining marks alone."""
-    return sum(1 for char in unicodedata.normalize("NFC", form)
-               if not char.isspace() and unicodedata.category(char) not in ("Cf", "Mn", "Me"))
-
-
 def _check_forms_unique(entries, kind: str) -> None:
     """A form belongs to one entry, compared as a reader sees it: "é" composed (NFC) or
     written as e + U+0301 (NFD) is the same form, and so is "KIM" beside "Kim"."""

@@ -18,13 +18,6 @@ from .notes import NoteRenderer
 from .references import cited_keys, reference_tag
 
 
-def render_texts(edition, site: SiteContext) -> dict[str, str]:
-    files: dict[str, str] = {}
-    for text in edition.texts:
-        files.update(render_text(text, site))
-    return files
-
-
 def render_text(text: Text, site: SiteContext) -> dict[str, str]:
     files = {f"texts/{text.meta.id}/index.md": render_index(text, site)}
     for i, section in enumerate(text.sections):
