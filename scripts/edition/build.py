@@ -4,7 +4,8 @@
     check    the sources against each other: every note resolved to   analyse/
              an entry, every entry cited, every reading compared
     derive   what no source states: the chronology's dated passages   analyse/
-             and events, the notes on the apparatus
+             and events, the sentence each note marker closes, the
+             notes on the apparatus
     write    every writer renders its files from the one Edition      write/
     stage    every file rendered in memory first; then only the files    publish/
              whose bytes changed are written into docs/, and those no
@@ -27,6 +28,7 @@ from pathlib import Path
 
 from .analyse.apparatus import find_issues
 from .analyse.chronology import extract_events, text_events
+from .analyse.passages import citing_sentences
 from .analyse.citations.resolve import Resolver
 from .analyse.readings.findings import reading_findings
 from .analyse.readings.stage import check_readings
@@ -118,10 +120,14 @@ def read_edition(sources: Path, cache: Cache = NO_CACHE) -> Edition:
     info = load_edition_info(sources.parent, read_version(sources.parent))
     passages = [event for text in texts
                 for event in cache.memo(("passages", text_key(cache, sources, text.meta)), partial(text_events, text))]
+    sentences = {place: sentence for text in texts
+                 for place, sentence in cache.memo(("sentences", text_key(cache, sources, text.meta)),
+                                                   partial(citing_sentences, [text])).items()}
     findings = (find_issues({e.key: e for e in entries}, notes, texts, not_variants, passages)
                 + reading_findings(readings, notes))
     return Edition(texts, entries, archives, notes, registers, readings, info,
-                   passages=passages, events=extract_events(texts, notes, entries, passages),
+                   passages=passages, sentences=sentences,
+                   events=extract_events(texts, notes, entries, passages),
                    findings=findings)
 
 

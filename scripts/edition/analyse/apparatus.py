@@ -355,9 +355,12 @@ def text_disagrees_with_note(entries, printed: list[Printed], texts, passages) -
         when = p.citation.cited_date or entries[p.citation.key].get("date")
         if entries[p.citation.key].is_archival and len(when) == 10:
             dated[p.note].append((when, p))
+    by_text: dict[str, list] = defaultdict(list)   # one pass over the passages, not one per text
+    for event in passages:
+        by_text[event.text_id].append(event)
     findings = []
     for text in texts:
-        for event in (e for e in passages if e.text_id == text.meta.id):
+        for event in by_text[text.meta.id]:
             if event.kind != PASSAGE or event.precision != DAY or event.start != event.end \
                     or not SENDING.search(event.snippet):
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -407,6 +408,10 @@ def is_dated_document(entry: Entry) -> bool:
 def document_events(texts: list[Text], notes_citations: list[NoteCitations],
                     entries: list[Entry]) -> list[Event]:
     markers = note_places(texts)
+    cited: dict[str, list] = defaultdict(list)   # entry key -> (note, citation): one pass over the notes
+    for n in notes_citations:
+        for c in n.citations:
+            cited[c.key].append((n, c))
     events = []
     for entry in entries:
         if not is_dated_document(entry):
@@ -414,7 +419,7 @@ def document_events(texts: list[Text], notes_citations: list[NoteCitations],
         citing = tuple(sorted(
             Citing(n.text_id, n.note, *markers[(n.text_id, n.note)], c.relation,
                    c.cited_date if c.cited_date and c.cited_date != entry.get("date") else "")
-            for n in notes_citations for c in n.citations if c.key == entry.key))
+            for n, c in cited[entry.key]))
         period = iso_period(entry.get("date"))
         events.append(Event(period.start.isoformat(), period.end.isoformat(), period.precision, DOCUMENT,
                             snippet=document_label(entry), key=entry.key, citing=citing))

@@ -31,6 +31,7 @@ class Edition:
     readings: object            # readings.Readings: where each cited document can be read
     info: EditionInfo           # the edition's own title, editors, version, address
     passages: list = ()         # analyse.chronology.Event: the texts' dated passages
+    sentences: dict = None      # (text id, note) -> analyse.passages.CitingSentence: what each marker closes
     events: list = ()           # the dated passages and documents (chronology)
     findings: list = ()         # analyse.apparatus.Finding: the notes on the apparatus
 

@@ -2,7 +2,7 @@
 one row per day or period, the texts side by side."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import groupby
 
 from ...analyse.chronology import DAY, DOCUMENT, MONTH_PART, PASSAGE, YEAR, Event, Period, iso_period
@@ -85,8 +85,8 @@ def _rows(events: list[Event]) -> dict[Period, list[Event]]:
 
 
 def _counts(texts: list[Text], events: list[Event]) -> str:
-    per_text = [f"{sum(1 for e in events if e.text_id == t.meta.id)} in {escape_text(t.meta.short)}"
-                for t in texts]
+    dated = Counter(e.text_id for e in events)
+    per_text = [f"{dated[t.meta.id]} in {escape_text(t.meta.short)}" for t in texts]
     documents = sum(1 for e in events if e.kind == DOCUMENT)
     return f"Dates read from the texts: {', '.join(per_text)}; dated documents cited: {documents}."
 

@@ -3,7 +3,6 @@ is shown, and where each bibliography entry lives."""
 from __future__ import annotations
 
 import functools
-import posixpath
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -25,8 +24,15 @@ from ..escape import clip, escape_text
 
 @functools.lru_cache(maxsize=65536)
 def relative(from_page: str, to_page: str) -> str:
-    """A Markdown link from one docs/ page to another (MkDocs resolves .md links)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page))
+    """A Markdown link from one docs/ page to another (MkDocs resolves .md links). Both are
+    docs/-relative paths without "." or ".." parts, so the link is worked out from their
+    folders alone (posixpath.relpath asks the file system for the current folder on every
+    call: a fifth of a warm build at 200 texts)."""
+    here, there = from_page.split("/")[:-1], to_page.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def site_url(page: str) -> str:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import groupby
 
 from ...analyse.apparatus import note_words, printed_citations
-from ...analyse.passages import CitingSentence, citing_sentences
+from ...analyse.passages import CitingSentence
 from ...model.citations import IDENTIFIED
 from ...model.entry import Entry, bare
 from ...model.readings import DIFFERS, EVIDENCE_FIELDS
@@ -56,7 +57,7 @@ def with_quotations(words: str) -> str:
 # --- the page --------------------------------------------------------------------------
 
 def render_document_pages(edition, site: SiteContext) -> dict[str, str]:
-    passages = citing_sentences(edition.texts)
+    passages = edition.sentences
     printed: dict[str, list] = {}
     for p in printed_citations(edition.notes, note_words(edition.texts)):
         printed.setdefault(p.citation.key, []).append(p)
@@ -79,7 +80,7 @@ class DocumentPage:
         self.page = site.document_pages[key]
         self.reading = site.readings.of(key)
         self.findings = [f for f in findings if key in f.keys]
-        self.order = list(site.texts)
+        self.order = {text_id: k for k, text_id in enumerate(site.texts)}  # the texts' order
 
     def render(self, cited, printed, passages) -> str:
         entry = self.entry
@@ -234,8 +235,8 @@ class DocumentPage:
         if not cited:
             return out + ["No note cites this document directly: the entries that belong to it do.", ""]
         seen = set()
-        for text_id in self.order:
-            notes = [(t, n, c) for t, n, c in self._sorted(cited) if t == text_id and (t, n) not in seen]
+        for text_id, notes in groupby(self._sorted(cited), key=lambda c: c[0]):
+            notes = [(t, n, c) for t, n, c in notes if (t, n) not in seen]
             if not notes:
                 continue
             out += [f"### {escape_text(self.site.texts[text_id].meta.short)}", ""]
@@ -265,7 +266,7 @@ class DocumentPage:
                 "</figure>", ""]
 
     def _sorted(self, cited):
-        return sorted(cited, key=lambda c: (self.order.index(c[0]), c[1]))
+        return sorted(cited, key=lambda c: (self.order[c[0]], c[1]))
 
     # neighbours
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from ..chicago import short_label
 from ...analyse.chronology import DAY, PASSAGE, Period
-from ...analyse.passages import citing_sentences
 from .basis import identification_label
 from .context import SiteContext, relative
 from ..escape import escape_text
@@ -37,7 +36,7 @@ def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
                f"words, it is labelled {identification_label()}.")
     head = ["# Where the texts meet", "", intro + margin, ""]
     works = site.shared_works
-    sentences = citing_sentences(edition.texts)
+    sentences = edition.sentences
     documents = [w for w in works if any(site.entries[k].is_archival for k in w.keys)]
     books = [w for w in works if w not in documents]
     blocks = [
