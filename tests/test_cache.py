@@ -32,7 +32,7 @@ def test_a_warm_build_writes_what_a_cold_one_writes_and_an_edit_redoes_one_text(
     first = cold(sources)
     assert warm(sources, folder) == first          # the cache filled
     filled = made(folder)
-    assert len(filled) == 5 * 20                   # a text read, its notes, passages, citing sentences, pages
+    assert len(filled) == 6 * 20                   # a text read, its notes, passages, citing sentences, mentions, pages
     assert warm(sources, folder) == first          # all of it read back
     assert made(folder) == filled
 
@@ -44,7 +44,7 @@ def test_a_warm_build_writes_what_a_cold_one_writes_and_an_edit_redoes_one_text(
     after_edit = cold(sources)
     assert after_edit != first
     assert warm(sources, folder) == after_edit
-    assert len(made(folder) - filled) == 5         # that one text's work, done again
+    assert len(made(folder) - filled) == 6         # that one text's work, done again
 
     # The copy's note 18 no longer cites the document Kim's note 12 cites: the pages of the
     # texts that met it there lose their link to it, so they are made again too.
@@ -54,7 +54,7 @@ def test_a_warm_build_writes_what_a_cold_one_writes_and_an_edit_redoes_one_text(
     notes.write_text(edited[:start] + 'number = 18\nbasis = "unknown"\n\n' + edited[end:], encoding="utf-8")
     after_meeting = cold(sources)
     assert warm(sources, folder) == after_meeting
-    assert len(made(folder) - before) > 5
+    assert len(made(folder) - before) > 6
 
 
 def test_a_text_added_is_built_warm_as_cold(tmp_path):

@@ -5,7 +5,7 @@
              an entry, every entry cited, every reading compared
     derive   what no source states: the chronology's dated passages   analyse/
              and events, the sentence each note marker closes, the
-             notes on the apparatus
+             persons each paragraph names, the notes on the apparatus
     write    every writer renders its files from the one Edition      write/
     stage    every file rendered in memory first; then only the files    publish/
              whose bytes changed are written into docs/, and those no
@@ -26,6 +26,7 @@ from collections import defaultdict
 from functools import partial
 from pathlib import Path
 
+from .analyse.annotate import NameMatcher, person_mentions
 from .analyse.apparatus import find_issues
 from .analyse.chronology import extract_events, text_events
 from .analyse.passages import citing_sentences
@@ -123,12 +124,26 @@ def read_edition(sources: Path, cache: Cache = NO_CACHE) -> Edition:
     sentences = {place: sentence for text in texts
                  for place, sentence in cache.memo(("sentences", text_key(cache, sources, text.meta)),
                                                    partial(citing_sentences, [text])).items()}
+    mentions = find_mentions(texts, registers, sources, cache)
     findings = (find_issues({e.key: e for e in entries}, notes, texts, not_variants, passages)
                 + reading_findings(readings, notes))
     return Edition(texts, entries, archives, notes, registers, readings, info,
-                   passages=passages, sentences=sentences,
+                   passages=passages, sentences=sentences, mentions=mentions,
                    events=extract_events(texts, notes, entries, passages),
                    findings=findings)
+
+
+def find_mentions(texts: list[Text], registers, sources: Path, cache: Cache) -> dict:
+    """person id -> the paragraphs that name the person, text by text in the manifest's
+    order; each text's found with the registers (shared sources) in its key."""
+    matcher = NameMatcher(registers)  # with the ambiguous forms: mentions, not links
+    mentions: dict = {}
+    for text in texts:
+        found = cache.memo(("mentions", text_key(cache, sources, text.meta), cache.shared),
+                           partial(person_mentions, [text], matcher))
+        for person, places in found.items():
+            mentions.setdefault(person, []).extend(places)
+    return mentions
 
 
 def text_key(cache: Cache, sources: Path, meta) -> str:

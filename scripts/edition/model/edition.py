@@ -32,6 +32,7 @@ class Edition:
     info: EditionInfo           # the edition's own title, editors, version, address
     passages: list = ()         # analyse.chronology.Event: the texts' dated passages
     sentences: dict = None      # (text id, note) -> analyse.passages.CitingSentence: what each marker closes
+    mentions: dict = None       # person id -> [analyse.annotate.Mention]: the paragraphs that name them
     events: list = ()           # the dated passages and documents (chronology)
     findings: list = ()         # analyse.apparatus.Finding: the notes on the apparatus
 
