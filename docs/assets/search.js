@@ -443,10 +443,12 @@
   if (window.document$) window.document$.subscribe(highlight);
   else highlight();
 
-  // A result chosen, or a click elsewhere: the panel closes.
+  // A result chosen, or a click elsewhere: the panel closes. The path the click took, not
+  // where its target is now: "More results" removes its own button before this runs.
   document.addEventListener("click", function (event) {
+    var path = event.composedPath();
     document.querySelectorAll(".ed-search").forEach(function (box) {
-      if (!box.contains(event.target) || event.target.closest(".ed-search__link")) open(box, false);
+      if (path.indexOf(box) < 0 || event.target.closest(".ed-search__link")) open(box, false);
     });
   });
   document.addEventListener("focusin", function (event) {
