@@ -52,3 +52,39 @@ def test_the_real_site_is_indexed_into_its_own_folder(site, tmp_path):
 def test_indexing_a_folder_that_is_no_site_fails_plainly(tmp_path):
     with pytest.raises(SearchIndexError, match="no index.html"):
         index_site(tmp_path)
+
+
+def _fields(markdown: str) -> tuple[set[str], dict[str, str]]:
+    """The `month` filter's values and the `dates` meta (place -> spans) of a written page."""
+    block = html.unescape(next(line for line in markdown.splitlines() if 'class="search-fields"' in line))
+    months = set(re.findall(r'data-pagefind-filter="month:([^"]+)"', block))
+    dates = re.search(r'data-pagefind-meta="dates:([^"]*)"', block)[1]
+    return months, dict(place.split("=") for place in dates.split())
+
+
+def test_a_section_page_dates_its_paragraphs_and_notes_for_the_date_range(edition):
+    """Kim's section 2: ¶ 22 writes "On 3 May 1950 … On 13 May 1950", n. 25 cites Roshchin's
+    telegram to Stalin of 13 May 1950; ¶ 21 writes no date and n. 26 cites Mao's talk of
+    September 1956."""
+    from edition.write.markdown.context import build_context
+    from edition.write.markdown.pages import render_text
+
+    site = build_context(edition)
+    kim = next(t for t in edition.texts if t.meta.id == "kim-2016")
+    page = next(text for path, text in render_text(kim, site).items() if "/02-" in path)
+    months, dates = _fields(page)
+    assert dates["p22"] == "1950-05/1950-05" and dates["fn:25"] == "1950-05/1950-05"
+    assert "p21" not in dates
+    assert dates["fn:26"] == "1956-09/1956-09"
+    # The filter holds every month a date begins or ends in, and no other.
+    assert months == {m for spans in dates.values() for span in spans.split(";") for m in span.split("/")}
+
+
+def test_a_document_page_is_dated_as_a_whole(edition):
+    from edition.write.markdown.context import build_context
+    from edition.write.markdown.document_pages import render_document_pages
+
+    site = build_context(edition)
+    pages = render_document_pages(edition, site)
+    months, dates = _fields(pages[site.document_pages["doc-1950-05-13-roshchin-stalin"]])
+    assert (months, dates) == ({"1950-05"}, {"*": "1950-05/1950-05"})

@@ -9,6 +9,13 @@
  * Order: the texts' pages first (the pages marked part:texts), then the rest; within
  * each, the pages that hold the words as a phrase first, then Pagefind's own order. A
  * query in quotation marks matches only the phrase (Pagefind's exact-phrase search).
+ *
+ * A date range ("Dated from … to …", under Filters) keeps what is dated within it. Each
+ * dated page carries the months its dates begin and end in (the `month` filter, which
+ * Pagefind narrows the search with) and which of its places carry which dates (the `dates`
+ * meta: a paragraph's dates, a note's cited documents, a document's own date for the whole
+ * page); a result then leads to the best match in a place dated within the range, and a
+ * page without one drops out. The range's choices are the years the edition dates.
  */
 (function () {
   "use strict";
@@ -17,6 +24,9 @@
   var SHOWN = 5;             // results shown at once: each one fetches its page's fragment
   var PLACE = /^(p\d+|fn:\d+|document-.+)$/;  // anchors a result can lead to, besides headings and entries
   var HIGHLIGHT = "highlight";    // the address parameter that carries the words to highlight
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"];
+  var WHOLE_PAGE = "*";           // in the `dates` meta, the place that stands for the whole page
 
   function resolved(box) {
     // Resolved once against the page the header came from: instant navigation keeps the
@@ -66,8 +76,8 @@
   // Where the words stand together: the match that opens the closest group of matches
   // (a few words' span), by the sum of their scores; the first such group on a tie. A lone
   // common word ("delo") does not outweigh the place where all the words stand.
-  function best(data, span) {
-    var found = (data.weighted_locations || []).slice().sort(function (a, b) { return a.location - b.location; });
+  function best(data, span, matches) {
+    var found = (matches || data.weighted_locations || []).slice().sort(function (a, b) { return a.location - b.location; });
     if (!found.length) return (data.locations || [0])[0];
     var top = -1, at = found[0].location;
     found.forEach(function (start, i) {
@@ -81,15 +91,60 @@
   // Where on the page the best match stands: the last paragraph, note or entry (element
   // with an id) that opens before it, else the last heading; and the last print-page
   // marker before it, else the page the section opens on.
-  function place(data, span, marks) {
-    var at = best(data, span), anchor = null, heading = null, printPage = data.meta.print_page || "";
+  function standsIn(data, at) {
+    var anchor = null, heading = null, printPage = data.meta.print_page || "";
     (data.anchors || []).forEach(function (a) {
       if (a.location > at) return;
       if (/^page-/.test(a.id)) printPage = a.id.slice(5);
       else if (/^h[1-6]$/.test(a.element)) { heading = a; anchor = null; }
       else if (PLACE.test(a.id) || a.element === "div") anchor = a;
     });
-    var target = anchor || heading;
+    return { target: anchor || heading, printPage: printPage };
+  }
+
+  // The page's `dates` meta ("p12=1950-06/1950-06;1950-01/1950-12 fn:3=…"): place -> [[from, to]].
+  function datesOf(data) {
+    var dates = {};
+    (data.meta.dates || "").split(" ").filter(Boolean).forEach(function (entry) {
+      var at = entry.lastIndexOf("=");
+      dates[entry.slice(0, at)] = entry.slice(at + 1).split(";").map(function (s) { return s.split("/"); });
+    });
+    return dates;
+  }
+
+  // The matches that stand in a place dated within the range (months "YYYY-MM" compare as text).
+  function datedMatches(data, range) {
+    var dates = datesOf(data);
+    var matches = data.weighted_locations && data.weighted_locations.length ? data.weighted_locations
+      : (data.locations || []).map(function (l) { return { location: l, balanced_score: 1 }; });
+    return matches.filter(function (m) {
+      var target = standsIn(data, m.location).target;
+      var spans = (dates[WHOLE_PAGE] || []).concat(target ? dates[target.id] || [] : []);
+      return spans.some(function (s) { return s[0] >= range.from && s[1] <= range.to; });
+    });
+  }
+
+  // Pagefind's excerpt is drawn around its own best match, which may stand in a place dated
+  // outside the range: within a range, the words around the match chosen, those matched marked.
+  function excerptAt(data, at, matches) {
+    var words = (data.content || "").split(/[\r\n\s]+/g), marked = {};
+    matches.forEach(function (m) { marked[m.location] = true; });
+    var start = Math.max(0, Math.min(at - 4, words.length - 24));
+    var out = el("span", "ed-search__excerpt");
+    words.slice(start, start + 24).forEach(function (word, i) {
+      if (i) out.append(" ");
+      out.append(marked[start + i] ? el("mark", "", word) : document.createTextNode(word));
+    });
+    return out;
+  }
+
+  // The place of the best match (within a range: of the best match dated in it), or null
+  // for a page with no match dated in the range.
+  function place(data, span, marks, range) {
+    var matches = range ? datedMatches(data, range) : null;
+    if (matches && !matches.length) return null;
+    var at = best(data, span, matches), stands = standsIn(data, at), printPage = stands.printPage;
+    var target = stands.target;
     // A note stands at the foot of its own print page, not the last one the section shows.
     var note = target && /^fn:(\d+)$/.exec(target.id);
     var notePage = note && new RegExp("(?:^| )" + note[1] + ":(\\d+)").exec(data.meta.note_pages || "");
@@ -100,11 +155,11 @@
     else if (target && /^fn:/.test(target.id)) where.push("n. " + target.id.slice(3));
     else if (target && target.location > 0) where.push(target.text.replace(/#$/, ""));
     if (printPage && data.meta.text) where.push("p. " + printPage);
-    return { url: url, where: where.join(" · ") };
+    return { url: url, where: where.join(" · "), excerpt: matches ? excerptAt(data, at, matches) : null };
   }
 
   function result(data, search) {
-    var spot = place(data, search.span, search.marks);
+    var spot = place(data, search.span, search.marks, search.range);
     var item = el("li", "ed-search__result");
     var link = el("a", "ed-search__link");
     link.href = spot.url;
@@ -112,7 +167,7 @@
     link.append(head);
     var sub = [data.meta.text, spot.where].filter(Boolean).join(" · ");
     if (sub) link.append(el("span", "ed-search__where", sub));
-    link.append(excerpt(data.excerpt || ""));
+    link.append(spot.excerpt || excerpt(data.excerpt || ""));
     item.append(link);
     return item;
   }
@@ -138,14 +193,78 @@
         });
         holder.append(select);
       });
+      dateRange(holder, Object.keys(available.month || {}).sort());
     });
   }
 
+  // "Dated from [month][year] to [month][year]": the years are those the edition dates
+  // (from the `month` filter's values); a year without a month is the whole year.
+  function dateRange(holder, months) {
+    if (!months.length) return;
+    var years = months.map(function (m) { return m.slice(0, 4); }).filter(function (y, i, all) { return all.indexOf(y) === i; });
+    var group = el("fieldset", "ed-search__dates");
+    group.dataset.first = months[0];
+    group.dataset.last = months[months.length - 1];
+    group.dataset.months = months.join(" ");
+    group.append(el("legend", "", "Dated"));
+    [["from", "From"], ["to", "To"]].forEach(function (bound) {
+      var part = el("span", "ed-search__bound");
+      part.append(el("span", "", bound[1]));
+      part.append(choice(bound[0] + "-month", bound[1] + " month", "month", MONTHS.map(function (name, i) {
+        return [("0" + (i + 1)).slice(-2), name];
+      })));
+      part.append(choice(bound[0] + "-year", bound[1] + " year", "year", years.map(function (y) { return [y, y]; })));
+      group.append(part);
+    });
+    holder.append(group);
+  }
+
+  function choice(name, label, blank, values) {
+    var select = el("select", "ed-search__date");
+    select.name = name;
+    select.setAttribute("aria-label", label);
+    select.append(el("option", "", blank));
+    select.options[0].value = "";
+    values.forEach(function (pair) {
+      var option = el("option", "", pair[1]);
+      option.value = pair[0];
+      select.append(option);
+    });
+    return select;
+  }
+
+  // The range chosen, or null: {from, to} as "YYYY-MM", the months of the index within it
+  // (for Pagefind's filter) and the words that say it. A bound without a year is open: it
+  // runs to the first or the last month the edition dates.
+  function range(box) {
+    var group = box.querySelector(".ed-search__dates");
+    if (!group) return null;
+    var value = function (name) { return group.querySelector('[name="' + name + '"]').value; };
+    if (!value("from-year") && !value("to-year")) return null;
+    var from = value("from-year") ? value("from-year") + "-" + (value("from-month") || "01") : group.dataset.first;
+    var to = value("to-year") ? value("to-year") + "-" + (value("to-month") || "12") : group.dataset.last;
+    if (from > to) { var t = from; from = to; to = t; }
+    return { from: from, to: to, label: "Dated " + rangeLabel(from, to),
+             months: group.dataset.months.split(" ").filter(function (m) { return m >= from && m <= to; }) };
+  }
+
+  // "June 1950", "May–June 1950", "1950", "1949–1950", "May 1950 – March 1951".
+  function rangeLabel(from, to) {
+    var month = function (m) { return MONTHS[+m.slice(5) - 1]; };
+    var fy = from.slice(0, 4), ty = to.slice(0, 4);
+    if (from.slice(5) === "01" && to.slice(5) === "12") return fy === ty ? fy : fy + "–" + ty;
+    if (from === to) return month(from) + " " + fy;
+    if (fy === ty) return month(from) + "–" + month(to) + " " + fy;
+    return month(from) + " " + fy + " – " + month(to) + " " + ty;
+  }
+
   function chosen(box) {
-    var picked = {};
+    var picked = {}, dated = range(box);
     box.querySelectorAll(".ed-search__filter").forEach(function (select) {
       if (select.value) picked[select.name] = select.value;
     });
+    // A range with no month of the index in it: a value no page carries, so that nothing is found.
+    if (dated) picked.month = { any: dated.months.length ? dated.months : ["none"] };
     return picked;
   }
 
@@ -164,6 +283,9 @@
       }).then(function (search) {
         if (!search || mine !== generation) return null;  // a newer query is on its way
         return ordered(module, query, chosen(box), search);
+      }).then(function (search) {
+        if (!search || mine !== generation) return null;
+        return inRange(search, range(box));
       }).then(function (search) {
         if (!search || mine !== generation) return null;
         list.replaceChildren();
@@ -192,6 +314,18 @@
     });
   }
 
+  // Within a range, the pages that hold a match in a place dated in it (each page's
+  // fragment fetched now, to count them; the results shown reuse it).
+  function inRange(search, dated) {
+    if (!dated) return search;
+    return Promise.all(search.results.map(function (r) { return r.data(); })).then(function (pages) {
+      search.range = dated;
+      search.results = pages.filter(function (data) { return place(data, search.span, search.marks, dated); })
+        .map(function (data) { return { data: function () { return Promise.resolve(data); } }; });
+      return search;
+    });
+  }
+
   // "?highlight=…" for a result's address: the words as the reader typed them (a phrase in
   // quotation marks as one), which highlight() marks where the reader lands. Pagefind's own
   // highlight words are its index forms ("nsc482" for "NSC-48/2"), which the page does not hold.
@@ -217,8 +351,9 @@
         if (button) button.parentNode.remove();
         pages.forEach(function (data) { list.append(result(data, search)); });
         var n = search.results.length, now = shown + pages.length;
-        status.textContent = n === 0 ? "No page contains these words."
-          : n + (n === 1 ? " page" : " pages") + (n > now ? ", " + now + " shown" : "");
+        status.textContent = (search.range ? search.range.label + ": " : "") + (n === 0
+          ? (search.range ? "no page holds these words in a place dated so." : "No page contains these words.")
+          : n + (n === 1 ? " page" : " pages") + (n > now ? ", " + now + " shown" : ""));
         if (n > now) {
           var item = el("li", "");
           var next = el("button", "ed-search__more", "More results");
@@ -279,7 +414,7 @@
 
   document.addEventListener("change", function (event) {
     var box = event.target.closest && event.target.closest(".ed-search");
-    if (box && event.target.classList.contains("ed-search__filter")) run(box);
+    if (box && /\bed-search__(filter|date)\b/.test(event.target.className)) run(box);
   });
   document.addEventListener("toggle", function (event) {
     var box = event.target.closest && event.target.closest(".ed-search");
@@ -308,10 +443,12 @@
   if (window.document$) window.document$.subscribe(highlight);
   else highlight();
 
-  // A result chosen, or a click elsewhere: the panel closes.
+  // A result chosen, or a click elsewhere: the panel closes. The path the click took, not
+  // where its target is now: "More results" removes its own button before this runs.
   document.addEventListener("click", function (event) {
+    var path = event.composedPath();
     document.querySelectorAll(".ed-search").forEach(function (box) {
-      if (!box.contains(event.target) || event.target.closest(".ed-search__link")) open(box, false);
+      if (path.indexOf(box) < 0 || event.target.closest(".ed-search__link")) open(box, false);
     });
   });
   document.addEventListener("focusin", function (event) {

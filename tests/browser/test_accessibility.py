@@ -141,8 +141,8 @@ def test_the_system_palette_is_followed_and_the_note_tooltip_passes(served, brow
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_search_results_and_their_highlight_pass(served, browser, scheme):
-    """With the search (Pagefind, the header's box) open on results, their matched words
-    highlighted, and on the page a result leads to with a note's tooltip open (below the
+    """With the search (Pagefind, the header's box) open on results, its filters and a date
+    range set, their matched words highlighted, and on the page a result leads to with a note's tooltip open (below the
     sidenotes' width): no violation, the highlight's contrast included."""
     context = browser.new_context(viewport={"width": 1100, "height": 900}, color_scheme=scheme,
                                   service_workers="block")
@@ -153,6 +153,10 @@ def test_search_results_and_their_highlight_pass(served, browser, scheme):
         page.keyboard.type("Roshchin")
         results = page.locator(".ed-search__link")
         expect(results.first).to_be_visible()
+        page.locator(".ed-search__filters summary").click()   # the filters open, a date range set
+        page.locator('[name="from-year"]').select_option("1950")
+        page.locator('[name="to-year"]').select_option("1950")
+        expect(page.locator(".ed-search__status")).to_have_text(re.compile(r"^Dated 1950: \d+ pages"))
         expect(page.locator(".ed-search__excerpt mark").first).to_be_visible()
         settle(page)
         page.evaluate(AXE_SCRIPT)

@@ -142,3 +142,44 @@ def test_a_note_shows_the_print_page_it_stands_on(served, page):
         note = result["href"].split("#")[1]
         page.goto(result["href"])
         expect(page.locator(f'[id="{note}"] .note-page')).to_have_text(f"(printed on p.\u00a0{shown})")
+
+
+def _dates_of(page, href: str) -> list[list[str]]:
+    """The [from, to] months the result's place carries, read from the `dates` the page itself
+    gives the index: its anchor's, and the whole page's ("*")."""
+    written = page.request.get(href.split("?")[0]).text()
+    meta = re.search(r'data-pagefind-meta="dates:([^"]*)"', written)
+    places = dict(p.split("=") for p in meta[1].split()) if meta else {}
+    anchor = href.split("#")[1] if "#" in href else ""
+    return [span.split("/") for place in (anchor, "*") if place in places for span in places[place].split(";")]
+
+
+def test_a_date_range_keeps_the_places_dated_in_it(served, page):
+    """"Roshchin" finds Kim's passage of 18 September 1950 and his note citing the telegram of
+    13 May 1950; dated May–June 1950, the first drops out, the note stays, and every result,
+    the ones shown by "More results" too, leads to a place dated within the range."""
+    page.goto(served.url())
+    unfiltered = search(page, "Roshchin")
+    everything = page.locator(".ed-search__status").inner_text()
+    september = [r for r in unfiltered if "18 September" in r["excerpt"] and "/kim-2016/05-" in r["href"]]
+    assert september, unfiltered
+    page.locator(".ed-search__filters summary").click()
+    assert page.locator('[name="from-year"] option').all_inner_texts()[1:] == sorted(
+        page.locator('[name="from-year"] option').all_inner_texts()[1:])   # the years the edition dates
+    for bound, month in (("from", "05"), ("to", "06")):
+        page.locator(f'[name="{bound}-year"]').select_option("1950")
+        page.locator(f'[name="{bound}-month"]').select_option(month)
+    expect(page.locator(".ed-search__status")).to_have_text(re.compile(r"^Dated May–June 1950: \d+ pages, 5 shown"))
+    show_all(page)
+    dated = page.locator(RESULTS).evaluate_all("links => links.map(a => a.href)")
+    assert len(dated) > 5 and not any(h.split("?")[0] == september[0]["href"].split("?")[0] for h in dated)
+    assert any(re.search(r"/kim-2016/02-[^?]+\?highlight=Roshchin#fn:25$", h) for h in dated), dated
+    assert not any("/people/" in h for h in dated), dated   # undated pages drop out
+    for href in dated:
+        spans = _dates_of(page, href)
+        assert any("1950-05" <= a and b <= "1950-06" for a, b in spans), (href, spans)
+    # No range: the search as before.
+    page.locator('[name="from-year"]').select_option("")
+    page.locator('[name="to-year"]').select_option("")
+    expect(page.locator(".ed-search__status")).to_have_text(everything)
+    assert page.console.errors == []

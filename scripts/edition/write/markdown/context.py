@@ -13,6 +13,7 @@ from ..chicago import short_label
 from ...model.citations import NoteCitations
 from ...model.edition import EditionInfo
 from ...model.layout import note_places, place_anchor
+from ...analyse.chronology import is_dated_document, iso_period
 from ...analyse.meetings import counterparts, shared_works
 from ...analyse.readings.documents import document_keys, document_page
 from ...model.readings import NO_READINGS, Readings
@@ -60,6 +61,8 @@ class SiteContext:
     shared_works: list = field(default_factory=list)   # meetings.SharedWork: what two or more texts cite
     document_pages: dict = field(default_factory=dict)  # entry key -> its document page (documents/<key>.md)
     findings: tuple = ()                      # apparatus.Finding: the notes on the apparatus, for links to them
+    paragraph_dates: dict = field(default_factory=dict)  # (text, paragraph) -> the Periods its passages write
+    note_dates: dict = field(default_factory=dict)       # (text, note) -> the Periods of the dated documents it cites
 
     def mention_target(self, from_page: str, match) -> tuple[str, str]:
         """Where the first mention of a person or place links to, and its tooltip."""
@@ -110,7 +113,26 @@ def build_context(edition) -> SiteContext:
         entry_pages=_entry_pages(entries, edition),
         findings=tuple(edition.findings),
         document_pages={key: document_page(key) for key in document_keys(entries, edition.readings)},
+        paragraph_dates=_paragraph_dates(edition.passages),
+        note_dates=_note_dates(edition.notes, entries),
     )
+
+
+def _paragraph_dates(passages) -> dict[tuple[str, int], tuple]:
+    found: dict[tuple[str, int], list] = {}
+    for event in passages:
+        found.setdefault((event.text_id, event.paragraph), []).append(event.period)
+    return {key: tuple(periods) for key, periods in found.items()}
+
+
+def _note_dates(notes, entries) -> dict[tuple[str, int], tuple]:
+    """A note is dated by the dated documents it cites (the chronology's documents)."""
+    found = {}
+    for note in notes:
+        dated = [entries[c.key] for c in note.citations if is_dated_document(entries[c.key])]
+        if dated:
+            found[(note.text_id, note.note)] = tuple(iso_period(e.get("date")) for e in dated)
+    return found
 
 
 def _entry_pages(entries, edition) -> dict[str, str]:

@@ -12,6 +12,7 @@ import re
 from itertools import groupby
 
 from ...analyse.apparatus import note_words, printed_citations
+from ...analyse.chronology import iso_period
 from ...analyse.passages import CitingSentence
 from ...model.citations import IDENTIFIED
 from ...model.entry import Entry, bare
@@ -19,6 +20,7 @@ from ...model.readings import DIFFERS, EVIDENCE_FIELDS
 from ...analyse.readings.compare import LOCATOR_PARTS, NOT_COMPARED
 from ..chicago import day_month_year, format_entry, short_label, to_markdown
 from ..escape import escape_html, escape_text
+from ..search_fields import PAGE, dated_fields, search_fields
 from .basis import identification_label
 from .bibliography import RELATED_LABEL, compared_fields
 from .citation import edition_citation
@@ -88,12 +90,19 @@ class DocumentPage:
         out = _front_matter(escape_html(title), self._meta_tags(title))
         out += [f"[↑ Documents]({relative(self.page, INDEX)})", "{: .part-nav }", "",
                 f"# {escape_text(title)}", ""]
+        out += self._search_fields()
         out += self._record(cited, printed)
         out += self._where_to_read()
         out += self._passages(cited, passages)
         out += self._neighbours()
         out += self._cite()
         return "\n".join(out) + "\n"
+
+    def _search_fields(self) -> list[str]:
+        """The whole page is dated by the document's date, for the search box's date range."""
+        date = self.entry.get("date")
+        months, dates = dated_fields({PAGE: [iso_period(date)] if date else []})
+        return search_fields({"month": months}, {"dates": dates})
 
     # the catalogue record
 

@@ -3,6 +3,7 @@ by date, with where it can be read), the counts for the editorial-method page, a
 readings.json download. Fed by the readings stage (edition.readings)."""
 from __future__ import annotations
 
+from ...analyse.chronology import iso_period
 from ...model.entry import bare
 from ..chicago import day_month_year, short_label
 from ...analyse.readings.documents import document_keys
@@ -14,6 +15,7 @@ from ..escape import escape_text, front_matter
 from .parts import Block, fits, split_page
 from .readlinks import differs_note, where_to_read
 from ..escape import escape_html
+from ..search_fields import dated_fields, search_fields
 
 PAGE = "documents/index.md"
 INTRO = (
@@ -67,7 +69,7 @@ def _page(site: SiteContext, keys: list[str]) -> dict[str, str]:
             "Download: [readings.json](../downloads/readings.json) (every reading with its evidence).", ""]
     rows = _rows(site, keys)
     whole = Block("documents", "Documents", TABLE_HEAD, list(rows.values()),
-                  TABLE_TAIL + [f"{len(keys)} documents. {SORTING}", ""])
+                  TABLE_TAIL + [f"{len(keys)} documents. {SORTING}", ""] + _dates(site, keys))
     if fits(head, [whole]):
         return split_page(PAGE, "Documents", head, [whole])
     years: dict[str, list[str]] = {}
@@ -102,6 +104,16 @@ def _rows(site: SiteContext, keys: list[str]) -> dict[str, str]:
                      f"| {notes or 'only through the entries that belong to it'} {_sort(_first_note(site, cited))} "
                      f"| {read} |")
     return rows
+
+
+def _dates(site: SiteContext, keys: list[str]) -> list[str]:
+    """Each row dated by its document, for the search box's date range (a search hit in a
+    row leads to the row's anchor). Given to the one-page table only: the table split by
+    year would put several `dates` on a page, of which Pagefind keeps one."""
+    dated = {f"document-{key}": [iso_period(site.entries[key].get("date"))]
+             for key in keys if site.entries[key].get("date")}
+    months, dates = dated_fields(dated)
+    return search_fields({"month": months}, {"dates": dates})
 
 
 def _sort(value: str) -> str:
