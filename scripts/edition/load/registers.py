@@ -78,8 +78,8 @@ def _check_forms_unique(entries, kind: str) -> None:
     """A form belongs to one entry, compared as a reader sees it: "é" composed (NFC) or
     written as e + U+0301 (NFD) is the same form, and so is "KIM" beside "Kim"."""
     owner: dict[str, tuple[str, str]] = {}
-    for at, key, forms in entries:
-        for form in forms:
+    for at, key, names in entries:
+        for form in names:
             seen = unicodedata.normalize("NFC", form).casefold()
             if seen in owner and owner[seen][0] != key:
                 first_key, first_form = owner[seen]

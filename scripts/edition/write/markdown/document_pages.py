@@ -265,11 +265,11 @@ class DocumentPage:
         words = with_quotations(passage.sentence) if passage.sentence else "(the marker stands alone)"
         source = f"{escape_text(text.meta.short)}, " + ", ".join(where) + label
         if passage.quotation:   # the text quotes the passage as a block
-            return [f'<figure class="document-passage" markdown>', "",
+            return ['<figure class="document-passage" markdown>', "",
                     f"> {words}", "",
                     f"<figcaption markdown>{source}; a block quotation in the text</figcaption>", "",
                     "</figure>", ""]
-        return [f'<figure class="document-passage" markdown>', "",
+        return ['<figure class="document-passage" markdown>', "",
                 f"<p markdown>{words}</p>", "",
                 f"<figcaption markdown>{source}</figcaption>", "",
                 "</figure>", ""]
