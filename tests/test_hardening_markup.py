@@ -117,7 +117,6 @@ def test_an_abbreviation_definition_is_one_line():
     assert abbreviation_definition("U.S", "United &amp;lt;States\nof") == "*[U.S]: United &amp;lt;States of"
 
 
-@pytest.mark.xdist_group("poisoned-fields")   # `accepted` found once, on one worker
 def test_every_field_poisoned_builds_and_no_generated_line_carries_markup(project, accepted):
     """Without a browser: the poisoned sources build, and no generated page holds the
     payload's element unescaped, a front matter title with markup, or an abbreviation
@@ -178,7 +177,6 @@ def one_page_of_each_kind(urls: list[str], base: str) -> list[str]:
     return chosen
 
 
-@pytest.mark.xdist_group("poisoned-fields")
 @pytest.mark.browser
 def test_markup_in_every_field_never_runs_on_any_page(project, context, accepted):
     """Every built page read as the browser reads it: no payload became an element, and

@@ -107,7 +107,6 @@ def poisoned_site(tmp_path_factory, built_project) -> Path:
     return build_site(project)
 
 
-@pytest.mark.xdist_group("injection")   # `poisoned_site` built once, on one worker
 @pytest.mark.browser
 def test_markup_in_every_kind_of_field_is_shown_and_never_runs(poisoned_site, context):
     site = poisoned_site
@@ -221,7 +220,6 @@ def test_short_name_with_markup_is_refused(project):
 
 
 
-@pytest.mark.xdist_group("injection")
 def test_bibliography_values_are_escaped_in_pages_and_tooltips(poisoned_site):
     """Every value reaches the pages escaped, tooltips included: Material's tooltips insert a
     link's title text as HTML, so a title must hold no markup even after one unescaping."""

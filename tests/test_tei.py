@@ -65,14 +65,12 @@ def test_there_is_one_tei_file_per_text(tei_files, edition):
     assert sorted(tei_files) == sorted(f"downloads/{t.meta.id}.tei.xml" for t in edition.texts)
 
 
-@pytest.mark.xdist_group("tei-schema")   # the schema (`relaxng`) compiled once, on one worker
 @pytest.mark.parametrize("text_id", ["kim-2016", "kissinger-2011"])
 def test_each_tei_file_is_valid_tei_all(tei, relaxng, text_id):
     valid = relaxng.validate(tei[text_id].getroottree())
     assert valid, "\n".join(str(e) for e in list(relaxng.error_log)[:20])
 
 
-@pytest.mark.xdist_group("tei-schema")
 def test_the_validator_rejects_what_tei_all_does_not_allow(tei, relaxng):
     broken = etree.fromstring(etree.tostring(tei["kim-2016"]))
     pb = broken.find(".//t:pb", NS)
@@ -270,7 +268,6 @@ def test_the_texts_landing_pages_and_the_downloads_link_the_tei_files(site):
 
 # --- source text is data -------------------------------------------------------------
 
-@pytest.mark.xdist_group("tei-schema")
 def test_markup_in_the_sources_is_text_in_the_tei(project, relaxng):
     from breaking import KISSINGER, edit, run_build
     payload = '<hi rend="x">&amp; <script>alert(1)</script></hi> [click](javascript:alert(2))'

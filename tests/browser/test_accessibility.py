@@ -130,7 +130,6 @@ def audit(served, browser) -> dict[tuple[str, str], list[str]]:
                       viewport={"width": 1280, "height": 900})
 
 
-@pytest.mark.xdist_group("accessibility-audit")   # one worker runs the module's audit once
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_no_violations(audit, kind, scheme):
@@ -228,7 +227,6 @@ def phone_audit(served, browser) -> dict[tuple[str, str], list[str]]:
                       viewport={"width": 375, "height": 800}, is_mobile=True, has_touch=True)
 
 
-@pytest.mark.xdist_group("accessibility-phone")
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("kind", PHONE_PAGES)
 def test_phone_pages_pass(phone_audit, kind, scheme):

@@ -84,7 +84,6 @@ def measured(served, browser):
     return results
 
 
-@pytest.mark.xdist_group("sidenotes")   # `measured` once, on one worker
 def test_every_note_stands_beside_its_marker(measured):
     report = []
     for (page, width), (found, _) in measured.items():
@@ -98,7 +97,6 @@ def test_every_note_stands_beside_its_marker(measured):
     print("\n".join(report))
 
 
-@pytest.mark.xdist_group("sidenotes")   # `measured` once, on one worker
 def test_notes_never_overlap_and_end_with_the_text(measured):
     for (page, width), (found, _) in measured.items():
         notes = found["notes"]
@@ -107,7 +105,6 @@ def test_notes_never_overlap_and_end_with_the_text(measured):
         assert notes[-1]["bottom"] <= found["end"] + 1, f"{page} at {width}px: the notes run past the text"
 
 
-@pytest.mark.xdist_group("sidenotes")   # `measured` once, on one worker
 def test_no_layout_shift_as_the_notes_appear(measured):
     shifts = {f"{page} {width}px": round(cls, 4) for (page, width), (_, cls) in measured.items()}
     print(shifts)
