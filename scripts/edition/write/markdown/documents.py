@@ -11,10 +11,9 @@ from ...model.readings import DIFFERS, LISTED, NOT_FOUND, PRINTED
 from .basis import labelled
 from .context import SiteContext, relative
 from .front import SNIPPETS
-from ..escape import escape_text, front_matter
+from ..escape import escape_html, escape_text, front_matter
 from .parts import Block, fits, split_page
 from .readlinks import differs_note, where_to_read
-from ..escape import escape_html
 from ..search_fields import dated_fields, search_fields
 
 PAGE = "documents/index.md"
