@@ -36,6 +36,13 @@ def start_site(root: Path) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
+def mid_build(root: Path) -> bool:
+    """MkDocs building from the staged docs: they are staged and the search index is not
+    made yet (the staged folder alone also stands while a finished build cleans up, when a
+    signal would come too late)."""
+    return any(root.glob(".docs-build-*/docs/texts")) and not any(root.glob(".site-new-*/pagefind"))
+
+
 def leftovers(root: Path) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for pattern in LEFTOVER_PATTERNS for p in root.glob(pattern))
 
@@ -106,8 +113,7 @@ def test_a_killed_build_leaves_the_output_and_its_leftovers_go_with_the_next(sit
     edit(site_project, "sources/persons.toml", 'role_1949_50 = "Soviet leader', 'role_1949_50 = "Soviet leader, changed')
     before = output_digest(site_project)
     build = start_site(site_project)
-    # killed while MkDocs builds from its staged docs (the folder it builds from exists then)
-    wait_for(lambda: any(site_project.glob(".docs-build-*/docs/texts")), "staged docs folder", build)
+    wait_for(lambda: mid_build(site_project), "staged docs folder", build)
     build.send_signal(signal.SIGKILL)
     build.communicate()
     assert leftovers(site_project)   # what the killed build staged is still there
@@ -132,7 +138,7 @@ def test_ctrl_c_is_one_line_exit_130_and_the_output_is_kept(site_project):
     edit(site_project, "sources/persons.toml", 'role_1949_50 = "Soviet leader', 'role_1949_50 = "Soviet leader, changed')
     before = tree_digest(site_project / "site") + tree_digest(site_project / "docs")
     build = start_site(site_project)
-    wait_for(lambda: any(site_project.glob(".docs-build-*/docs/texts")), "staged docs folder", build)
+    wait_for(lambda: mid_build(site_project), "staged docs folder", build)
     build.send_signal(signal.SIGINT)
     out, err = build.communicate(timeout=120)
     assert build.returncode == 130, err
