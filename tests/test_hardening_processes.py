@@ -30,9 +30,16 @@ LEFTOVER_PATTERNS = ("docs/.texts-staging-*", "docs/.texts-old-*", ".site-new*",
                      ".pagefind-pages-*", ".docs-build-*")
 
 
+# `python -m edition site` as a terminal starts it: with Ctrl-C's default handler. A command
+# run in the background of a non-interactive shell (as CI may run the suite) inherits SIGINT
+# ignored, and Python then leaves it ignored, as it should.
+AS_FROM_A_TERMINAL = ("import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+                      "sys.argv = ['edition', 'site']; runpy.run_module('edition', run_name='__main__')")
+
+
 def start_site(root: Path) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"))
-    return subprocess.Popen([sys.executable, "-m", "edition", "site"], cwd=root, env=env, text=True,
+    return subprocess.Popen([sys.executable, "-c", AS_FROM_A_TERMINAL], cwd=root, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
