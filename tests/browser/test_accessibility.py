@@ -161,9 +161,10 @@ def test_the_system_palette_is_followed_and_the_note_tooltip_passes(served, brow
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_search_results_and_their_highlight_pass(served, browser, scheme):
-    """With the search (Pagefind, the header's box) open on results, its filters and a date
-    range set, their matched words highlighted, and on the page a result leads to with a note's tooltip open (below the
-    sidenotes' width): no violation, the highlight's contrast included."""
+    """With the search (Pagefind, the header's box) open on results, its filters open and a
+    date range set, their matched words highlighted, and on the page a result leads to with
+    a note's tooltip open (below the sidenotes' width): no violation, the highlight's
+    contrast included."""
     context = browser.new_context(viewport={"width": 1100, "height": 900}, color_scheme=scheme,
                                   service_workers="block")
     try:
