@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from breaking import edit, run_build, tree_digest
+from breaking import copy_built_project, edit, run_build, tree_digest
 from support import ROOT
 from test_make import FAKE_PYTHON
 from test_site_command import with_site_config
@@ -76,6 +76,27 @@ def site_project(project) -> Path:
     return with_site_config(project)
 
 
+@pytest.fixture(scope="module")
+def finished_template(built_project, tmp_path_factory) -> Path:
+    """A project whose `edition site` has finished (run once, in this process): the state
+    the tests of an interrupted or failing build start from, each in a copy of it."""
+    root = with_site_config(copy_built_project(built_project, tmp_path_factory.mktemp("finished") / "project"))
+    with contextlib.chdir(root):
+        assert main(["site"]) == 0
+    complete_site(root / "site")
+    return root
+
+
+@pytest.fixture
+def finished_project(finished_template, tmp_path) -> Path:
+    """A copy of the finished project: its sources and configuration, docs/ (hard links: a
+    build never writes through one), and its site/ and cache, copied."""
+    root = with_site_config(copy_built_project(finished_template, tmp_path / "project"))
+    shutil.copytree(finished_template / "site", root / "site")
+    shutil.copytree(finished_template / ".cache", root / ".cache")
+    return root
+
+
 def test_two_builds_at_once_take_turns_and_leave_one_complete_site(site_project):
     """The lock is held (as by a third build) while two start: each says it waits, in one
     line; when it is released both run, one after the other, and the site is complete."""
@@ -114,22 +135,20 @@ def test_two_builds_started_together_leave_one_complete_site(site_project):
     assert leftovers(site_project) == []
 
 
-def test_a_killed_build_leaves_the_output_and_its_leftovers_go_with_the_next(site_project):
-    with contextlib.chdir(site_project):
-        assert main(["site"]) == 0
-    edit(site_project, "sources/persons.toml", 'role_1949_50 = "Soviet leader', 'role_1949_50 = "Soviet leader, changed')
-    before = output_digest(site_project)
-    build = start_site(site_project)
-    wait_for(lambda: mid_build(site_project), "staged docs folder", build)
+def test_a_killed_build_leaves_the_output_and_its_leftovers_go_with_the_next(finished_project):
+    edit(finished_project, "sources/persons.toml", 'role_1949_50 = "Soviet leader', 'role_1949_50 = "Soviet leader, changed')
+    before = output_digest(finished_project)
+    build = start_site(finished_project)
+    wait_for(lambda: mid_build(finished_project), "staged docs folder", build)
     build.send_signal(signal.SIGKILL)
     build.communicate()
-    assert leftovers(site_project)   # what the killed build staged is still there
-    assert output_digest(site_project) == before   # docs/'s generated folders and site/ as they were
-    with contextlib.chdir(site_project):
+    assert leftovers(finished_project)   # what the killed build staged is still there
+    assert output_digest(finished_project) == before   # docs/'s generated folders and site/ as they were
+    with contextlib.chdir(finished_project):
         assert main(["site"]) == 0
-    assert leftovers(site_project) == []
-    complete_site(site_project / "site")
-    assert "Soviet leader, changed" in (site_project / "site/people/stalin/index.html").read_text(encoding="utf-8")
+    assert leftovers(finished_project) == []
+    complete_site(finished_project / "site")
+    assert "Soviet leader, changed" in (finished_project / "site/people/stalin/index.html").read_text(encoding="utf-8")
 
 
 def output_digest(root: Path) -> str:
@@ -139,53 +158,47 @@ def output_digest(root: Path) -> str:
     return tree_digest(root / "site") + "".join(f"{p}:{hash(p.read_bytes())}" for p in docs)
 
 
-def test_ctrl_c_is_one_line_exit_130_and_the_output_is_kept(site_project):
-    with contextlib.chdir(site_project):
-        assert main(["site"]) == 0
-    edit(site_project, "sources/persons.toml", 'role_1949_50 = "Soviet leader', 'role_1949_50 = "Soviet leader, changed')
-    before = tree_digest(site_project / "site") + tree_digest(site_project / "docs")
-    build = start_site(site_project)
-    wait_for(lambda: mid_build(site_project), "staged docs folder", build)
+def test_ctrl_c_is_one_line_exit_130_and_the_output_is_kept(finished_project):
+    edit(finished_project, "sources/persons.toml", 'role_1949_50 = "Soviet leader', 'role_1949_50 = "Soviet leader, changed')
+    before = tree_digest(finished_project / "site") + tree_digest(finished_project / "docs")
+    build = start_site(finished_project)
+    wait_for(lambda: mid_build(finished_project), "staged docs folder", build)
     build.send_signal(signal.SIGINT)
     out, err = build.communicate(timeout=120)
     assert build.returncode == 130, err
     assert "Traceback" not in err
     assert err.strip().split("\n") == ["edition: interrupted; docs/ and site/ are left as the last finished "
                                        "build made them"], err
-    assert tree_digest(site_project / "site") + tree_digest(site_project / "docs") == before
-    assert leftovers(site_project) == []
+    assert tree_digest(finished_project / "site") + tree_digest(finished_project / "docs") == before
+    assert leftovers(finished_project) == []
 
 
-def test_a_build_that_fails_in_mkdocs_leaves_docs_and_site_as_they_were(site_project, capsys):
+def test_a_build_that_fails_in_mkdocs_leaves_docs_and_site_as_they_were(finished_project, capsys):
     """The sources changed (new pages to generate) and MkDocs fails: docs/ keeps the last
     good pages, not the new ones."""
-    with contextlib.chdir(site_project):
-        assert main(["site"]) == 0
-    edit(site_project, "sources/persons.toml", 'role_1949_50 = "Soviet leader', 'role_1949_50 = "Soviet leader, changed')
-    edit(site_project, "docs/index.md", "(bibliography/index.md)", "(bibliography/nowhere.md)")
-    before = tree_digest(site_project / "site") + tree_digest(site_project / "docs")
-    with contextlib.chdir(site_project):
+    edit(finished_project, "sources/persons.toml", 'role_1949_50 = "Soviet leader', 'role_1949_50 = "Soviet leader, changed')
+    edit(finished_project, "docs/index.md", "(bibliography/index.md)", "(bibliography/nowhere.md)")
+    before = tree_digest(finished_project / "site") + tree_digest(finished_project / "docs")
+    with contextlib.chdir(finished_project):
         assert main(["site"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("docs/index.md:") and "nowhere.md" in err and "Traceback" not in err, err
-    assert tree_digest(site_project / "site") + tree_digest(site_project / "docs") == before
-    assert leftovers(site_project) == []
+    assert tree_digest(finished_project / "site") + tree_digest(finished_project / "docs") == before
+    assert leftovers(finished_project) == []
 
 
-def test_a_build_whose_search_index_fails_leaves_docs_and_site_as_they_were(site_project, capsys, monkeypatch):
-    with contextlib.chdir(site_project):
-        assert main(["site"]) == 0
-    edit(site_project, "sources/persons.toml", 'role_1949_50 = "Soviet leader', 'role_1949_50 = "Soviet leader, changed')
-    before = tree_digest(site_project / "site") + tree_digest(site_project / "docs")
+def test_a_build_whose_search_index_fails_leaves_docs_and_site_as_they_were(finished_project, capsys, monkeypatch):
+    edit(finished_project, "sources/persons.toml", 'role_1949_50 = "Soviet leader', 'role_1949_50 = "Soviet leader, changed')
+    before = tree_digest(finished_project / "site") + tree_digest(finished_project / "docs")
 
     def failing_index(root, site):
         raise SiteFailed([Problem("mkdocs.yml:1", "the search index could not be built (test)")])
     monkeypatch.setattr(site_module, "POST_BUILD", [failing_index])
-    with contextlib.chdir(site_project):
+    with contextlib.chdir(finished_project):
         assert main(["site"]) == 1
     assert capsys.readouterr().err.strip() == "mkdocs.yml:1: the search index could not be built (test)"
-    assert tree_digest(site_project / "site") + tree_digest(site_project / "docs") == before
-    assert leftovers(site_project) == []
+    assert tree_digest(finished_project / "site") + tree_digest(finished_project / "docs") == before
+    assert leftovers(finished_project) == []
 
 
 # --- make: the venv recipe, run twice at once ----------------------------------------------
