@@ -176,6 +176,7 @@ def _document_fields(site: SiteContext, key: str) -> dict:
 
 def notes_json(site: SiteContext) -> list[dict]:
     order = {text_id: k for k, text_id in enumerate(site.texts)}
+    documents = {key: _document_fields(site, key) for key in site.entries}   # once a work, not once a citation
     out = []
     for (text_id, number), note in sorted(site.citations.items(), key=lambda i: (order[i[0][0]], i[0][1])):
         basis = {"author": "author", "editorial": "editorial"}.get(note.basis, "unknown")
@@ -189,7 +190,7 @@ def notes_json(site: SiteContext) -> list[dict]:
                         ("identification", words.identification), ("evidence", words.evidence),
                         ("editor_comment", words.comment)) if value},
                     "citations": [{"key": c.key, "pinpoint": c.pinpoint, "relation": relation(c),
-                                   **_document_fields(site, c.key)}
+                                   **documents[c.key]}
                                   for c in note.citations]})
     return out
 

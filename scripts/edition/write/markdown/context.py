@@ -127,11 +127,12 @@ def _paragraph_dates(passages) -> dict[tuple[str, int], tuple]:
 
 def _note_dates(notes, entries) -> dict[tuple[str, int], tuple]:
     """A note is dated by the dated documents it cites (the chronology's documents)."""
+    periods = {key: iso_period(entry.get("date")) for key, entry in entries.items() if is_dated_document(entry)}
     found = {}
     for note in notes:
-        dated = [entries[c.key] for c in note.citations if is_dated_document(entries[c.key])]
+        dated = tuple(periods[c.key] for c in note.citations if c.key in periods)
         if dated:
-            found[(note.text_id, note.note)] = tuple(iso_period(e.get("date")) for e in dated)
+            found[(note.text_id, note.note)] = dated
     return found
 
 
