@@ -81,6 +81,14 @@ def start_axe_after_switch(page) -> None:
             ({{violations: colours.violations.concat(toggle.violations)}}))); }}""")
 
 
+def audit_now(page, context: str = "document") -> list[str]:
+    """The page as it stands (its transitions ended), audited with every rule."""
+    settle(page)
+    page.evaluate(AXE_SCRIPT)
+    start_axe(page, context)
+    return blocking(page)
+
+
 def blocking(page) -> list[str]:
     results = page.evaluate("window.__axe")
     return [f"{v['id']} ({v['impact']}): {v['help']} at "
@@ -151,10 +159,7 @@ def test_the_system_palette_is_followed_and_the_note_tooltip_passes(served, brow
         tooltip = page.locator(".md-tooltip2--active")
         expect(tooltip).to_be_visible()
         assert tooltip.get_attribute("aria-label") == "Note 12"
-        settle(page)
-        page.evaluate(AXE_SCRIPT)
-        start_axe(page, "'.md-tooltip2--active'")
-        assert blocking(page) == []
+        assert audit_now(page, "'.md-tooltip2--active'") == []
     finally:
         context.close()
 
@@ -179,18 +184,12 @@ def test_search_results_and_their_highlight_pass(served, browser, scheme):
         page.locator('[name="to-year"]').select_option("1950")
         expect(page.locator(".ed-search__status")).to_have_text(re.compile(r"^Dated 1950: \d+ pages"))
         expect(page.locator(".ed-search__excerpt mark").first).to_be_visible()
-        settle(page)
-        page.evaluate(AXE_SCRIPT)
-        start_axe(page)
-        assert blocking(page) == []
+        assert audit_now(page) == []
         page.locator('.ed-search__link[href*="/texts/"]').first.click()
         expect(page.locator("article p.para").first).to_be_visible()
         page.locator("a.footnote-ref").first.focus()       # and a note's tooltip open
         expect(page.locator(".md-tooltip2--active")).to_be_visible()
-        settle(page)
-        page.evaluate(AXE_SCRIPT)
-        start_axe(page)
-        assert blocking(page) == []
+        assert audit_now(page) == []
     finally:
         context.close()
 
@@ -213,10 +212,7 @@ def test_sidenotes_the_cite_panel_and_an_abbreviation_open_pass(served, browser,
         abbr.focus()
         expect(abbr).to_have_attribute("aria-describedby", re.compile("."))
         expect(page.locator("#" + abbr.get_attribute("aria-describedby"))).to_be_visible()
-        settle(page)
-        page.evaluate(AXE_SCRIPT)
-        start_axe(page)
-        assert blocking(page) == []
+        assert audit_now(page) == []
     finally:
         context.close()
 
