@@ -1,7 +1,6 @@
 """Registers, the name matcher, tooltips, person pages, the meeting points, citing."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from edition.analyse.readings.documents import document_keys
-from edition.model.layout import place_citations
 from edition.write.markdown.context import build_context
 from edition.analyse.passages import sentence_before
 from edition.write.markdown.document_pages import render_document_pages, with_quotations

@@ -13,8 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import tomli
-from breaking import KIM, KISSINGER, MANIFEST, edit, run_build
+from breaking import KIM, KISSINGER, MANIFEST, edit
 from browser_support import PREFIX, page_urls, serving, serve_folder
 from test_injection import PAGES, _use, build_site
 

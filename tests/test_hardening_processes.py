@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from breaking import copy_built_project, edit, run_build, tree_digest
+from breaking import copy_built_project, edit, tree_digest
 from support import ROOT
 from test_make import FAKE_PYTHON
 from test_site_command import with_site_config

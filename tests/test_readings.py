@@ -7,13 +7,11 @@ from __future__ import annotations
 from html import escape
 import json
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import markdown
 
 from breaking import edit, run_build
-from support import ROOT
 
 from edition.analyse.readings.compare import (LOCATOR_PARTS, compare, parse_locator, parse_ranges, pinpoints_by_key)
 from edition.analyse.readings.documents import document_keys, must_have_reading
@@ -312,7 +310,7 @@ def test_documents_page_gives_a_conversations_participants_not_a_sender(edition)
 def test_archive_pages_say_where_a_publishers_page_differs(edition):
     """As on the Documents page: the column 'Published as' says when the page differs."""
     from edition.write.markdown.bibliography import render_bibliography
-    from edition.model.readings import DIFFERS, LISTED, NOT_FOUND, PRINTED
+    from edition.model.readings import DIFFERS
     files = render_bibliography(edition, build_context(edition))
     rows = [line for name, text in files.items() if name.startswith("bibliography/") and name.count("/") == 1
             and name != "bibliography/index.md"

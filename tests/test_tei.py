@@ -4,7 +4,6 @@ registers, and the text itself word for word)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from lxml import etree
