@@ -69,6 +69,17 @@ def test_note_tooltip_on_keyboard_focus(served, page):
     expect(page.locator(TOOLTIP).filter(has_text=note_text(page, 33)[:40])).to_have_count(0)
 
 
+def enter_in_page_link(page, fragment: str) -> None:
+    """Enter on the focused link to `fragment` on this page (one the theme's instant
+    navigation follows), then wait until the theme has loaded the page again for the new
+    address and replaced the article: a key pressed before that lands on an element about to
+    be thrown away."""
+    page.evaluate("window.__article = document.querySelector('article')")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(re.escape(fragment) + "$"))
+    page.wait_for_function("window.__article !== document.querySelector('article')")
+
+
 def test_notes_page_markers_and_permalinks_are_usable_by_keyboard(served, page):
     """In Tab order: paragraph permalink, note number, page marker; Enter follows each,
     and from a note the back-link returns to the text."""
@@ -91,11 +102,9 @@ def test_notes_page_markers_and_permalinks_are_usable_by_keyboard(served, page):
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
 
-    page.keyboard.press("Enter")      # the page marker is a link to itself: citable
-    expect(page).to_have_url(re.compile(re.escape("#page-246") + "$"))
+    enter_in_page_link(page, "#page-246")   # the page marker is a link to itself: citable
 
-    # The jump to the marker may let the theme set the page up again: the number is focused
-    # once the script has taken it over again (its click opens the cite panel).
+    # The number is focused once the script has taken it over (its click opens the cite panel).
     paragraph = page.locator('a.para-num[href$="#p31"][data-cites]')
     expect(paragraph).to_have_count(1)
     paragraph.focus()
