@@ -290,28 +290,34 @@
   }
 
   // 6. Instant navigation to another page's anchor (a citation in a note to its
-  //    bibliography entry, a "Cited in" link back to the note) must land on that
-  //    anchor. The theme records the scroll offset in the history entry 100 ms after
-  //    each scroll; a link followed within those 100 ms (a click right after
-  //    scrolling, a tap during momentum scrolling) finds the old page's offset on
+  //    bibliography entry, a "Cited in" link back to the note, a search result) must
+  //    land on that anchor. The theme records the scroll offset in the history entry
+  //    100 ms after each scroll; a link followed within those 100 ms (a click right
+  //    after scrolling, a tap during momentum scrolling) finds the old page's offset on
   //    the new entry and the new page opens at that offset instead of the anchor.
-  //    After each instant page change that did not come from Back/Forward, go to
-  //    the anchor of the address.
+  //    After an instant page change that a followed link started (Back and Forward
+  //    restore their offset, rightly), go to the link's anchor: in the next task, after
+  //    the theme has set the offset. (Not told apart by popstate: the theme's own jump
+  //    to an anchor fires popstate too.)
   if (typeof window.document$ === "undefined") return;
-  var fromHistory = false;
-  var first = true;
-  window.addEventListener("popstate", function () { fromHistory = true; });
+  var followed = null;   // the page and anchor of the link just followed to another page
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a[href]");
+    followed = link && link.hash && link.origin === location.origin && link.pathname !== location.pathname
+      ? { pathname: link.pathname, hash: link.hash } : null;
+  }, true);
   window.document$.subscribe(function () {
-    var skip = first || fromHistory;
-    first = false;
-    fromHistory = false;
-    if (skip || !location.hash) return;
-    if (!document.getElementById(decodeURIComponent(location.hash.slice(1)))) return;
-    // Follow the fragment as the theme does (a native jump: it sets :target and
-    // keeps the target clear of the sticky header), out of the theme's click handler.
-    var link = document.createElement("a");
-    link.href = location.hash;
-    link.addEventListener("click", function (event) { event.stopPropagation(); });
-    link.click();
+    var link = followed;
+    followed = null;
+    if (!link || location.pathname !== link.pathname || location.hash !== link.hash) return;
+    setTimeout(function () {
+      if (location.hash !== link.hash || !document.getElementById(decodeURIComponent(link.hash.slice(1)))) return;
+      // Follow the fragment as the theme does (a native jump: it sets :target and
+      // keeps the target clear of the sticky header), out of the theme's click handler.
+      var jump = document.createElement("a");
+      jump.href = link.hash;
+      jump.addEventListener("click", function (event) { event.stopPropagation(); });
+      jump.click();
+    }, 0);
   });
 })();
