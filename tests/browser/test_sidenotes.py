@@ -156,3 +156,32 @@ def test_text_pages_give_the_contents_column_to_the_notes(served, browser):
         expect(page.locator(".sidenotes")).to_be_visible()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [1100, 1280])
+def test_the_layout_is_set_from_the_top_of_the_page(served, browser, width):
+    """A browser may paint a page before it has read all of it. Read only up to the line
+    under its title, a section is laid out as the whole page is: the text column as narrow
+    (the notes' margin reserved from 1200 px, room for the paragraph numbers below), the
+    contents list given up; so nothing moves when the rest arrives."""
+    url = served.url("texts/kim-2016/03-from-a-passive-to-an-eager-stance/")
+    layout = """() => {
+      const r = document.querySelector('article.md-content__inner').getBoundingClientRect();
+      const toc = document.querySelector('.md-sidebar--secondary');
+      return [Math.round(r.left), Math.round(r.width), toc ? getComputedStyle(toc).display : null];
+    }"""
+    context = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function("document.querySelector('.sidenotes')")
+        whole = page.evaluate(layout)
+        html = page.request.get(url).text()
+        top = html[:html.index("</p>", html.index('class="text-source')) + len("</p>")]
+        page.route(url, lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8",
+                                                    body=top))
+        page.goto(url)
+        assert page.evaluate("document.querySelectorAll('article p.para').length") == 0
+        assert page.evaluate(layout) == whole
+    finally:
+        context.close()

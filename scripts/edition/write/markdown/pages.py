@@ -99,16 +99,21 @@ class SectionRenderer:
         paragraphs = list(section.paragraphs())
         meta = self.text.meta  # the tags describe the whole work, not this section
         notes_here = [n for p in paragraphs for n in note_refs(p.inlines)]
-        # The title in the front matter: a page marker may stand before the heading.
-        out = front_matter({"title": section.title,
+        # The title in the front matter: a page marker may stand before the heading. The
+        # one-entry contents list gives its room to the notes' column, left out of the HTML.
+        out = front_matter({"title": section.title, "hide": ["toc"],
                              **_head_tags(citation_meta(meta, (meta.first_page, meta.last_page)),
                                           self.text, self.site, notes_here)})
         if section.page_start:   # the print page begins with this heading
             out += [page_start_block(section.page_start), ""]
-        # A Markdown link, not raw HTML: MkDocs and Zensical resolve it alike.
+        # A Markdown link, not raw HTML: MkDocs and Zensical resolve it alike. Its class tells
+        # the stylesheet, from the top of the page, that the page is a text's section and
+        # whether it has a margin column (notes or links to the other text): the layout is
+        # set from the first paint, not when the browser reaches the first note.
+        margin = " .with-margin" if self._has_margin(paragraphs, notes_here) else ""
         out += [f"# {escape_text(section.title)}", "",
                 f"{escape_text(self.text.meta.short)}: [{escape_text(self.text.meta.title)}](index.md)",
-                "{: .text-source }", ""]
+                f"{{: .text-source{margin} }}", ""]
         out += section_fields(self.site, self.text, paragraphs, notes_here)
         out += self._cite_box(paragraphs)
         out += self._blocks(section.blocks)
@@ -193,6 +198,11 @@ class SectionRenderer:
                 url, title = self.site.mention_target(self.page, match)
                 ranges.append((match.start, match.end, url, title))
         return link_ranges(spans, ranges) if ranges else spans
+
+    def _has_margin(self, paragraphs, notes_here) -> bool:
+        """Does the page have sidenotes or links to the other text (edition.js's column)?"""
+        return bool(notes_here) or any(self.site.counterparts.get((self.text.meta.id, p.number))
+                                       for p in paragraphs)
 
     def _counterparts(self, number: int) -> str:
         links = []
