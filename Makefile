@@ -1,6 +1,6 @@
 # The README's two commands are `make serve` and `make test`; both set up .venv
 # from requirements.txt on first use. Needs Python 3.11+ and make (and, for the browser
-# tests, Debian's chromium: scripts/ensure-chromium installs it as root, or says what to do).
+# tests, Debian's chromium-headless-shell: scripts/ensure-chromium installs it as root, or says what to do).
 # A failing command makes `make` exit 2 (the tool itself exits 1 on bad input).
 PYTHON ?= python3
 VENV   := .venv

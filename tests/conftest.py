@@ -4,9 +4,9 @@ which every browser test goes; and copies of the project to break on purpose.
 
 The site is built as a fork publishes it (site_url https://<owner>.github.io/<repo>/) and
 served under /repo/ by a small threaded HTTP server on 127.0.0.1, which answers 404 with the
-site's 404.html as GitHub Pages does. Chromium is Debian's (/usr/bin/chromium, installed by
-scripts/ensure-chromium, which `make test` and .ci/run use); Playwright never downloads a
-browser. EDITION_SKIP_BROWSER=1 skips the browser tests.
+site's 404.html as GitHub Pages does. Chromium is Debian's headless build
+(/usr/bin/chromium-headless-shell, installed by scripts/ensure-chromium, which `make test`
+and .ci/run use); Playwright never downloads a browser. EDITION_SKIP_BROWSER=1 skips the browser tests.
 """
 from __future__ import annotations
 
@@ -103,7 +103,7 @@ def browser():
         pytest.skip("EDITION_SKIP_BROWSER=1")
     executable = chromium_path()
     if executable is None:
-        pytest.fail("Chromium not found at /usr/bin/chromium: run scripts/ensure-chromium (as root it "
+        pytest.fail("Chromium not found at /usr/bin/chromium-headless-shell: run scripts/ensure-chromium (as root it "
                     "installs it; `make test` does) or set EDITION_SKIP_BROWSER=1 to skip the browser tests",
                     pytrace=False)
     from playwright.sync_api import sync_playwright
