@@ -37,6 +37,16 @@ def run_build_process(root: Path, command: str = "build") -> subprocess.Complete
                           capture_output=True, text=True, env=env)
 
 
+def build_site_process(project: Path) -> Path:
+    """The site of a (poisoned) copy, built by the real `python -m edition site` with the
+    project's own mkdocs.yml and overrides/; its site/ folder."""
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    result = run_build_process(project, "site")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
 def tree_digest(folder: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):

@@ -1,21 +1,23 @@
 """Markup in any field of any source file never runs, however the value reaches a page:
 front matter (which Material prints unescaped in the header, the navigation and the
 footer), abbreviation definitions, attribute lists, attributes. Every string field of
-every TOML source, every BibTeX field, and the section headings of both readers (the
-e-book's plain text and the PDF's Markdown) are poisoned at once; a field the build
-refuses (an id, a URL, a date: its shape is checked) is left as it was. The site is built
-and every page opened in Chromium: nothing injected exists, nothing ran, and the payloads
-show as text."""
+every TOML source, every BibTeX field, and in both readers (the e-book's plain text and
+the PDF's Markdown) a section heading, a paragraph, a note and a `javascript:` link are
+poisoned at once; a field the build refuses (an id, a URL, a date: its shape is checked) is
+left as it was. The site is built and a page of every kind opened in Chromium, its
+tooltips opened and its Cite-this box used: nothing injected exists, nothing ran, no link
+runs script, and the payloads show as text, in a tooltip too."""
 from __future__ import annotations
 
+import contextlib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from breaking import KIM, KISSINGER, MANIFEST, edit
+from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
+from breaking import KIM, KISSINGER, MANIFEST, build_site_process, edit
 from browser_support import PREFIX, page_urls, serving, serve_folder
-from test_injection import PAGES, _use, build_site
 
 from edition.build import read_edition, render_edition
 from edition.errors import EditionError
@@ -23,6 +25,17 @@ from edition.write.escape import abbreviation_definition, front_matter
 
 KISSINGER_TITLE = "Kim Il-sung and the Outbreak of War"
 KIM_HEADING = "## A setback in China's early troop dispatch: Stalin's opposition"
+KIM_NOTE = "<sup>13</sup>Jin Chongji,"
+TEXT_PAYLOADS = {"ebook_heading", "pdf_heading", "pdf_note", "ebook_paragraph"}
+# The pages whose tooltips are opened and whose Cite-this box is used: PAGES, and the
+# Kissinger section, found by the start of its address (its slug takes the words of the
+# poisoned heading).
+KISSINGER_SECTION = "texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war"
+PAGES = ["", "texts/", "texts/kim-2016/",
+         "texts/kim-2016/02-prc-policy-on-the-korean-peninsula-before-the-outbreak-of/",
+         "texts/kim-2016/04-a-setback-in-chinas-early-troop-dispatch/",
+         "bibliography/", "bibliography/aprf/", "bibliography/apparatus/", "people/", "people/stalin/",
+         "people/kim-il-sung/", "glossary/", "method/", "chronology/", "where-the-texts-meet/"]
 BIB = "sources/bibliography.bib"
 
 
@@ -36,17 +49,21 @@ FIELD_LINE = re.compile(r'^(\s*"?([\w-]+)"?\s*=\s*\[?\s*")([^"\\]*)(")')
 BIB_FIELD = re.compile(r"^(\s*([a-z]+)\s*=\s*\{)([^{}\\%]*)(\})")
 
 
-def poison_headings(project: Path) -> None:
-    """The section headings of both readers: the e-book's title line (the text's one
-    section, titled as in texts.toml) and a heading of the PDF's Markdown; and a term's
-    variant that holds `]:`, used in the text (so that its definition would be written)."""
+def poison_texts(project: Path) -> None:
+    """What the two readers read besides the TOML and BibTeX fields: the section headings
+    (the e-book's title line, the text's one section, titled as in texts.toml, and a heading
+    of the PDF's Markdown); a paragraph of each text and a note of the PDF's; a link whose
+    address would run script; and a term's variant that holds `]:`, used in the text (so
+    that its definition would be written)."""
     heading = f"{KISSINGER_TITLE} {payload('ebook_heading')}"
     edit(project, KISSINGER, KISSINGER_TITLE + "\n", heading + "\n")
     edit(project, MANIFEST, f'title = "{KISSINGER_TITLE}"', f'title = "{heading}"')
     edit(project, KIM, KIM_HEADING, f"{KIM_HEADING} {payload('pdf_heading')}")
+    edit(project, KIM, KIM_NOTE, f"{KIM_NOTE} {payload('pdf_note')}")
     edit(project, "sources/terms.toml", 'variants = ["U.S."]', 'variants = ["U.S.", "KPA]: <b class=pwn>abbr</b>z"]')
     edit(project, KISSINGER, "That is not what Kim Il-sung decided.",
-         "That is not what Kim Il-sung decided. The KPA]: <b class=pwn>abbr</b>z moved.")
+         "That is not what Kim Il-sung decided. The KPA]: <b class=pwn>abbr</b>z moved. "
+         f"{payload('ebook_paragraph')} [click me](javascript:window.__pwned='link')")
 
 
 def poisonable_lines(project: Path) -> list[tuple[str, int, str, str]]:
@@ -83,7 +100,7 @@ def accepted(tmp_path_factory) -> list[tuple[str, int, str, str]]:
     from support import copy_project
     from edition.cache import Cache
     project = copy_project(tmp_path_factory.mktemp("fields"))
-    poison_headings(project)
+    poison_texts(project)
     kept = []
     for relative, number, name, poisoned in poisonable_lines(project):
         old = _set_line(project, relative, number, poisoned)
@@ -99,10 +116,10 @@ def accepted(tmp_path_factory) -> list[tuple[str, int, str, str]]:
 
 def poison_sources(project: Path, accepted) -> set[str]:
     """Every accepted field poisoned at once, and the headings; the names poisoned."""
-    poison_headings(project)
+    poison_texts(project)
     for relative, number, _, poisoned in accepted:
         _set_line(project, relative, number, poisoned)
-    return {name for _, _, name, _ in accepted} | {"ebook_heading", "pdf_heading"}
+    return {name for _, _, name, _ in accepted} | TEXT_PAYLOADS
 
 
 def test_a_front_matter_title_is_escaped_html_in_one_yaml_string():
@@ -166,6 +183,10 @@ class _Page(HTMLParser):
         self.words.append(data)
 
 
+def uses_tooltips(relative: str) -> bool:
+    return relative in PAGES or relative.startswith(KISSINGER_SECTION)
+
+
 def one_page_of_each_kind(urls: list[str], base: str) -> list[str]:
     """Every text page (sidenotes, tooltips, the cite box are made there by script), the
     pages whose tooltips the injection test uses, and the first page of every other folder."""
@@ -179,13 +200,50 @@ def one_page_of_each_kind(urls: list[str], base: str) -> list[str]:
     return chosen
 
 
+def _use(page) -> list[str]:
+    """Open every tooltip (Material inserts `title` text into the page) and cite a paragraph,
+    where the Cite-this box rewrites its citation; returns any markup of a payload that
+    entered the page meanwhile. The tooltips open on focus, as for a keyboard reader (the
+    same listeners as the pointer's): one target after another, without a pointer's travel
+    to each of 40 targets; whatever a tooltip inserted is seen even after it closed."""
+    seen = page.evaluate("""async () => {
+        const seen = [], marked = ".pwn, img[src='x']";
+        const observer = new MutationObserver(records => records.forEach(record =>
+            record.addedNodes.forEach(node => {
+                if (node.nodeType === 1 && (node.matches(marked) || node.querySelector(marked)))
+                    seen.push(node.outerHTML.slice(0, 120));
+            })));
+        observer.observe(document.body, {childList: true, subtree: true});
+        const frame = () => new Promise(done => requestAnimationFrame(() => done()));
+        const targets = [...document.querySelectorAll("article [title], article abbr, article .footnote-ref")]
+            .filter(t => t.getClientRects().length).slice(0, 40);
+        for (const target of targets) {
+            if (target.tabIndex < 0) target.tabIndex = -1;   // focusable from a script
+            target.focus({preventScroll: true});
+            await frame(); await frame();
+        }
+        // An injected image's error event, if any: every image loaded or failed (a lazy
+        // one never loads off screen; an injected one is eager), then the event's task.
+        await Promise.all([...document.images].filter(i => !i.complete && i.loading !== "lazy")
+            .map(i => new Promise(done => ["load", "error"].forEach(e => i.addEventListener(e, done)))));
+        await new Promise(done => setTimeout(done));
+        observer.disconnect();
+        return seen;
+    }""")
+    number = page.locator(".para-num").first
+    if number.count():
+        number.click()
+        expect(page.locator("#cite-panel .cite-panel__chicago")).not_to_be_empty()
+    return seen
+
+
 @pytest.mark.browser
 def test_markup_in_every_field_never_runs_on_any_page(project, context, accepted):
     """Every built page read as the browser reads it: no payload became an element, and
     the payloads stand as text. Then, in Chromium, a page of every kind with its scripts
     run and its tooltips and Cite box used: nothing ran and nothing was inserted."""
     kept = poison_sources(project, accepted)
-    site = build_site(project)
+    site = build_site_process(project)
     seen_as_text: set[str] = set()
     for path in site.rglob("*.html"):
         parsed = _Page()
@@ -193,8 +251,12 @@ def test_markup_in_every_field_never_runs_on_any_page(project, context, accepted
         assert parsed.injected == [], (path.relative_to(site).as_posix(), parsed.injected[:3])
         text = "".join(parsed.words)
         seen_as_text |= {name for name in kept if payload(name) in text}
-    # The headings' payloads reach the header, the navigation and the title, as text.
-    assert {"ebook_heading", "pdf_heading"} <= seen_as_text
+    # The headings' payloads reach the header, the navigation and the title, as text; the
+    # paragraph's and the note's reach the text's page.
+    assert TEXT_PAYLOADS <= seen_as_text
+    not_found = _Page()   # its list of pages, the titles as text (not escaped twice)
+    not_found.feed((site / "404.html").read_text(encoding="utf-8"))
+    assert payload("ebook_heading") in "".join(not_found.words)
     assert len(seen_as_text) >= 40, sorted(kept - seen_as_text)
     with serving() as server:
         serve_folder(server, site)
@@ -205,7 +267,19 @@ def test_markup_in_every_field_never_runs_on_any_page(project, context, accepted
         for url in one_page_of_each_kind(urls, base):
             page.goto(url)
             page.wait_for_load_state("load")
-            if url[len(base):] in PAGES:   # hover the tooltips and cite, where they are
+            if uses_tooltips(url[len(base):]):   # open the tooltips and cite, where they are
                 assert _use(page) == [], url
             assert page.evaluate("window.__pwned") is None, (url, page.evaluate("window.__pwned"))
             assert page.locator(".pwn, img[src='x']").count() == 0, url
+            assert page.locator("a[href^='javascript:']").count() == 0, url
+        # A person's tooltip shows the markup in their name as the text it is (not escaped
+        # twice, not as markup); the first person's name is the one poisoned.
+        name = payload("persons.name")
+        assert "persons.name" in kept
+        page.goto(next(url for url in urls if url[len(base):].startswith(KISSINGER_SECTION)))
+        page.locator("article a[href*='people/kim-il-sung/']").first.hover()
+        with contextlib.suppress(PlaywrightTimeout):  # the assertion below says what is missing
+            page.wait_for_function("text => [...document.querySelectorAll('.md-tooltip2, .md-tooltip')]"
+                                   ".some(tip => tip.innerText.includes(text))", arg=name)
+        tips = " ".join(page.locator(".md-tooltip2, .md-tooltip").all_inner_texts())
+        assert name in tips, tips[:300]

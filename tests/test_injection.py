@@ -1,26 +1,19 @@
-"""Data never becomes markup: markup put into every kind of field of the sources (texts,
-notes, manifest, BibTeX, archives, registers, notes file, reviewed mappings) is shown as text
-and never runs. A copy of the sources is poisoned, built with `python -m edition site` and
-opened in Chromium, where tooltips are hovered and the Cite-this box is used; no injected
-element may exist and no injected script may have run. The same site's HTML holds every
-bibliography value escaped, in tooltips' title attributes too."""
+"""Data never becomes markup, read from the generated files and the built HTML: markup put
+into every kind of field of the sources (texts, notes, manifest, BibTeX, archives,
+registers, notes file, reviewed mappings) never starts a generated line as a directive, and
+a site built from them with `python -m edition site` holds every bibliography value
+escaped, in tooltips' title attributes too. What a browser does with such a site (every
+field poisoned, every kind of page opened in Chromium) is test_hardening_markup.py's."""
 from __future__ import annotations
 
-import contextlib
 import html as htmllib
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
-from breaking import KIM, KISSINGER, MANIFEST, copy_built_project, edit, expect_error, line_of, run_build
-from browser_support import PREFIX, serve_folder, serving
-from support import ROOT
+from breaking import (KIM, KISSINGER, MANIFEST, build_site_process, copy_built_project, edit, expect_error,
+                      line_of, run_build)
 
 NOTES = "sources/notes/kissinger-2011.toml"
 TITLE = "New insights into Mao's initial strategic consideration towards the Korean War intervention"
@@ -63,11 +56,6 @@ FIELDS = [
     ("sources/corrections.toml", "why = \"the journal's disclosure statement", "correction_why"),
 ]
 
-PAGES = ["", "texts/", "texts/kim-2016/", "texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war/",
-         "texts/kim-2016/02-prc-policy-on-the-korean-peninsula-before-the-outbreak-of/",
-         "texts/kim-2016/04-a-setback-in-chinas-early-troop-dispatch/",
-         "bibliography/", "bibliography/aprf/", "bibliography/apparatus/", "people/", "people/stalin/",
-         "people/kim-il-sung/", "glossary/", "method/", "chronology/", "where-the-texts-meet/"]
 
 
 def poison(project: Path) -> None:
@@ -78,15 +66,6 @@ def poison(project: Path) -> None:
     heading = f"{TITLE} {payload('title')}"  # the title: in the manifest and as the source prints it
     edit(project, KIM, f"## {TITLE}", f"## {heading}", count=2)
     edit(project, MANIFEST, f'title = "{TITLE}"', f'title = "{heading}"')
-
-
-def build_site(project: Path) -> Path:
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    result = subprocess.run([sys.executable, "-m", "edition", "site"], cwd=project, capture_output=True,
-                            text=True, env=dict(os.environ, PYTHONPATH=str(ROOT / "scripts")))
-    assert result.returncode == 0, result.stderr
-    return project / "site"
 
 
 # Put into the bibliography for test_bibliography_values_are_escaped_in_pages_and_tooltips.
@@ -104,76 +83,7 @@ def poisoned_site(tmp_path_factory, built_project) -> Path:
     edit(project, "sources/bibliography.bib", "translatedtitle = {From the Yalu River to Panmunjom}",
          f"translatedtitle = {{From the Yalu River to Panmunjom {PAYLOAD}}}")
     poison(project)
-    return build_site(project)
-
-
-@pytest.mark.browser
-def test_markup_in_every_kind_of_field_is_shown_and_never_runs(poisoned_site, context):
-    site = poisoned_site
-    shown: set[str] = set()
-    with serving() as server:
-        serve_folder(server, site)
-        page = context.new_page()
-        for relative in PAGES:
-            page.goto(server.origin + PREFIX + relative)
-            page.wait_for_load_state("load")
-            assert _use(page) == [], relative
-            assert page.evaluate("window.__pwned") is None, (relative, page.evaluate("window.__pwned"))
-            assert page.locator(".pwn, img[src='x']").count() == 0, relative
-            assert page.locator("a[href^='javascript:']").count() == 0, relative
-            text = page.inner_text("body")
-            shown |= {field for field in _fields() if payload(field) in text}
-        # A tooltip shows the markup as the text it is (not escaped twice, not as markup).
-        page.goto(server.origin + PREFIX + PAGES[3])
-        page.locator("article a[href*='people/stalin']").first.hover()
-        with contextlib.suppress(PlaywrightTimeout):  # the assertion below says what is missing
-            page.wait_for_function("text => [...document.querySelectorAll('.md-tooltip2, .md-tooltip')]"
-                                   ".some(tip => tip.innerText.includes(text))", arg=payload("person_role"))
-        tips = " ".join(page.locator(".md-tooltip2, .md-tooltip").all_inner_texts())
-        assert payload("person_role") in tips, tips[:300]
-    # Each payload reached some page, as the text it is.
-    assert shown >= _fields() - {"author_sort", "mapping_why", "correction_why"}, sorted(_fields() - shown)
-
-
-def _fields() -> set[str]:
-    return {field for _, _, field in FIELDS} | {"title"}
-
-
-def _use(page) -> list[str]:
-    """Open every tooltip (Material inserts `title` text into the page) and cite a paragraph,
-    where the Cite-this box rewrites its citation; returns any markup of a payload that
-    entered the page meanwhile. The tooltips open on focus, as for a keyboard reader (the
-    same listeners as the pointer's): one target after another, without a pointer's travel
-    to each of 40 targets; whatever a tooltip inserted is seen even after it closed."""
-    seen = page.evaluate("""async () => {
-        const seen = [], marked = ".pwn, img[src='x']";
-        const observer = new MutationObserver(records => records.forEach(record =>
-            record.addedNodes.forEach(node => {
-                if (node.nodeType === 1 && (node.matches(marked) || node.querySelector(marked)))
-                    seen.push(node.outerHTML.slice(0, 120));
-            })));
-        observer.observe(document.body, {childList: true, subtree: true});
-        const frame = () => new Promise(done => requestAnimationFrame(() => done()));
-        const targets = [...document.querySelectorAll("article [title], article abbr, article .footnote-ref")]
-            .filter(t => t.getClientRects().length).slice(0, 40);
-        for (const target of targets) {
-            if (target.tabIndex < 0) target.tabIndex = -1;   // focusable from a script
-            target.focus({preventScroll: true});
-            await frame(); await frame();
-        }
-        // An injected image's error event, if any: every image loaded or failed (a lazy
-        // one never loads off screen; an injected one is eager), then the event's task.
-        await Promise.all([...document.images].filter(i => !i.complete && i.loading !== "lazy")
-            .map(i => new Promise(done => ["load", "error"].forEach(e => i.addEventListener(e, done)))));
-        await new Promise(done => setTimeout(done));
-        observer.disconnect();
-        return seen;
-    }""")
-    number = page.locator(".para-num").first
-    if number.count():
-        number.click()
-        expect(page.locator("#cite-panel .cite-panel__chicago")).not_to_be_empty()
-    return seen
+    return build_site_process(project)
 
 
 def _only_strings(value) -> bool:
