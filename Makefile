@@ -60,7 +60,7 @@ serve: $(STAMP)
 test: $(STAMP)
 	@scripts/ensure-chromium
 	@start=$$(date +%s); status=0; \
-	$(BIN)/python -m pytest -n 2 --dist loadfile -q || status=$$?; \
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder -q || status=$$?; \
 	echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
 
 ## bench: performance measurements (name: value lines)

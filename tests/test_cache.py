@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from support import ROOT
 from edition.build import read_edition, render_edition
 from edition.cache import Cache
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from bench import replicate  # noqa: E402
+
+pytestmark = pytest.mark.slow   # handed out first (conftest.py)
 
 
 def cold(sources):

@@ -23,6 +23,8 @@ from edition.build import read_edition, render_edition
 from edition.errors import EditionError
 from edition.write.escape import abbreviation_definition, front_matter
 
+pytestmark = pytest.mark.slow   # handed out first (conftest.py)
+
 KISSINGER_TITLE = "Kim Il-sung and the Outbreak of War"
 KIM_HEADING = "## A setback in China's early troop dispatch: Stalin's opposition"
 KIM_NOTE = "<sup>13</sup>Jin Chongji,"

@@ -26,6 +26,8 @@ from edition import site as site_module
 from edition.publish.lock import LOCK_NAME
 from edition.site import Problem, SiteFailed
 
+pytestmark = pytest.mark.slow   # handed out first (conftest.py)
+
 LEFTOVER_PATTERNS = ("docs/.texts-staging-*", "docs/.texts-old-*", ".site-new*", ".site-old*",
                      ".pagefind-pages-*", ".docs-build-*")
 

@@ -10,8 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from breaking import edit, line_of, run_build, tree_digest
 from support import ROOT
+
+pytestmark = pytest.mark.slow   # handed out first (conftest.py)
 
 
 def run_site(root: Path) -> subprocess.CompletedProcess:

@@ -16,6 +16,8 @@ from edition.model.inlines import plain_text
 from edition.write.markdown.context import build_context
 from edition.write.tei import render_tei
 
+pytestmark = pytest.mark.slow   # handed out first (conftest.py)
+
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 SCHEMA = ROOT / "schemas" / "tei" / "tei_all.rng"

@@ -24,7 +24,7 @@ from playwright.sync_api import expect
 
 from browser_support import PREFIX, Console
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # Every URL a page refers to, as the browser resolves it (the Chromium sample).
 REFERENCES = """() => {

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 KIM_03 = "texts/kim-2016/03-from-a-passive-to-an-eager-stance/"
 KIM_02 = "texts/kim-2016/02-prc-policy-on-the-korean-peninsula-before-the-outbreak-of/"

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 KIM_01 = "texts/kim-2016/01-introduction/"
 KIM_03 = "texts/kim-2016/03-from-a-passive-to-an-eager-stance/"

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from edition.write.markdown.context import build_context, site_url
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 TOOLTIP = ".md-tooltip2--active .md-tooltip2__inner"
 
