@@ -85,9 +85,19 @@ INVISIBLE_CATEGORIES = {"Cf", "Mn", "Me", "Cc", "Zs", "Zl", "Zp"}
 BLANK_LETTERS = set("\u115f\u1160\u3164\uffa0\u2800")
 
 
+def _is_visible(char: str) -> bool:
+    return unicodedata.category(char) not in INVISIBLE_CATEGORIES and char not in BLANK_LETTERS
+
+
 def visible(value: str) -> int:
     """How many characters of the value a reader can see."""
-    return sum(1 for c in value if unicodedata.category(c) not in INVISIBLE_CATEGORIES and c not in BLANK_LETTERS)
+    return sum(1 for c in value if _is_visible(c))
+
+
+def shows_something(value: str) -> bool:
+    """Whether a reader can see any character of the value: it stops at the first one, where
+    counting them all looked at every character of every field on every build."""
+    return any(_is_visible(c) for c in value)
 
 
 def text(value) -> str:
@@ -96,7 +106,7 @@ def text(value) -> str:
 
 def filled(value) -> str:
     """One line of text with something visible in it."""
-    return text(value) or ("" if visible(value) else "must not be empty (or hold only invisible characters)")
+    return text(value) or ("" if shows_something(value) else "must not be empty (or hold only invisible characters)")
 
 
 def whole(low: int, high: int, example: int) -> Shape:
@@ -152,7 +162,7 @@ def _list_of_strings(value) -> bool:
 def strings(value) -> str:
     if not _list_of_strings(value):
         return 'must be a list of strings, e.g. ["a", "b"]'
-    return "" if all(visible(v) for v in value) else "holds an empty string (or one of invisible characters only)"
+    return "" if all(shows_something(v) for v in value) else "holds an empty string (or one of invisible characters only)"
 
 
 def forms(value) -> str:
@@ -191,6 +201,6 @@ def sources(value) -> str:
     for source in value:
         if source.startswith(("http:", "https:")) and not URL.match(source):
             return f"holds the address “{source}”, which has a space or one of < > \" ' ` {{ }} | \\ ^ [ ]"
-        if not visible(source):
+        if not shows_something(source):
             return "holds an empty source"
     return ""
