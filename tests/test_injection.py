@@ -57,7 +57,6 @@ FIELDS = [
 ]
 
 
-
 def poison(project: Path) -> None:
     for relative, anchor, field in FIELDS:
         edit(project, relative, anchor, anchor + " " + payload(field))
@@ -75,8 +74,8 @@ PAYLOAD = "<svg onload=alert(1)>&"
 @pytest.fixture(scope="module")
 def poisoned_site(tmp_path_factory, built_project) -> Path:
     """One copy of the sources, poisoned in every field of FIELDS and in two bibliography
-    titles with PAYLOAD, built by the real `python -m edition site` (once for the module:
-    each of the two tests below reads what the other's markup left in the pages)."""
+    titles with PAYLOAD, built by the real `python -m edition site`: every value in its
+    pages must stand escaped, whatever the other fields' markup left beside it."""
     project = copy_built_project(built_project, tmp_path_factory.mktemp("poisoned") / "project")
     edit(project, "sources/bibliography.bib", "title = {Telegram from Roshchin to Stalin},\n  date = {1950-07-02}",
          f"title = {{Telegram from Roshchin to Stalin {PAYLOAD}}},\n  date = {{1950-07-02}}")

@@ -95,8 +95,8 @@ def visible(value: str) -> int:
 
 
 def shows_something(value: str) -> bool:
-    """Whether a reader can see any character of the value: it stops at the first one, where
-    counting them all looked at every character of every field on every build."""
+    """Whether a reader can see any character of the value. It stops at the first one: every
+    field of every source is checked on every build, and most fields are long."""
     return any(_is_visible(c) for c in value)
 
 
