@@ -73,6 +73,11 @@ def test_names_read_as_text_and_show_their_link_on_hover_and_focus(served, open_
     name.focus()
     assert name.evaluate("e => e.matches(':focus-visible')")
     assert name.evaluate(look)[0] == "underline"
+    # A link to the list of persons is not a name: it looks like a link.
+    page.goto(served.url())
+    people = page.locator('article li a[href$="/people/"]')
+    line, colour, text_colour = people.evaluate(look)
+    assert line == "underline" and colour != text_colour
 
 
 WORDS_WHOLE = """() => {
