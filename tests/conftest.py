@@ -6,7 +6,8 @@ The site is built as a fork publishes it (site_url https://<owner>.github.io/<re
 served under /repo/ by a small threaded HTTP server on 127.0.0.1, which answers 404 with the
 site's 404.html as GitHub Pages does. Chromium is Debian's headless build
 (/usr/bin/chromium-headless-shell, installed by scripts/ensure-chromium, which `make test`
-and .ci/run use); Playwright never downloads a browser. EDITION_SKIP_BROWSER=1 skips the browser tests.
+and .ci/run use); Playwright never downloads a browser. EDITION_SKIP_BROWSER=1 skips the
+browser tests.
 """
 from __future__ import annotations
 
