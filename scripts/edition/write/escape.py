@@ -55,6 +55,14 @@ def front_matter(fields: dict) -> list[str]:
     return lines + ["---", ""]
 
 
+def page_head(title: str, **fields) -> list[str]:
+    """A page's front matter and its heading, with one title. Every page that has a title
+    opens with this: a page without a front-matter title would take it from the heading,
+    and Material prints that title through `striptags`, which turns escaped characters back
+    into markup (a name `</title><script>` would run in the <title> element)."""
+    return front_matter({"title": title, **fields}) + [f"# {escape_text(title)}", ""]
+
+
 def front_matter_title(value: str) -> str:
     """A page title for front matter: one line of escaped HTML (`<`, `>`, `&`: Material prints
     it as element content, never raw in an attribute), as one YAML (JSON) string."""

@@ -15,7 +15,7 @@ from ...analyse.readings.compare import LOCATOR_PARTS, NOT_COMPARED
 from ...model.readings import AGREES, NOT_FOUND
 from .basis import identification_label, is_identified, labelled
 from .context import BIBLIOGRAPHY, SiteContext
-from ..escape import escape_text, front_matter
+from ..escape import escape_text, page_head
 from .readlinks import differs_note, read_link, status_words, where_to_read
 from .parts import Block, split_page
 from .finding_anchor import finding_anchor
@@ -54,7 +54,7 @@ def _cited_in(site: SiteContext) -> dict[str, list]:
 
 def _bibliography_pages(site: SiteContext, cited_in) -> dict[str, str]:
     page = BIBLIOGRAPHY
-    out = ["# Bibliography", "",
+    out = page_head("Bibliography") + [
            "Every work and archival document cited in the notes of the texts, in the Chicago "
            "bibliography style. Under each entry, **Cited in** leads back to every note that cites it; "
            "notes whose wording is not in the source are marked as the editor's identification.", "",
@@ -110,8 +110,7 @@ def _linked_parts(page: str, head: list[str], parts: dict[str, list[str]]) -> di
         if k + 1 < len(order):
             nav.append(f"[Part {k + 2} →]({order[k + 1].split('/')[-1]})")
         bar = [" · ".join(nav), "{: .part-nav }", ""]
-        files[part] = "\n".join(front_matter({"title": f"Bibliography: part {k + 1}"}) + [
-                                 f"# Bibliography: part {k + 1}", ""] + bar + parts[part] + bar)
+        files[part] = "\n".join(page_head(f"Bibliography: part {k + 1}") + bar + parts[part] + bar)
     return files
 
 
@@ -212,7 +211,7 @@ def _published_as(site: SiteContext, entry: Entry) -> str:
 
 def _archive_page(site: SiteContext, archive, cited_in) -> dict[str, str]:
     page = f"bibliography/{archive.slug}.md"
-    out = [f"# {escape_text(archive.id)}: {escape_text(archive.name)}", ""]
+    out = page_head(f"{archive.id}: {archive.name}")
     if archive.translation:
         out += [f"*{escape_text(archive.translation)}*", ""]
     out += [escape_text(archive.about), "",
@@ -275,7 +274,7 @@ def render_apparatus(edition, site: SiteContext) -> dict[str, str]:
             lines.append(line)
         blocks.append(Block(re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-"), kind.capitalize(),
                             [f"## {escape_text(kind.capitalize())} ({len(items)})", ""], lines))
-    return split_page(page, "Notes on the apparatus", ["# Notes on the apparatus", "", APPARATUS_INTRO, ""], blocks)
+    return split_page(page, "Notes on the apparatus", page_head("Notes on the apparatus") + [APPARATUS_INTRO, ""], blocks)
 
 
 def _in_text_order(site: SiteContext, notes):

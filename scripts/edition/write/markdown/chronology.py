@@ -10,7 +10,7 @@ from ...model.citations import IDENTIFIED
 from ...model.text import Text
 from .basis import identification_label
 from .context import SiteContext, relative
-from ..escape import escape_text, front_matter
+from ..escape import escape_text, page_head
 from .parts import Block, split_page
 from .textcolumns import MAX_COLUMNS, column_names, text_cells
 
@@ -39,7 +39,7 @@ LEGEND = (escape_text("Dates in ") + "<strong>bold</strong>" + escape_text(
 
 
 def render_chronology(edition, site: SiteContext) -> dict[str, str]:
-    head = front_matter({"title": "Chronology"}) + ["# Chronology", "", escape_text(INTRO), "",
+    head = page_head("Chronology") + [escape_text(INTRO), "",
             _counts(edition.texts, edition.events), "", LEGEND, ""]
     return split_page(PAGE, "Chronology", head, _years(edition.texts, edition.events, site))
 

@@ -11,7 +11,7 @@ from ...model.readings import DIFFERS, LISTED, NOT_FOUND, PRINTED
 from .basis import labelled
 from .context import SiteContext, relative
 from .front import SNIPPETS
-from ..escape import escape_html, escape_text, front_matter
+from ..escape import escape_html, escape_text, page_head
 from .parts import Block, fits, split_page
 from .readlinks import differs_note, where_to_read
 from ..search_fields import dated_fields, search_fields
@@ -64,7 +64,7 @@ def _page(site: SiteContext, keys: list[str]) -> dict[str, str]:
     """One sortable table while it fits a page; beyond that (hundreds of texts), a table a
     year, in parts (render.parts) reached from the page and from each other. The parts lie
     in the page's folder, so the rows' relative links serve them unchanged."""
-    head = front_matter({"hide": ["toc"]}) + ["# Documents", "", INTRO, "",
+    head = page_head("Documents", hide=["toc"]) + [ INTRO, "",
             "Download: [readings.json](../downloads/readings.json) (every reading with its evidence).", ""]
     rows = _rows(site, keys)
     whole = Block("documents", "Documents", TABLE_HEAD, list(rows.values()),

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from ...model.text import AUTHOR, EDITORIAL, UNKNOWN, Text
 from .citation import text_citation
-from ..escape import escape_text, front_matter
+from ..escape import escape_text, page_head
 
 SNIPPETS = "texts/_snippets"
 
@@ -46,7 +46,7 @@ def render_text_list(texts: list[Text], prefix: str, level: int = 3) -> str:
 
 
 def render_texts_index(texts: list[Text]) -> str:
-    return "\n".join(front_matter({"title": "The texts"}) + ["# The texts", "",
+    return "\n".join(page_head("The texts") + [
                       render_text_list(texts, prefix="", level=2)])
 
 

@@ -6,7 +6,7 @@ import re
 
 from ...model.layout import place_anchor
 from ...model.registers import Registers, Term
-from ..escape import abbreviation_definition, escape_text, tooltip_text
+from ..escape import abbreviation_definition, escape_text, page_head, tooltip_text
 
 
 def term_title(term: Term) -> str:
@@ -39,7 +39,7 @@ def _abbreviations(terms: tuple[Term, ...]) -> tuple[re.Pattern, dict[str, str]]
 
 
 def render_glossary(registers: Registers) -> dict[str, str]:
-    out = ["# Glossary", "",
+    out = page_head("Glossary") + [
            "The abbreviations the texts use (in the texts, hover one to see its expansion) and the "
            "places on which their arguments turn.", "",
            "## Abbreviations {: #abbreviations }", "",

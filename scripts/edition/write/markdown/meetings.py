@@ -12,7 +12,7 @@ from ..chicago import short_label
 from ...analyse.chronology import DAY, PASSAGE, Period
 from .basis import identification_label
 from .context import SiteContext, relative
-from ..escape import escape_text
+from ..escape import escape_text, page_head
 from .parts import Block, split_page
 from .textcolumns import column_names, text_cells
 
@@ -34,7 +34,7 @@ def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
               "links to its counterparts.")
     margin += (" Where a note cites a document only by the editor's identification, not in the author's "
                f"words, it is labelled {identification_label()}.")
-    head = ["# Where the texts meet", "", intro + margin, ""]
+    head = page_head("Where the texts meet") + [intro + margin, ""]
     works = site.shared_works
     sentences = edition.sentences
     documents = [w for w in works if any(site.entries[k].is_archival for k in w.keys)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 
-from ..escape import escape_text, front_matter
+from ..escape import escape_text, page_head
 
 # Characters of Markdown per page. The HTML of a part (links and tables roughly double
 # the Markdown, and the theme adds about 30 KB) stays well under the 1 MB budget.
@@ -115,6 +115,6 @@ def _part_page(page: str, parts, k: int, title: str, lines: list[str]) -> list[s
     if k + 1 < len(parts):
         nav.append(f"[{escape_text(parts[k + 1][1])} →]({posixpath.basename(parts[k + 1][0])})")
     bar = [" · ".join(nav), "{: .part-nav }", ""]
-    return (front_matter({"title": title}) + [f"# {escape_text(title)}", ""] + bar
+    return (page_head(title) + bar
             + lines + bar)
 

@@ -6,7 +6,7 @@ from ..chicago import long_date, short_label
 from ...model.registers import Person
 from ..search_fields import search_fields
 from .context import SiteContext, relative
-from ..escape import escape_text
+from ..escape import escape_text, page_head
 from .parts import Block, split_page
 
 KINDS = (("actor", "Actors of 1949–1950"), ("historian", "Historians and authors"),
@@ -31,7 +31,7 @@ def render_people(site: SiteContext, persons, mentions: dict[str, list[Mention]]
 
 
 def _index(site: SiteContext, persons, mentions) -> str:
-    out = ["# Persons", "",
+    out = page_head("Persons") + [
            "Everyone the texts name, with the forms under which they are named. Each page lists every "
            "paragraph of the texts that mentions the person, and the documents they sent or received.", ""]
     for kind, title in KINDS:
@@ -49,7 +49,7 @@ def _index(site: SiteContext, persons, mentions) -> str:
 
 def _person(site: SiteContext, person: Person, mentions: list[Mention], documents) -> dict[str, str]:
     page = person_page(person)
-    out = [f"# {escape_text(person.name)}", ""]
+    out = page_head(person.name)
     names = ", ".join(person.variants + person.ambiguous)
     # The forms a reader may search for (Filippov, Shykov) weigh like a title in the index.
     out += [f"**Named in the texts as:** {escape_text(names)}", '{: data-pagefind-weight="7" }', ""]

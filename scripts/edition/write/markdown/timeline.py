@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ...analyse.annotate import PERSON
 from ...analyse.readings.documents import document_keys
 from ...model.entry import bare
-from ..escape import escape_html, escape_text
+from ..escape import escape_html, escape_text, page_head
 from ..chicago import day_month_year
 from .context import SiteContext
 from .parts import Block, fits, split_page
@@ -64,7 +64,7 @@ def render_timeline(edition, site: SiteContext) -> dict[str, str]:
     marks, undated = _marks(site)
     if not marks:
         return {}
-    head = ["---", 'hide: ["toc"]', "---", "", "# The documents in time", "",
+    head = page_head("The documents in time", hide=["toc"]) + [
             "Every dated document the notes cite, on the day it bears, in the lane of the one who wrote it "
             "(for a document without a sender: its author or issuing body). The shape says which text cites "
             "it; each mark leads to the document's page. The [Documents](index.md) table lists the same "
