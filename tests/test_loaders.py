@@ -159,6 +159,19 @@ CASES.update({
     "a note numbered with twenty digits": (NOTES, "number = 19", "number = 99999999999999999999", "number = 9",
                                            _note_number("number", '[[note]] with basis "unknown"',
                                                         "99999999999999999999")),
+    # A misspelt table header makes a table the build would never read.
+    "a misspelt [[text]]": ("sources/texts.toml", None, '\n[[txt]]\nid = "x"\n', "[[txt]]",
+                            "unknown table or key 'txt' in texts.toml; the file holds only [[text]] tables "
+                            "(is the header misspelt?)"),
+    "a misspelt [[segment]]": ("sources/citation-map.toml", None, '\n[[segmnt]]\ntext = "kim-2016"\n', "[[segmnt]]",
+                               "unknown table or key 'segmnt' in citation-map.toml; the file holds only "
+                               "[[segment]] tables (is the header misspelt?)"),
+    "a misspelt [[not_variant]]": ("sources/apparatus.toml", None, '\n[[not_variants]]\nwords = ["a", "b"]\n',
+                                   "[[not_variants]]", "unknown table or key 'not_variants' in apparatus.toml; the "
+                                   "file holds only [[not_variant]] tables (is the header misspelt?)"),
+    "a misspelt [[note]]": (NOTES, None, '\n[[notes]]\nnumber = 34\n', "[[notes]]",
+                            "unknown table or key 'notes' in kissinger-2011.toml; the file holds only [[note]] "
+                            "tables (is the header misspelt?)"),
     # Declared fields that depend on another: a note's basis, a cite's relation.
     "an editorial note without its evidence": (
         NOTES, '[[note]]\nnumber = 19\nbasis = "unknown"',

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
-from .fields import Field, boolean, check_table, filled, note_number, text
+from .fields import Field, boolean, check_table, filled, note_number, only_tables, text
 from .sourcefile import read_toml
 from ..model.citations import CITED_FROM, IBID, IDENTIFIED, ORIGINALLY
 
@@ -93,7 +93,7 @@ def load_citation_map(path: Path) -> CitationMap:
     if not path.exists():
         return CitationMap([])
     toml = read_toml(path)
-    return CitationMap([_segment(toml, index, at) for index, (_, at) in enumerate(toml.array_table("segment"))])
+    return CitationMap([_segment(toml, index, at) for index, (_, at) in enumerate(only_tables(toml, "segment"))])
 
 
 def _segment(toml, index: int, at: SourcePosition) -> MappedSegment:

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
-from ..errors import EditionError
+from ..errors import EditionError, SourcePosition
 from .sourcefile import TomlFile
 
 Shape = Callable[[object], str]
@@ -45,6 +45,16 @@ def check_table(toml: TomlFile, path: tuple, fields: dict[str, Field], label: st
         if problem:
             raise EditionError(toml.at(*path, name), f"'{name}' of {label} {problem}")
     return table
+
+
+def only_tables(toml: TomlFile, name: str) -> list[tuple[dict, SourcePosition]]:
+    """The file's [[name]] tables, the file holding nothing else: a misspelt header would
+    make a table that the build never reads."""
+    for key in toml.data:
+        if key != name:
+            raise EditionError(toml.at(key), f"unknown table or key '{key}' in {toml.path.name}; the file "
+                                             f"holds only [[{name}]] tables (is the header misspelt?)")
+    return toml.array_table(name)
 
 
 def check_variant(toml: TomlFile, path: tuple, key: str, variants: dict[str, dict[str, Field]],

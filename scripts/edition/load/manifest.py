@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
 from ..model.text import TextMeta
-from .fields import Field, check_table, filled, matching, one_of, text, year
+from .fields import Field, check_table, filled, matching, one_of, only_tables, text, year
 from .sourcefile import read_toml, refuse_links
 
 RANGE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
@@ -50,7 +50,7 @@ def _fields(readers: dict) -> dict[str, Field]:
 def load_manifest(sources: Path, readers: dict) -> list[TextMeta]:
     path = sources / "texts.toml"
     toml = read_toml(path)
-    tables = toml.array_table("text")
+    tables = only_tables(toml, "text")
     if not tables:
         raise EditionError(SourcePosition(path, 1), "no [[text]] tables; add one per text")
     fields = _fields(readers)

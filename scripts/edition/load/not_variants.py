@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SourcePosition
-from .fields import Field, check_table, filled, strings
+from .fields import Field, check_table, filled, only_tables, strings
 from .sourcefile import read_toml
 
 
@@ -29,7 +29,7 @@ def load_not_variants(path: Path) -> list[NotVariant]:
         return []
     pairs = []
     toml = read_toml(path)
-    for index, (table, at) in enumerate(toml.array_table("not_variant")):
+    for index, (table, at) in enumerate(only_tables(toml, "not_variant")):
         check_table(toml, ("not_variant", index), FIELDS, "[[not_variant]]",
                     'it holds words = ["a", "b"] and why')
         pairs.append(NotVariant(frozenset(w.casefold() for w in table["words"]), table["why"], at))

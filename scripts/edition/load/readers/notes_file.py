@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ...errors import EditionError, SourcePosition
 from ...model.text import AUTHOR, EDITORIAL, UNKNOWN, Note, Plain, TextMeta
-from ..fields import Field, check_variant, filled, note_number, strings, text
+from ..fields import Field, check_variant, filled, note_number, only_tables, strings, text
 from ..sourcefile import TomlFile, read_toml
 from .inline import _MD, MAX_DEPTH, TooDeep, parse_inline
 
@@ -32,7 +32,7 @@ HOW_TO = "a note has number, basis, text, identification, evidence, comment and 
 
 def read_notes_file(path: Path, meta: TextMeta) -> tuple[Note, ...]:
     toml = read_toml(path)
-    notes = [_note(toml, index, at) for index, (_, at) in enumerate(toml.array_table("note"))]
+    notes = [_note(toml, index, at) for index, (_, at) in enumerate(only_tables(toml, "note"))]
     numbers = [n.number for n in notes]
     expected = list(range(meta.first_note, meta.last_note + 1))
     if numbers != expected:
