@@ -1,6 +1,8 @@
 """Bad BibTeX and bad citation data stop the build with `bibliography.bib:line: message`."""
 from __future__ import annotations
 
+import pytest
+
 from breaking import append, edit, expect_error, line_of
 
 BIB = "sources/bibliography.bib"
@@ -94,3 +96,14 @@ def test_segment_that_resolves_to_nothing(project):
     line = line_of(project, "sources/texts/kim-2016-new-insights-mao-korean-war.md", "<sup>13</sup>Jin Chongji")
     expect_error(project, f"sources/texts/kim-2016-new-insights-mao-korean-war.md:{line}",
                  "Kim 2016, note 13: cannot resolve “Jin Chongji, Mao zhuan")
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("  publisher = {Nauchnaya Kniga},\n", "  publisher = {Nauchnaya Kniga}\n", "publisher"),
+    ("  volume = {3},\n  location", "  volume = 3\n  location", "volume"),
+])
+def test_missing_comma_between_fields(project, old, new, shown):
+    """bibtexparser reads a value up to the next comma: the field after it would be swallowed."""
+    edit(project, BIB, old, new)
+    expect_error(project, f"{BIB}:{line_of(project, BIB, new.split(chr(10))[0].strip())}",
+                 f"field '{shown}' of 'bajanov-2002-aktualnye-problemy' goes on after its value")

@@ -52,6 +52,7 @@ def parse_bibliography(path: Path) -> list[Entry]:
     reject_failed_blocks(library, path)
     reject_text_outside_entries(library, path)
     reject_undefined_strings(library, path)
+    reject_values_running_on(library, path)
     for middleware in CLEAN_STACK:
         library = middleware.transform(library)
     entries = to_entries(library)
@@ -68,6 +69,35 @@ def reject_undefined_strings(library: Library, path: Path) -> None:
                 raise EditionError(SourcePosition(path, field.start_line + 1),
                                    f"field '{field.key}' of '{block.key}' is the bare word '{value}', which "
                                    "names no @string; put the value in braces, {like this}, or define the @string")
+
+
+def reject_values_running_on(library: Library, path: Path) -> None:
+    """A field whose value goes on after its closing brace or quote: bibtexparser reads up
+    to the next comma, so a missing comma makes the next field part of this value."""
+    for block in library.entries:
+        for field in block.fields:
+            value = str(field.value).strip()
+            end = _end_of_value(value)
+            rest = value[end:].strip()
+            if rest and not rest.startswith("#"):   # a concatenation is reported later
+                raise EditionError(SourcePosition(path, field.start_line + 1 + value[:end].count("\n")),
+                                   f"field '{field.key}' of '{block.key}' goes on after its value "
+                                   f"('{' '.join(rest.split())[:40]}'); add the missing comma after the value")
+
+
+def _end_of_value(value: str) -> int:
+    """Where the value's first {braced} or "quoted" part, or its first word, ends."""
+    if not value or value[0] not in '{"':
+        return len(value.split(None, 1)[0]) if value else 0
+    depth = 0
+    for index, char in enumerate(value):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        if index and depth == 0 and (char == "}" if value[0] == "{" else char == '"'):
+            return index + 1
+    return len(value)
 
 
 def reject_latex(entries: list[Entry], path: Path) -> None:
