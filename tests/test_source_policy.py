@@ -10,6 +10,7 @@ from breaking import append, edit, expect_error, line_of
 from support import ROOT, copy_project
 
 from edition.errors import EditionError
+from edition.load.readings import load_readings
 from edition.load.sourcepolicy import ADDRESS, REGISTERS, check_sources, load_policy, violations
 
 PERSONS = "sources/persons.toml"
@@ -73,7 +74,7 @@ def test_ordinary_prose_is_not_taken_for_a_to_do(tmp_path):
 
 def test_the_bibliography_and_notes_files_are_covered_but_not_readings(tmp_path):
     (tmp_path / "source-policy.toml").write_text('[[allow]]\nhost = "www.tandfonline.com"\n'
-                                                 'kind = "publisher\'s own pages"\n', encoding="utf-8")
+                                                 'kind = "publisher\'s page"\n', encoding="utf-8")
     (tmp_path / "bibliography.bib").write_text("@book{a,\n  title = {A},\n  url = {https://fdocuments.in/a}\n}\n"
                                                "@book{b,\n  url = {https://www.tandfonline.com/b}\n}\n",
                                                encoding="utf-8")
@@ -131,9 +132,25 @@ def test_no_register_source_is_on_the_deny_list():
 
 
 def test_every_source_address_satisfies_the_policy_and_no_to_do_is_left():
-    check_sources(ROOT / "sources")
+    """... and every allowed host is used, by the sources or by the readings."""
+    policy = load_policy(ROOT / "sources")
+    readings = load_readings(ROOT / "sources" / "readings.toml", tuple(sorted(policy.allow)))
+    check_sources(ROOT / "sources", policy, urls=tuple(r.url for r in readings if r.url))
 
 
 def test_an_unknown_table_is_reported_at_its_own_line(copy):
     line = append(copy, POLICY, '[[allw]]\nhost = "example.org"\nkind = "publisher\'s page"\n')
     expect_error(copy, f"{POLICY}:{line}", r"unknown field 'allw' in source-policy.toml; the policy has only \[\[allow\]\] and \[\[deny\]\]")
+
+
+def test_a_kind_outside_the_six_is_refused(copy):
+    edit(copy, POLICY, 'kind = "newspaper of record"', 'kind = "blog"')
+    line = line_of(copy, POLICY, 'kind = "blog"')
+    expect_error(copy, f"{POLICY}:{line}", r"'kind' of \[\[allow\]\] must be one of: scholarly reference work, "
+                                           r"library catalogue record, .*newspaper of record")
+
+
+def test_an_allowed_host_that_no_address_uses_is_refused(copy):
+    line = append(copy, POLICY, '[[allow]]\nhost = "www.example.org"\nkind = "publisher\'s page"\n')
+    expect_error(copy, f"{POLICY}:{line}", r"host 'www\.example\.org' is allowed, but no address in the sources "
+                                           r"lies on it; remove its \[\[allow\]\] table")

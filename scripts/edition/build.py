@@ -117,7 +117,7 @@ def read_edition(sources: Path, cache: Cache = NO_CACHE) -> Edition:
     readings = check_readings(load_readings(sources / "readings.toml", tuple(sorted(policy.allow))), entries, notes,
                               sources / "bibliography.bib")
     registers = load_registers(sources)
-    check_sources(sources, policy, entries)
+    check_sources(sources, policy, entries, tuple(r.url for r in readings if r.url))
     info = load_edition_info(sources.parent, read_version(sources.parent))
     passages = [event for text in texts
                 for event in cache.memo(("passages", text_key(cache, sources, text.meta)), partial(text_events, text))]

@@ -3,8 +3,10 @@
 Every web address an editor writes into the sources (the registers, the bibliography,
 the notes files; not sources/readings.toml, which has a policy of its own) must be
 https and lie on a host the policy allows, each allowed host with the kind of source
-it is; a host on the deny-list stops the build with the reason. The registers must
-not carry an editor's to-do: their fields are shown to the public.
+it is (one of KINDS); a host on the deny-list stops the build with the reason. An
+allowed host that no address uses (the readings' included) stops it too: the allow-list
+says exactly where the sources lead. The registers must not carry an editor's to-do:
+their fields are shown to the public.
 """
 from __future__ import annotations
 
@@ -16,10 +18,12 @@ from urllib.parse import urlsplit
 from ..errors import EditionError, SourcePosition
 from ..model.entry import Entry
 from .bibliography.parse import parse_bibliography
-from .fields import Field, check_table, filled, matching, tables
+from .fields import Field, check_table, filled, matching, one_of, tables
 from .sourcefile import read_toml
 
 POLICY = "source-policy.toml"
+KINDS = ("scholarly reference work", "library catalogue record", "publisher's page",
+         "archive or government page", "university page", "newspaper of record")
 REGISTERS = ("persons.toml", "terms.toml", "places.toml")
 # Editor-written files whose addresses the policy covers (readings.toml has its own policy).
 COVERED = REGISTERS + ("bibliography.bib", "archives.toml", "apparatus.toml", "citation-map.toml",
@@ -60,7 +64,8 @@ def load_policy(sources: Path) -> SourcePolicy:
     toml = read_toml(path)
     check_table(toml, (), {"allow": Field(tables), "deny": Field(tables)}, POLICY,
                 "the policy has only [[allow]] and [[deny]] tables")
-    lists = {name: _rules(toml, name, field) for name, field in (("allow", "kind"), ("deny", "why"))}
+    lists = {name: _rules(toml, name, field, shape)
+             for name, field, shape in (("allow", "kind", one_of(*KINDS)), ("deny", "why", filled))}
     for host, rule in lists["deny"].items():
         if host in lists["allow"]:
             raise EditionError(rule.position, f"host '{host}' is both allowed (line "
@@ -72,8 +77,8 @@ HOST_NAME = matching(re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z
                      "must be a bare lowercase host name such as www.britannica.com (no scheme, no path)")
 
 
-def _rules(toml, name: str, field: str) -> dict[str, HostRule]:
-    fields = {"host": Field(HOST_NAME, True), field: Field(filled, True)}
+def _rules(toml, name: str, field: str, shape) -> dict[str, HostRule]:
+    fields = {"host": Field(HOST_NAME, True), field: Field(shape, True)}
     rules: dict[str, HostRule] = {}
     for index, (table, at) in enumerate(toml.array_table(name)):
         check_table(toml, (name, index), fields, f"[[{name}]]", f'it holds exactly host = "..." and {field} = "..."')
@@ -92,8 +97,10 @@ def covered_files(sources: Path) -> list[Path]:
     return [f for f in files if f.is_file()]
 
 
-def violations(sources: Path, policy: SourcePolicy, entries: list[Entry] | None = None) -> list[Violation]:
-    """Every address against the policy, and every to-do in the registers, in file order.
+def violations(sources: Path, policy: SourcePolicy, entries: list[Entry] | None = None,
+               hosts: set | None = None) -> list[Violation]:
+    """Every address against the policy, and every to-do in the registers, in file order;
+    `hosts`, if given, gets the host of every address.
 
     Values are read as parsed, never line by line: a comment cites nothing, but a TOML
     string or a BibTeX field continued on a line that starts with "#" or "%" is a value."""
@@ -108,7 +115,10 @@ def violations(sources: Path, policy: SourcePolicy, entries: list[Entry] | None 
             values = [(toml.at(*keys), value) for keys, value in _values(toml.data, ())]
         to_do = path.name in REGISTERS and path.parent == sources
         for at, value in values:
-            messages = [_address_problem(m[0], policy) for m in ADDRESS.finditer(value)] if "://" in value else []
+            addresses = [m[0] for m in ADDRESS.finditer(value)] if "://" in value else []
+            if hosts is not None:
+                hosts.update(_host(a) for a in addresses)
+            messages = [_address_problem(a, policy) for a in addresses]
             if to_do:
                 messages += [f"“{m[0]}” is an editor's to-do, and register fields are shown to the public; "
                              "settle it or remove it" for m in TODO.finditer(value)]
@@ -128,10 +138,19 @@ def _values(data, keys: tuple):
             yield from _values(value, keys + (index,) if isinstance(value, dict) else keys)
 
 
-def _address_problem(address: str, policy: SourcePolicy) -> str:
+def _address(address: str) -> str:
     address = address.rstrip(".")
     if address.endswith(")") and address.count("(") < address.count(")"):
         address = address[:-1]  # "(see https://...)": the parenthesis is not the address's
+    return address
+
+
+def _host(address: str) -> str:
+    return (urlsplit(_address(address)).hostname or "").lower()
+
+
+def _address_problem(address: str, policy: SourcePolicy) -> str:
+    address = _address(address)
     parts = urlsplit(address)
     host = (parts.hostname or "").lower()
     if host in policy.deny:
@@ -146,8 +165,17 @@ def _address_problem(address: str, policy: SourcePolicy) -> str:
     return ""
 
 
-def check_sources(sources: Path, policy: SourcePolicy | None = None, entries: list[Entry] | None = None) -> None:
-    """The build's check: the first violation stops it with path:line."""
-    found = violations(sources, policy or load_policy(sources), entries)
+def check_sources(sources: Path, policy: SourcePolicy | None = None, entries: list[Entry] | None = None,
+                  urls: tuple[str, ...] = ()) -> None:
+    """The build's check: the first violation stops it with path:line. Then every allowed
+    host must be one that some address uses (`urls`: the readings', which have their own
+    check), so that the allow-list says exactly where the sources lead."""
+    policy = policy or load_policy(sources)
+    used = {_host(url) for url in urls}
+    found = violations(sources, policy, entries, used)
     if found:
         raise EditionError(found[0].position, found[0].message)
+    unused = [rule for host, rule in policy.allow.items() if host not in used]
+    if unused:
+        raise EditionError(unused[0].position, f"host '{unused[0].host}' is allowed, but no address in the "
+                                               "sources lies on it; remove its [[allow]] table")
