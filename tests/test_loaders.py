@@ -172,6 +172,10 @@ CASES.update({
     "a misspelt [[note]]": (NOTES, None, '\n[[notes]]\nnumber = 34\n', "[[notes]]",
                             "unknown table or key 'notes' in kissinger-2011.toml; the file holds only [[note]] "
                             "tables (is the header misspelt?)"),
+    "a spelling pair listed twice": ("sources/apparatus.toml", None,
+                                     '\n[[not_variant]] # again\nwords = ["Koreas", "Koreans"]\nwhy = "Again."\n',
+                                     "[[not_variant]] # again", "the pair koreans / koreas is listed twice (first at "
+                                     "line 8); keep one"),
     # Declared fields that depend on another: a note's basis, a cite's relation.
     "an editorial note without its evidence": (
         NOTES, '[[note]]\nnumber = 19\nbasis = "unknown"',

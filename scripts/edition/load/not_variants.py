@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import SourcePosition
+from ..errors import EditionError, SourcePosition
 from .fields import Field, check_table, filled, only_tables, strings
 from .sourcefile import read_toml
 
@@ -32,5 +32,10 @@ def load_not_variants(path: Path) -> list[NotVariant]:
     for index, (table, at) in enumerate(only_tables(toml, "not_variant")):
         check_table(toml, ("not_variant", index), FIELDS, "[[not_variant]]",
                     'it holds words = ["a", "b"] and why')
-        pairs.append(NotVariant(frozenset(w.casefold() for w in table["words"]), table["why"], at))
+        words = frozenset(w.casefold() for w in table["words"])
+        first = next((pair for pair in pairs if pair.words == words), None)
+        if first is not None:
+            raise EditionError(at, f"the pair {' / '.join(sorted(words))} is listed twice (first at line "
+                                   f"{first.position.line}); keep one")
+        pairs.append(NotVariant(words, table["why"], at))
     return pairs
