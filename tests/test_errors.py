@@ -106,6 +106,13 @@ def test_manifest_entry_whose_file_is_missing(project):
                                                 "does not exist; add the file or fix 'source'")
 
 
+def test_an_ebook_title_that_is_not_its_first_line(project):
+    edit(project, MANIFEST, 'title = "Kim Il-sung and the Outbreak of War"', 'title = "Kim Il-sung"')
+    expect_error(project, f"{KISSINGER}:{line_of(project, KISSINGER, 'Kim Il-sung and the Outbreak of War')}",
+                 r"an e-book text begins with its section's title, 'Kim Il-sung' in texts\.toml; make `title` in "
+                 r"texts\.toml the file's first line")
+
+
 def test_unknown_reader(project):
     edit(project, MANIFEST, 'reader = "pdf-markdown"', 'reader = "docx"')
     line = line_of(project, MANIFEST, 'reader = "docx"')

@@ -56,7 +56,8 @@ def find_title(lines: list[Line], meta: TextMeta, source: SourceFile):
     content = [line for line in lines if line.text.strip()]
     if not content or content[0].text.strip() != meta.title:
         at = source.at(content[0].number if content else 1)
-        raise EditionError(at, f"the text should begin with its title '{meta.title}' (as in texts.toml)")
+        raise EditionError(at, f"an e-book text begins with its section's title, '{meta.title}' in texts.toml; "
+                               "make `title` in texts.toml the file's first line, as written there")
     title = content[0]
     return title, [line for line in lines if line.number > title.number]
 
