@@ -124,6 +124,16 @@ def test_difference_the_file_does_not_declare(project):
                                                      "entry's date 1950-06-25; if the page shows this")
 
 
+def test_a_declared_difference_the_page_does_not_show(project):
+    """A difference declared where the page prints exactly what the entry gives (a stale
+    line after the entry was corrected, or a slip) would be published as a finding."""
+    line = add(project, FOUND.replace('comparison = "agrees"', 'comparison = "differs"\ndifferences = '
+                                      '["date: the page dates it 1950-06-26"]'))
+    expect_error(project, f"{READINGS}:{line + 7}", r"the difference “date: the page dates it 1950-06-26” is "
+                                                    r"declared, but the publisher's date is the edition's \(1950-06-25, "
+                                                    r"as the entry's date 1950-06-25\); remove the line")
+
+
 def test_pages_that_do_not_hold_the_cited_pages(project):
     line = add(project, FOUND.replace('pages = "155-156"', 'pages = "157-158"'))
     expect_error(project, f"{READINGS}:{line + 14}", r"the publisher's pages \(157-158\) differs from the pages "

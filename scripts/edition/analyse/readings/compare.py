@@ -40,6 +40,7 @@ class FieldCheck:
     outcome: str        # AGREES | DIFFERS | NOT_COMPARED
     page: str = ""      # what the publisher's page prints
     edition: str = ""   # what the entry or the note gives
+    same: bool = False  # agrees to the letter: no difference can be declared for it
 
 
 def compare_all(readings: Readings, entries: dict[str, Entry], notes: list[NoteCitations]) -> dict[str, tuple]:
@@ -75,12 +76,21 @@ def compare(reading: Reading, entry: Entry, pinpoints: list[Pinpoint]) -> tuple[
 
 
 def check_declared(reading: Reading, checks: tuple[FieldCheck, ...]) -> None:
+    """Every difference the comparison finds is declared, and every declared difference of
+    a field it compares is found (a field it does not compare, such as the title, is the
+    editor's to declare)."""
     declared = set()
     for line in reading.differences:
         name = line.split(":", 1)[0].strip()
         if ":" not in line or name not in DECLARABLE:
             raise EditionError(reading.at("differences"), f"difference “{line[:60]}” must start with the field "
                                                           f"it concerns and a colon: one of {', '.join(DECLARABLE)}")
+        compared = [c for c in checks if c.field == name or (name == "locator" and c.field in LOCATOR_PARTS)]
+        if compared and all(c.same for c in compared):
+            shown = "; ".join(f"{c.page}, as {c.edition}" for c in compared)
+            raise EditionError(reading.at("differences"), f"the difference “{line[:60]}” is declared, but the "
+                                                          f"publisher's {name} is the edition's ({shown}); "
+                                                          "remove the line, or correct the evidence")
         declared.add(name)
     for check in checks:
         covered = check.field in declared or (check.field in LOCATOR_PARTS and "locator" in declared)
@@ -101,7 +111,7 @@ def _date(page: str, entry: str) -> FieldCheck:
         return FieldCheck("date", DIFFERS, page, "the entry, which is undated")
     # A date printed less precisely (1950-05) is no disagreement with 1950-05-14.
     agrees = page.startswith(entry) or entry.startswith(page)
-    return FieldCheck("date", AGREES if agrees else DIFFERS, page, f"the entry's date {entry}")
+    return FieldCheck("date", AGREES if agrees else DIFFERS, page, f"the entry's date {entry}", page == entry)
 
 
 def name_words(value: str) -> set[str]:
@@ -114,7 +124,7 @@ def _name(field: str, page: str, entry: str) -> FieldCheck:
     a, b = name_words(page), name_words(entry)
     # "Feng Xi [Stalin]" names Stalin; "Mao" is "Mao Zedong": one holds the other's words.
     agrees = bool(a and b) and (a <= b or b <= a)
-    return FieldCheck(field, AGREES if agrees else DIFFERS, page, f"the entry's {field} “{entry}”")
+    return FieldCheck(field, AGREES if agrees else DIFFERS, page, f"the entry's {field} “{entry}”", a == b)
 
 
 @dataclass
@@ -162,11 +172,11 @@ def _locator(text: str, entry: Entry, pinpoints: list[Pinpoint]) -> list[FieldCh
                            f"the entry's archive {cited.archive}")]
     wanted = {"fond": cited.fond, "opis": cited.opis, "delo": cited.delo, "papka": cited.papka}
     best = max(same, key=lambda p: sum(_norm(p.parts.get(k, "")) == _norm(v) for k, v in wanted.items()))
-    checks = [FieldCheck("archive", AGREES, best.archive, cited.archive)]
+    checks = [FieldCheck("archive", AGREES, best.archive, cited.archive, _norm(best.archive) == _norm(cited.archive))]
     for name, value in wanted.items():
         page = best.parts.get(name, "")
         outcome = NOT_COMPARED if not (page and value) else AGREES if _norm(page) == _norm(value) else DIFFERS
-        checks.append(FieldCheck(name, outcome, f"{name} {page}", f"the entry's {name} {value}"))
+        checks.append(FieldCheck(name, outcome, f"{name} {page}", f"the entry's {name} {value}", outcome == AGREES))
     checks.append(_within("leaves", best.leaves, pinpoints))
     return checks
 
