@@ -1,6 +1,8 @@
-"""In Chromium, on every text page: each "Read" link in a note names its document, stands
-right after the citation of that document (a link to its document page), and where the
-publisher's page differs from the note, the note says so, linked to the finding."""
+"""In Chromium, on every text page: each "Read" link in a note names its document, a
+document the note links to its page; it stands after the author's words, never among them
+(what follows it in the note is the editors' too); and where the publisher's page differs
+from the note, the note says so, linked to the finding: "differs from the note", or from
+the editors' identification where the note's wording is not known."""
 from __future__ import annotations
 
 import pytest
@@ -11,22 +13,26 @@ from edition.write.markdown.context import build_context, site_url
 pytestmark = pytest.mark.browser
 
 READ_LINKS = """items => items.map(a => {
-  const holder = a.closest('span.reading');
-  let node = holder.previousSibling, cited = null;
-  while (node && !cited) {            // the nearest link before it: the citation it belongs to
-    if (node instanceof Element) {
-      const links = node.matches('a[href]') ? [node] : [...node.querySelectorAll('a[href]')];
-      if (links.length) cited = links[links.length - 1].getAttribute('href');
-    }
-    node = node.previousSibling;
+  const holder = a.closest('span.reading'), note = a.closest('li');
+  const cited = [...note.querySelectorAll('a[href]')].filter(l => !holder.contains(l) &&
+                 l.compareDocumentPosition(holder) & Node.DOCUMENT_POSITION_FOLLOWING)
+                .map(l => l.getAttribute('href'));
+  // What follows the Read link in the note: only the editors' spans and the back link.
+  const editors = 'span.reading, span.also-cites, span.editor-comment, span.identified, span.note-page, a.footnote-backref';
+  let after = '', node = holder.nextSibling;
+  for (; node; node = node.nextSibling) {
+    if (!(node instanceof Element && node.matches(editors))) after += node.textContent;
   }
-  const differs = holder.querySelector('.reading-differs a');
-  return {note: a.closest('li').id, href: a.getAttribute('href'), words: a.textContent,
-          cited: cited, differs: differs && differs.getAttribute('href')};
+  const differs = holder.querySelector('.reading-differs');
+  return {note: note.id, href: a.getAttribute('href'), words: a.textContent, cited: cited,
+          after: holder.parentElement.closest('span.identified') ? '' : after.trim(),
+          editorial: !!note.querySelector('.basis-editorial'),
+          differs: differs && differs.querySelector('a').getAttribute('href'),
+          differsWords: differs && differs.textContent};
 })"""
 
 
-def test_every_read_link_names_its_document_and_stands_by_its_citation(served, page, edition):
+def test_every_read_link_names_its_document_and_follows_the_authors_words(served, page, edition):
     site = build_context(edition)
     by_url = {r.url: r for r in edition.readings if r.found}
     seen = 0
@@ -35,9 +41,12 @@ def test_every_read_link_names_its_document_and_stands_by_its_citation(served, p
         for link in page.locator(".footnote li a.reading-link").evaluate_all(READ_LINKS):
             reading = by_url[link["href"]]
             assert link["words"].startswith(f"Read: {reading.title} ({reading.publisher})"), link
-            assert link["cited"] and link["cited"].rstrip("/").endswith(f"documents/{reading.entry}"), link
+            assert any(h.rstrip("/").endswith(f"documents/{reading.entry}") for h in link["cited"]), link
+            assert link["after"] == "", link   # the author's words all before it
             if reading.comparison == DIFFERS:
                 assert link["differs"] and "bibliography/apparatus/#finding-" in link["differs"], link
+                differs_from = "the editors' identification" if link["editorial"] else "the note"
+                assert link["differsWords"].startswith(f"The linked page differs from {differs_from}"), link
             else:
                 assert link["differs"] is None, link
             seen += 1

@@ -9,7 +9,7 @@ from .basis import identification_label
 from .context import SiteContext
 from .inline import render_inlines
 from ..escape import escape_text, link_title
-from ...model.inlines import link_ranges, plain_text, split_at
+from ...model.inlines import link_ranges
 from ...model.readings import DIFFERS
 from ...analyse.readings.findings import KIND as PUBLISHER_DIFFERS
 from .context import relative
@@ -48,10 +48,14 @@ class NoteRenderer:
     def body(self, note: Note) -> str:
         citations = self.site.citations[(self.text.meta.id, note.number)].citations
         self._read_given: set[str] = set()   # a document's Read link stands once in a note
+        self._basis = note.basis
         if note.basis == AUTHOR:
             placed, extra, identified = place_citations(citations)
             ranges = [(c.start, c.end, self._entry_link(c.key), self._entry_title(c.key, c.pinpoint)) for c in placed]
-            body = self._with_reads(link_ranges(note.inlines, ranges), placed, plain_text(note.inlines))
+            # The author's words whole, then what the editors add: a Read link for each
+            # document a publisher's page gives, in the order the words cite them.
+            body = render_inlines(link_ranges(note.inlines, ranges))
+            body += "".join(self._read(c.key) for c in sorted(placed, key=lambda c: c.start))
             if extra:
                 body += " " + self._also(extra)
             if note.comment:
@@ -70,24 +74,6 @@ class NoteRenderer:
         return ('<span class="basis basis-unknown">Not established.</span> The note\'s text is not '
                 'in the source, and what it cites has not been identified.')
 
-    def _with_reads(self, spans, placed, words: str) -> str:
-        """The note's words with each document's Read link right after the citation it belongs
-        to (after the punctuation that ends the citation), not at the end of the note."""
-        after: dict[int, str] = {}
-        for c in sorted(placed, key=lambda c: c.start):
-            read = self._read(c.key)
-            if read:
-                end = c.end
-                while end < len(words) and words[end] in ".,;:)":
-                    end += 1
-                after[end] = after.get(end, "") + read
-        out, consumed = [], 0
-        for end in sorted(after):
-            piece, spans = split_at(spans, end - consumed)
-            out.append(render_inlines(piece) + after[end])
-            consumed = end
-        return "".join(out) + render_inlines(spans)
-
     def _read(self, key: str) -> str:
         """'Read: <the document> (<publisher>) ↗' for a document a publisher's page gives, and,
         where that page differs from the note, the words that say so, linked to the finding."""
@@ -100,7 +86,7 @@ class NoteRenderer:
             finding = next((f for f in self.site.findings if f.kind == PUBLISHER_DIFFERS and key in f.keys), None)
             target = relative(self.page, "bibliography/apparatus.md") + (
                 f"#{finding_anchor(finding)}" if finding is not None else "")
-            differs = differs_in_note(reading, target)
+            differs = differs_in_note(reading, target, self._basis == EDITORIAL)
         return f' <span class="reading">{read_link(reading)}{differs}</span>'
 
     def _link(self, key: str) -> str:
