@@ -137,7 +137,7 @@ def test_a_declared_difference_the_page_does_not_show(project):
 def test_pages_that_do_not_hold_the_cited_pages(project):
     line = add(project, FOUND.replace('pages = "155-156"', 'pages = "157-158"'))
     expect_error(project, f"{READINGS}:{line + 14}", r"the publisher's pages \(157-158\) differs from the pages "
-                                                     r"the notes cite \(kim-2016 n. 34: 155–6\)")
+                                                     r"the notes cite \(Kim 2016 n. 34: 155–6\)")
 
 
 def test_archival_leaves_that_differ_undeclared(project):

@@ -4,6 +4,8 @@ built at different paths publish the same pages."""
 from __future__ import annotations
 
 import re
+import tomllib
+from html.parser import HTMLParser
 from pathlib import Path
 
 from support import ROOT
@@ -46,3 +48,34 @@ def test_mkdocs_yml_names_no_placeholder_address():
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert not re.search(r"^site_url:", config, re.M)
     assert not re.search(r"example\.(?:com|org|net|github\.io)", config)
+
+
+class _Words(HTMLParser):
+    """A page's words as a reader sees them: no markup, attributes, scripts or styles."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.words, self._hidden = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self._hidden += tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self._hidden -= tag in ("script", "style") and self._hidden > 0
+
+    def handle_data(self, data):
+        if not self._hidden:
+            self.words.append(data)
+
+
+def test_no_page_names_a_text_by_its_identifier(site):
+    """A text is "Kim 2016" to a reader; its id (kim-2016) is for addresses and data."""
+    ids = [t["id"] for t in tomllib.loads((ROOT / "sources" / "texts.toml").read_text(encoding="utf-8"))["text"]]
+    named = re.compile(r"(?<![\w/.#-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w/.-])")
+    found = []
+    for page in pages(site):
+        words = _Words()
+        words.feed(page.read_text(encoding="utf-8"))
+        text = " ".join(words.words)
+        found += [f"{page.relative_to(site)}: …{text[max(0, m.start() - 40):m.end() + 20]}…" for m in named.finditer(text)]
+    assert found == []

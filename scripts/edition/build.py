@@ -115,7 +115,7 @@ def read_edition(sources: Path, cache: Cache = NO_CACHE) -> Edition:
     not_variants = load_not_variants(sources / "apparatus.toml")
     policy = load_policy(sources)
     readings = check_readings(load_readings(sources / "readings.toml", tuple(sorted(policy.allow))), entries, notes,
-                              sources / "bibliography.bib")
+                              sources / "bibliography.bib", {t.meta.id: t.meta.short for t in texts})
     registers = load_registers(sources)
     check_sources(sources, policy, entries, tuple(r.url for r in readings if r.url))
     info = load_edition_info(sources.parent, read_version(sources.parent))

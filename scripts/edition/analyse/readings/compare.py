@@ -31,7 +31,7 @@ KEY_NAMES = {"f": "fond", "fond": "fond", "op": "opis", "opis": "opis", "d": "de
              "p": "papka", "pap": "papka", "papka": "papka"}
 RANGE = re.compile(r"(\d+)(?:\s*[-–—]\s*(\d+))?(\s*ff\b)?")
 
-Pinpoint = tuple[str, int, str]         # (text id, note, pinpoint as printed)
+Pinpoint = tuple[str, int, str]         # (the text as readers know it, note, pinpoint as printed)
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,11 @@ class FieldCheck:
     same: bool = False  # agrees to the letter: no difference can be declared for it
 
 
-def compare_all(readings: Readings, entries: dict[str, Entry], notes: list[NoteCitations]) -> dict[str, tuple]:
-    """entry key -> its reading's field checks; stops at the first undeclared difference."""
-    pinpoints = pinpoints_by_key(notes)
+def compare_all(readings: Readings, entries: dict[str, Entry], notes: list[NoteCitations],
+                names: dict[str, str] | None = None) -> dict[str, tuple]:
+    """entry key -> its reading's field checks; stops at the first undeclared difference.
+    `names`: text id -> its short name ("Kim 2016"), which the checks' words use."""
+    pinpoints = pinpoints_by_key(notes, names)
     checks = {}
     for reading in readings:
         if reading.found:
@@ -54,12 +56,13 @@ def compare_all(readings: Readings, entries: dict[str, Entry], notes: list[NoteC
     return checks
 
 
-def pinpoints_by_key(notes: list[NoteCitations]) -> dict[str, list[Pinpoint]]:
+def pinpoints_by_key(notes: list[NoteCitations], names: dict[str, str] | None = None) -> dict[str, list[Pinpoint]]:
     found: dict[str, list[Pinpoint]] = {}
     for note in notes:
         for c in note.citations:
             if c.pinpoint:
-                found.setdefault(c.key, []).append((note.text_id, note.note, c.pinpoint))
+                found.setdefault(c.key, []).append(((names or {}).get(note.text_id, note.text_id), note.note,
+                                                    c.pinpoint))
     return found
 
 

@@ -12,9 +12,10 @@ from .validate import validate_readings
 
 
 def check_readings(readings: Readings, entries: list[Entry], notes: list[NoteCitations],
-                   bib_path: Path) -> Readings:
+                   bib_path: Path, names: dict[str, str] | None = None) -> Readings:
     """Readings as loaded (load_readings needs nothing else, and may be read apart),
-    validated against the bibliography and compared with the notes."""
+    validated against the bibliography and compared with the notes (`names`: each text's
+    short name, which the comparisons' words use)."""
     by_key = {e.key: e for e in entries}
     validate_readings(readings, by_key, bib_path)
-    return dataclasses.replace(readings, checks=compare_all(readings, by_key, notes))
+    return dataclasses.replace(readings, checks=compare_all(readings, by_key, notes, names))
