@@ -66,7 +66,7 @@ def test_every_primary_source_citation_in_a_note_links_to_its_page(edition, site
     assert checked > 50
 
 
-def test_read_links_stand_after_their_citation_in_kim_n_36(edition, site):
+def test_read_links_follow_the_authors_words_in_kim_n_36(edition, site):
     ctx = build_context(edition)
     html = (site / ctx.note_pages[("kim-2016", 36)].replace(".md", "/index.html")).read_text(encoding="utf-8")
     item = html[html.index('<li id="fn:36"'):]
@@ -74,4 +74,4 @@ def test_read_links_stand_after_their_citation_in_kim_n_36(edition, site):
     jessup, read, president = (item.index("documents/frus-1950-v07-jessup-memorandum-06-26/"),
                                 item.index("Read: Memorandum of Conversation, by the Ambassador at Large (Jessup)"),
                                 item.index("documents/frus-1950-v07-president-statement-06-27/"))
-    assert jessup < read < president
+    assert jessup < president < read

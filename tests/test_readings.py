@@ -292,11 +292,11 @@ def test_a_publishers_difference_names_both_forms_as_printed(edition):
                 for f in edition.findings if f.kind == KIND}
     sender = findings[("doc-1950-05-14-stalin-mao", "sender")]
     assert sender == (("Stalin", (("kim-2016", 28),)),
-                      ("Vyshinsky (message signed Filippov [Stalin]) (Wilson Center Digital Archive)", ()))
+                      ("Vyshinsky (message signed Filippov [Stalin])", (), "as Wilson Center Digital Archive prints it"))
     delo = findings[("doc-1949-05-18-kovalev-stalin", "locator")]
     assert delo[0] == ("delo 333", (("kim-2016", 15),))
     assert delo[1][0].startswith("AP RF. F. 4. Op. 1. D. 331.")
-    assert not any("as the notes give it" in form for forms in findings.values() for form, _ in forms)
+    assert not any("as the notes give it" in form for forms in findings.values() for form, *_ in forms)
 
 
 def test_documents_page_gives_a_conversations_participants_not_a_sender(edition):

@@ -12,7 +12,7 @@ known cases; each finding names the notes and the form each one uses.
 - a text's date that disagrees with the document its note cites;
 - other editions of one work;
 - one document cited from two archives;
-- segments settled by the reviewed mapping file.
+- segments settled by the editors in the reviewed mapping file.
 """
 from __future__ import annotations
 
@@ -33,7 +33,9 @@ from ..model.inlines import plain_text
 from ..load.not_variants import NotVariant
 
 NoteId = tuple[str, int]
-Forms = tuple[tuple[str, tuple[NoteId, ...]], ...]   # each form as printed, and the notes that print it
+# Each form as printed, and the notes that print it; a form no note prints says where it is
+# printed instead: (form, (), "in the text"), (form, (), "as Wilson Center Digital Archive prints it").
+Forms = tuple[tuple[str, tuple[NoteId, ...]] | tuple[str, tuple[NoteId, ...], str], ...]
 EDITION_LINKS = {"translationof": "a translation of", "origpubas": "another edition of",
                  "adaptedfrom": "adapted from"}
 
@@ -376,8 +378,8 @@ def text_disagrees_with_note(entries, printed: list[Printed], texts, passages) -
                         f"{text.meta.short}, ¶ {event.paragraph}, dates it “{event.expression}” "
                         f"(“{event.snippet}”); note {number} cites {p.citation.key}, dated {_printed_date(p.words)}.",
                         ((text.meta.id, number),), (p.citation.key,),
-                        forms=((f"the text: {event.expression}", ()),
-                               (f"the note: {_printed_date(p.words)}", ((text.meta.id, number),)))))
+                        forms=((event.expression, (), "in the text"),
+                               (_printed_date(p.words), ((text.meta.id, number),)))))
     return findings
 
 
@@ -548,7 +550,7 @@ def settled_by_mapping(notes) -> list[Finding]:
     for note in notes:
         keys = tuple(c.key for c in note.citations if c.settled_by)
         if keys:  # where the mapping stands is the editors' business, not the reader's
-            findings.append(Finding("settled by the mapping file",
+            findings.append(Finding("settled by the editors",
                                     "Which works this note cites was settled by the editors, because its "
                                     "wording alone could not decide.",
                                     ((note.text_id, note.note),), keys))

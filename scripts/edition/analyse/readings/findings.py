@@ -55,15 +55,15 @@ def _forms(reading: Reading, checks: tuple[FieldCheck, ...], field: str, citing)
         for t, n, pinpoint in citing:
             if pinpoint:
                 by_pinpoint[pinpoint].append((t, n))
-        page_side = tuple((f"{c.page} ({reading.publisher})", ()) for c in differing)
+        page_side = tuple((c.page, (), f"as {reading.publisher} prints it") for c in differing)
         return tuple((p, tuple(sorted(ns))) for p, ns in sorted(by_pinpoint.items())) + page_side
     everyone = tuple(sorted({(t, n) for t, n, _ in citing}))
     compared = differing or [c for c in checks if c.field in fields and c.page and c.edition]
-    if not compared:    # a field the rules do not compare (a description)
-        return ((f"{field} as the notes give it", everyone), (f"{field} as {reading.publisher} prints it", ()))
+    if not compared:    # a field the rules do not compare (a description): the difference says it
+        return ()
     ours = ", ".join(_entry_value(c) for c in compared)
     theirs = reading.evidence.locator if field == "locator" else "; ".join(c.page for c in compared)
-    return ((ours, everyone), (f"{theirs} ({reading.publisher})", ()))
+    return ((ours, everyone), (theirs, (), f"as {reading.publisher} prints it"))
 
 
 def _entry_value(check: FieldCheck) -> str:

@@ -29,6 +29,12 @@ class Archive:
         return self.id != "PERSONAL"
 
     @property
+    def heading(self) -> str:
+        """'APRF: Arkhiv Prezidenta Rossiiskoi Federatsii': an archive by the acronym the notes
+        use and its name; a personal collection, which has no acronym, by its name only."""
+        return f"{self.id}: {self.name}" if self.has_locators else self.name
+
+    @property
     def slug(self) -> str:
         return self.id.lower()
 

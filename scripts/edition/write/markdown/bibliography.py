@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from ...analyse.apparatus import Finding
 from ...model.entry import Entry
@@ -18,7 +19,7 @@ from .context import BIBLIOGRAPHY, SiteContext
 from ..escape import escape_text, page_head
 from .readlinks import differs_note, read_link, status_words, where_to_read
 from .parts import Block, split_page
-from .finding_anchor import finding_anchor
+from .finding_anchor import finding_anchor, forms_words
 from .bibliography_layout import archival_order, crossref_children, sections
 
 RELATION_LABEL = {IBID: "Ibid.", CITED_FROM: "cited from", ORIGINALLY: "original edition"}
@@ -211,7 +212,7 @@ def _published_as(site: SiteContext, entry: Entry) -> str:
 
 def _archive_page(site: SiteContext, archive, cited_in) -> dict[str, str]:
     page = f"bibliography/{archive.slug}.md"
-    out = page_head(f"{archive.id}: {archive.name}")
+    out = page_head(archive.heading)
     if archive.translation:
         out += [f"*{escape_text(archive.translation)}*", ""]
     out += [escape_text(archive.about), "",
@@ -231,13 +232,13 @@ def _archive_page(site: SiteContext, archive, cited_in) -> dict[str, str]:
                   "| Locator | Leaves cited | Date | Document | Cited in | Published as |",
                   "|---|---|---|---|---|---|"],
                   rows, ["", f"{len(documents)} documents.", ""])
-    return split_page(page, f"{archive.id}: {archive.name}", out, [table])
+    return split_page(page, archive.heading, out, [table])
 
 
 # --- notes on the apparatus -----------------------------------------------------
 
 APPARATUS_INTRO = (
-    "What a careful editor flags in the notes, computed by the build from the resolved citations "
+    "What a careful editor flags in the notes, found automatically in the resolved citations "
     "each time the site is made: one archival locator cited for different documents; one document "
     "cited with different dates, leaves, correspondents or descriptions; archival locators written "
     "differently (shown as printed); a work whose title, place, publisher, year, series, volume or page range is printed "
@@ -293,12 +294,11 @@ def _finding_note(site: SiteContext, page: str, finding: Finding, text_id: str, 
 
 
 def _forms(finding: Finding, site: SiteContext, page: str) -> str:
-    """Each form as printed, and the notes that print it: “3 July 1950” in Kim 2016 n. 7."""
-    parts = []
-    for form, notes in finding.forms:
-        links = ", ".join(site.note_ref(page, t, n) for t, n in _in_text_order(site, notes))
-        parts.append(f"“{escape_text(form)}”" + (f" in {links}" if links else ""))
-    return "Forms: " + "; ".join(parts) + "."
+    """Each form as printed, and the notes that print it: “3 July 1950” in Kim 2016 n. 7
+    (the notes in the texts' order)."""
+    ordered = replace(finding, forms=tuple((form, tuple(_in_text_order(site, notes)), *where)
+                                           for form, notes, *where in finding.forms))
+    return "Forms: " + forms_words(ordered, lambda note: site.note_ref(page, *note)) + "."
 
 
 def _linked_summary(finding: Finding, site: SiteContext) -> str:

@@ -86,7 +86,7 @@ def _archive_heading(archive) -> list[str]:
         return ["### Known through a publication {: #archive-none }", ""]
     translation = f" ({escape_text(archive.translation)})" if archive.translation else ""
     more = f" [About the archive]({archive.slug}.md)" if archive.has_locators else ""
-    return [f"### {escape_text(archive.id)}: {escape_text(archive.name)}{translation} "
+    return [f"### {escape_text(archive.heading)}{translation} "
             f"{{: #archive-{archive.slug} }}", "", more.strip(), ""]
 
 

@@ -25,7 +25,7 @@ from .basis import identification_label
 from .bibliography import RELATED_LABEL, compared_fields
 from .citation import edition_citation
 from .context import SiteContext, relative, site_url
-from .finding_anchor import finding_anchor
+from .finding_anchor import finding_anchor, forms_words
 from .readlinks import read_link, status_words
 
 APPARATUS = "bibliography/apparatus.md"
@@ -141,9 +141,7 @@ class DocumentPage:
                 summary = finding.summary
                 for k in finding.keys:
                     summary = summary.replace(k, short_label(self.site.entries[k], self.site.archives))
-                forms = "; ".join(f"“{escape_text(form)}”" + (
-                    " in " + ", ".join(self.site.note_ref(self.page, t, n) for t, n in notes) if notes else "")
-                    for form, notes in finding.forms)
+                forms = forms_words(finding, lambda note: self.site.note_ref(self.page, *note))
                 out.append(f"- {escape_text(summary)}" + (f" Forms: {forms}." if forms else "")
                            + f" [See the finding]({relative(self.page, APPARATUS)}#{finding_anchor(finding)})")
             out.append("")
