@@ -75,3 +75,12 @@ def test_read_links_follow_the_authors_words_in_kim_n_36(edition, site):
                                 item.index("Read: Memorandum of Conversation, by the Ambassador at Large (Jessup)"),
                                 item.index("documents/frus-1950-v07-president-statement-06-27/"))
     assert jessup < president < read
+
+
+def test_a_document_printed_in_a_volume_names_the_volume_in_full(edition):
+    """'Printed in' the volume's titles and number, not its short label ('FRUS (n.d.)')."""
+    from edition.write.markdown.document_pages import render_document_pages
+    page = render_document_pages(edition, build_context(edition))["documents/frus-1950-v07-unsc-resolution-06-27.md"]
+    assert ("- Printed in [<em>Foreign Relations of the United States, 1950</em>, vol. 7, <em>Korea</em>]"
+            "(../bibliography/index.md#frus-1950-v07)") in page
+    assert "(n.d.)" not in page

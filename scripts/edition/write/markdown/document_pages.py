@@ -225,8 +225,7 @@ class DocumentPage:
         parent = site.entries.get(entry.get("crossref"))
         if parent is not None:
             pages = f", {escape_text(entry.get('pages'))}" if entry.get("pages") else ""
-            lines.append(f"Printed in [{escape_text(short_label(parent, site.archives))}]"
-                         f"({site.entry_link(self.page, parent.key)}){pages}")
+            lines.append(f"Printed in [{_collection_title(parent)}]({site.entry_link(self.page, parent.key)}){pages}")
         for key in entry.related_keys:
             label = RELATED_LABEL.get(entry.get("relatedtype"), "Related to")
             lines.append(f"{label}: [{escape_text(short_label(site.entries[key], site.archives))}]"
@@ -364,6 +363,16 @@ def _correspondents_words(entry: Entry) -> str:
         joint = " and " if entry.get("doctype") == "conversation" else " to "
         return f"{sender}{joint}{recipient}"
     return sender or recipient
+
+
+def _collection_title(entry: Entry) -> str:
+    """The volume a document is printed in, by its full title: '*Foreign Relations of the
+    United States, 1950*, vol. 7, *Korea*' (a short label would say 'FRUS', without the
+    volume, and 'n.d.' where the notes give no date of publication)."""
+    titles = [f"<em>{escape_text(bare(entry.get(name)))}</em>" for name in ("maintitle", "title") if entry.get(name)]
+    if entry.get("volume"):   # after the series' title, or after the only title
+        titles.insert(1, f"vol. {escape_text(bare(entry.get('volume')))}")
+    return ", ".join(titles)
 
 
 def _front_matter(title_html: str, tags: list[list[str]]) -> list[str]:
