@@ -193,6 +193,10 @@
     });
     article.appendChild(column);
     layoutSidenotes();
+    if (textBox) {
+      textBox.disconnect();
+      textBox.observe(article);
+    }
   }
 
   function setOpen(note, open) {
@@ -255,17 +259,13 @@
       bottom = top + element.offsetHeight;
     });
   }
-  if (window.ResizeObserver) {
-    var lastWidth = 0;
-    new ResizeObserver(function (entries) {
-      // Only a change of width moves the lines (the notes themselves never change the
-      // article's height: they are out of its flow).
-      var width = entries[entries.length - 1].contentRect.width;
-      if (width === lastWidth) return;
-      lastWidth = width;
-      layoutSidenotes();
-    }).observe(document.body);
-  }
+  // Placed again whenever the text's box changes size, before the change is painted: a new
+  // width moves the lines; a new height means that something in the text opened, closed or
+  // loaded (a citation panel, the "Cite this page" box, an image) and moved the markers
+  // below it. Placing the notes never changes that box (they and the links beside the
+  // paragraphs are out of its flow), so it cannot set itself off again; scrolling changes
+  // no size and costs nothing.
+  var textBox = window.ResizeObserver ? new ResizeObserver(layoutSidenotes) : null;
 
   function markSidenote(event) {
     var ref = event.target instanceof Element && event.target.closest("a.footnote-ref");

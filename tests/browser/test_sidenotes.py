@@ -1,7 +1,8 @@
 """Sidenotes in Chromium at 1280, 1440 and 1920 px on every text page with notes: each
 note beside its marker's line (at most 40 px off for nine notes in ten, 150 px for any),
 none overlapping, the column ending where the text ends, a shortened note opening in place
-by click and by keyboard; and no layout shift while the page and its notes appear."""
+by click and by keyboard, the notes following the text when a citation opens or closes;
+and no layout shift while the page and its notes appear."""
 from __future__ import annotations
 
 import pytest
@@ -185,3 +186,62 @@ def test_the_layout_is_set_from_the_top_of_the_page(served, browser, width):
         assert page.evaluate(layout) == whole
     finally:
         context.close()
+
+
+# The top and bottom of everything shown in the margin column (the notes and the links to
+# the other text's passage), and the gap the script leaves between two of them.
+PLACES = """() => {
+  const column = document.querySelector('.sidenotes');
+  const boxes = [...document.querySelectorAll('.sidenotes .sidenote, article p.para > .counterparts')]
+    .map(e => e.getBoundingClientRect()).filter(r => r.height > 0).map(r => [r.top, r.bottom]);
+  const style = getComputedStyle(column);
+  return {boxes, gap: parseFloat(style.fontSize) * 0.6};
+}"""
+
+
+def test_notes_follow_the_text_when_a_citation_opens_and_closes(served, page):
+    """Opening "Cite this page" or a paragraph's citation moves the text below it; the notes
+    move with it: each stands at its marker's line, or just below the note above it, never
+    above its line. Placing them changes nothing after, scrolling included (no loop)."""
+    page.goto(served.url("texts/kim-2016/02-prc-policy-on-the-korean-peninsula-before-the-outbreak-of/"))
+    page.wait_for_function("document.querySelector('.sidenotes .sidenote[style*=top]')")
+
+    def check(state: str) -> None:
+        page.evaluate(SETTLED)
+        found, places = page.evaluate(MEASURE), page.evaluate(PLACES)
+        notes = [n for n in found["notes"] if n["visible"]]
+        assert len(notes) == found["refs"] >= 10, state
+        for note in notes:
+            off = note["top"] - note["marker"]
+            assert off >= -3, f"{state}: {note['id']} stands {-off:.0f}px above its marker's line"
+            pushed = any(note["top"] - places["gap"] - 3 <= bottom <= note["top"] + 1
+                         for top, bottom in places["boxes"] if top < note["top"] - 1)
+            assert off <= 3 or pushed, f"{state}: {note['id']} stands {off:.0f}px below its marker's line"
+
+    check("loaded")
+    page.locator(".cite-box > summary").click()
+    check('"Cite this page" open')
+    # A paragraph halfway through the notes: those above it stay, those below it move.
+    middle = page.evaluate("(refs => refs[refs.length >> 1].closest('p.para').id)"
+                           "(document.querySelectorAll('article p.para sup > a.footnote-ref'))")
+    page.locator(f"#{middle} > a.para-num").click()
+    expect(page.locator("#cite-panel")).to_be_visible()
+    check(f"the citation of {middle} open too")
+    page.locator("#cite-panel .cite-close").click()
+    expect(page.locator("#cite-panel")).to_have_count(0)
+    page.locator(".cite-box > summary").click()
+    check("both closed")
+    # Placed, the notes stay put: nothing rewrites them on its own or while the reader scrolls.
+    changes = page.evaluate("""async () => {
+      let changes = 0;
+      const watch = new MutationObserver(records => { changes += records.length; });
+      watch.observe(document.querySelector('.sidenotes'), {attributes: true, subtree: true});
+      for (const y of [400, 1200, 0]) {
+        window.scrollTo(0, y);
+        await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+      }
+      watch.disconnect();
+      return changes;
+    }""")
+    assert changes == 0
+    assert page.console.errors == []
