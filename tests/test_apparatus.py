@@ -58,7 +58,8 @@ def test_a_work_whose_title_is_printed_differently(edition):
 def test_spelling_findings_say_which_note_carries_which_form(edition):
     shtykov = next(f for f in findings_of(edition, "spelling") if f.words == frozenset({"shtykov", "shykov"}))
     assert forms(shtykov)["Shykov"] == [56, 57, 63, 64]
-    assert {8, 20, 23}.issubset(forms(shtykov)["Shtykov"])
+    # The entries spell every Shtykov telegram as the text and the other notes do.
+    assert ("Shtykov", (), "in the bibliography") in shtykov.forms
     banmendian = next(f for f in findings_of(edition, "spelling") if "banmendian" in f.words)
     assert forms(banmendian) == {"Banmendian": [2], "Banmendingian": [43, 44]}
 

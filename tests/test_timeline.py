@@ -71,7 +71,7 @@ def test_one_lane_per_correspondent_by_the_registers_name(edition):
     site = build_context(edition)
     from edition.write.markdown.timeline import lane_of
     assert lane_of(site.entries["doc-1950-10-01-stalin-mao-zhou"], site) == "Joseph Stalin"   # "Filippov (Stalin)"
-    assert lane_of(site.entries["doc-1950-07-07-shykov-stalin"], site) == "Terentii Shtykov"  # "Shykov"
+    assert lane_of(site.entries["doc-1950-07-07-shtykov-stalin"], site) == "Terentii Shtykov"  # "Shykov"
     assert lane_of(site.entries["neibu-cankao-1950-171"], site) == "Xinhua News Agency"
     assert lane_of(site.entries["acheson-1950-crisis-asia"], site) == "Dean Acheson"
 

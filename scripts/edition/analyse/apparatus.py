@@ -500,9 +500,9 @@ def _spelling_forms(pair: tuple[str, str], words: dict, found: set[NoteId]) -> F
     forms = []
     for spelling in pair:
         pattern = re.compile(rf"(?<![\w'’-]){re.escape(spelling)}(?![\w-])")
-        forms.append((spelling, tuple((text_id, number) for text_id, notes in words.items()
-                                      for number, text in notes.items()
-                                      if (text_id, number) in found and pattern.search(text))))
+        printing = tuple((text_id, number) for text_id, notes in words.items() for number, text in notes.items()
+                         if (text_id, number) in found and pattern.search(text))
+        forms.append((spelling, printing) if printing else (spelling, (), "in the bibliography"))
     return tuple(forms)
 
 
