@@ -210,8 +210,10 @@ class SectionRenderer:
             short = self.site.texts[other.text_id].meta.short
             reason = f"{other.reason} ({EDITORS_IDENTIFICATION})" if other.identified else other.reason
             label = f" {identification_label()}" if other.identified else ""
-            links.append(f'[↔ {escape_text(short)} ¶ {other.paragraph}]'
-                         f'({self.site.paragraph_url(self.page, other)} "{link_title(reason)}"){{: .counterpart }}{label}')
+            # One item: the label stays with its link, never alone beside the next note.
+            links.append(f'<span class="counterpart-item">[↔ {escape_text(short)} ¶ {other.paragraph}]'
+                         f'({self.site.paragraph_url(self.page, other)} "{link_title(reason)}"){{: .counterpart }}'
+                         f'{label}</span>')
         return (' <span class="counterparts">' + " ".join(links) + "</span>") if links else ""
 
 
