@@ -18,7 +18,8 @@ def test_unclosed_brace(project):
 
 def test_duplicate_key(project):
     line = append(project, BIB, "@book{chen-1994-chinas-road,\n  title = {Again},\n  author = {X}\n}\n")
-    expect_error(project, f"{BIB}:{line}", "duplicate key 'chen-1994-chinas-road'")
+    first = line_of(project, BIB, CHEN)
+    expect_error(project, f"{BIB}:{line}", rf"duplicate key 'chen-1994-chinas-road' \(first at line {first}\)")
 
 
 def test_missing_required_field(project):

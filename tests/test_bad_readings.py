@@ -136,7 +136,7 @@ def test_a_declared_difference_the_page_does_not_show(project):
 
 def test_pages_that_do_not_hold_the_cited_pages(project):
     line = add(project, FOUND.replace('pages = "155-156"', 'pages = "157-158"'))
-    expect_error(project, f"{READINGS}:{line + 14}", r"the publisher's pages \(157-158\) differs from the pages "
+    expect_error(project, f"{READINGS}:{line + 14}", r"the publisher's pages \(157-158\) differ from the pages "
                                                      r"the notes cite \(Kim 2016 n. 34: 155–6\)")
 
 
@@ -144,7 +144,7 @@ def test_archival_leaves_that_differ_undeclared(project):
     edit(project, READINGS, 'locator = "TsAMO RF, fond 5, opis 918795, delo 121, listi 705-706"',
          'locator = "TsAMO RF, fond 5, opis 918795, delo 121, listi 707-708"')
     expect_error(project, f"{READINGS}:{line_of(project, READINGS, 'listi 707-708')}",
-                 "the publisher's leaves .* differs from the leaves the notes cite")
+                 "the publisher's leaves .* differ from the leaves the notes cite")
 
 
 def test_difference_without_its_field(project):

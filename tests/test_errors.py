@@ -113,6 +113,21 @@ def test_an_ebook_title_that_is_not_its_first_line(project):
                  r"texts\.toml the file's first line")
 
 
+def test_a_correction_for_a_text_not_in_the_manifest_names_the_texts(project):
+    edit(project, "sources/corrections.toml", 'text = "kim-2016"', 'text = "kim-2061"')
+    line = line_of(project, "sources/corrections.toml", 'text = "kim-2061"') - 1
+    expect_error(project, f"sources/corrections.toml:{line}",
+                 r"text 'kim-2061' is not in texts\.toml; the texts are 'kim-2016', 'kissinger-2011'")
+
+
+def test_a_quote_that_ends_a_toml_value_early_says_how_to_write_it(project):
+    edit(project, "sources/notes/kissinger-2011.toml", "is in that record", 'is in "that" record')
+    line = line_of(project, "sources/notes/kissinger-2011.toml", 'evidence = "The quoted remark')
+    expect_error(project, f"sources/notes/kissinger-2011.toml:{line}",
+                 r"not valid TOML: Expected newline or end of document after a statement \(column \d+\); a value "
+                 r"ended early: a \" inside a \"\.\.\.\" value is written \\\"")
+
+
 def test_unknown_reader(project):
     edit(project, MANIFEST, 'reader = "pdf-markdown"', 'reader = "docx"')
     line = line_of(project, MANIFEST, 'reader = "docx"')

@@ -54,7 +54,8 @@ class Corrections:
     def check_all_used(self, text_ids: set[str]) -> None:
         for entry, count in self.matches.items():
             if entry.text not in text_ids:
-                raise EditionError(entry.position, f"text '{entry.text}' is not in texts.toml")
+                raise EditionError(entry.position, f"text '{entry.text}' is not in texts.toml; the texts are "
+                                                   + ", ".join(f"'{i}'" for i in sorted(text_ids)))
             if count != 1:
                 where = "nothing" if count == 0 else f"{count} places"
                 raise EditionError(entry.position, f"{entry.kind} '{entry.target[:50]}' matches {where}; "

@@ -122,10 +122,13 @@ def read_toml(path: Path) -> TomlFile:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as err:
         # tomllib gives the place only in its message: "... (at line 4, column 3)"
-        match = re.search(r"\(at line (\d+)", str(err))
-        message = str(err).split(" (at line")[0]
+        match = re.search(r"\(at line (\d+), column (\d+)", str(err))
+        message = str(err).split(" (at line")[0] + (f" (column {match[2]})" if match else "")
         if "twice" in message:
             message += "; each entry is defined once: merge the two"
+        elif message.startswith("Expected newline or end of document"):
+            message += ('; a value ended early: a " inside a "..." value is written \\", or the value is '
+                        "written between single quotes '...'")
         raise EditionError(SourcePosition(path, int(match[1]) if match else 0), f"not valid TOML: {message}") from None
     toml = TomlFile(path, data, tuple(raw.split("\n")), key_lines(raw))
     # Only a file that may hold a control character is looked at, and only one that does

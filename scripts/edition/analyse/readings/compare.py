@@ -99,7 +99,8 @@ def check_declared(reading: Reading, checks: tuple[FieldCheck, ...]) -> None:
         covered = check.field in declared or (check.field in LOCATOR_PARTS and "locator" in declared)
         if check.outcome == DIFFERS and not covered:
             key = "evidence.locator" if check.field in LOCATOR_PARTS else f"evidence.{check.field}"
-            raise EditionError(reading.at(key), f"the publisher's {check.field} ({check.page}) differs from "
+            differ = "differ" if check.field in ("leaves", "pages") else "differs"
+            raise EditionError(reading.at(key), f"the publisher's {check.field} ({check.page}) {differ} from "
                                                 f"{check.edition}; if the page shows this, set comparison = "
                                                 f"\"differs\" and add \"{check.field}: how it differs\" to "
                                                 "differences, otherwise correct the evidence or the entry")

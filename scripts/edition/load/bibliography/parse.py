@@ -113,7 +113,9 @@ def reject_failed_blocks(library: Library, path: Path) -> None:
     for block in sorted(library.failed_blocks, key=lambda b: b.start_line):
         at = SourcePosition(path, block.start_line + 1)
         if isinstance(block, DuplicateBlockKeyBlock):
-            raise EditionError(at, f"duplicate key '{block.key}'; every entry needs a key of its own")
+            first = block.previous_block.start_line + 1
+            raise EditionError(at, f"duplicate key '{block.key}' (first at line {first}); every entry needs a "
+                                   "key of its own: rename one, or merge the two")
         detail = " ".join(str(getattr(block.error, "abort_reason", "") or "").split())
         raise EditionError(at, f"this BibTeX entry cannot be parsed ({detail or 'syntax error'}); "
                                "check its braces, quotes and commas")
