@@ -53,7 +53,7 @@ def test_entry_nothing_cites(project):
 
 def test_note_cites_a_key_that_does_not_exist(project):
     edit(project, KISSINGER_NOTES, 'cites = ["doc-1949-12-16-stalin-mao"]', 'cites = ["doc-1949-12-16-stalin-mau"]')
-    line = line_of(project, KISSINGER_NOTES, "number = 18") - 1
+    line = line_of(project, KISSINGER_NOTES, 'cites = ["doc-1949-12-16-stalin-mau"]')
     expect_error(project, f"{KISSINGER_NOTES}:{line}", "cites 'doc-1949-12-16-stalin-mau', which is not a key")
 
 

@@ -176,6 +176,10 @@ CASES.update({
                                      '\n[[not_variant]] # again\nwords = ["Koreas", "Koreans"]\nwhy = "Again."\n',
                                      "[[not_variant]] # again", "the pair koreans / koreas is listed twice (first at "
                                      "line 8); keep one"),
+    # A note table out of its place is reported at its own header.
+    "a note beyond the last": (NOTES, None, '\n[[note]] # extra\nnumber = 34\nbasis = "unknown"\n', "[[note]] # extra",
+                               "note 34 comes after the last note, 33; the [[note]] tables are numbered 18–33 in "
+                               "order, one for each note"),
     # Declared fields that depend on another: a note's basis, a cite's relation.
     "an editorial note without its evidence": (
         NOTES, '[[note]]\nnumber = 19\nbasis = "unknown"',
@@ -236,6 +240,13 @@ def test_the_build_stops_with_one_exact_line(sources, case):
     policy_line = _line(sources, "sources/source-policy.toml", 'host = "docslib.org"') - 1  # its [[deny]]
     expected = f"{relative}:{_line(sources, relative, needle)}: {message.format(line=policy_line)}"
     assert _error(sources) == expected
+
+
+def test_a_note_out_of_order_is_reported_at_its_header(sources):
+    _break(sources, NOTES, "number = 19\n", "number = 20\n")
+    header = _line(sources, NOTES, "number = 20") - 1
+    assert _error(sources) == (f"{NOTES}:{header}: note 20 stands where note 19 was expected; the [[note]] "
+                               "tables are numbered 18–33 in order, one for each note")
 
 
 def test_a_comment_after_a_header_moves_no_line_in_a_notes_file(sources):

@@ -101,6 +101,7 @@ class Note:
     evidence: tuple[Inline, ...] = ()  # one line: why the editor identifies it so
     comment: tuple[Inline, ...] = ()   # an editor's remark on an author's note
     cites: tuple[str, ...] = ()        # bibliography keys settled by the editor (editorial notes)
+    cites_line: int = 0                # the line of `cites` in a notes file (0: `line`)
 
 
 # --- texts ----------------------------------------------------------------

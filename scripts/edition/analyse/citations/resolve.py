@@ -114,7 +114,7 @@ class Resolver:
         previous: Citation | None = None
         for note in text.notes:
             if note.basis == EDITORIAL:
-                cites = tuple(self._known(Citation(key, relation=IDENTIFIED), notes_path, note.line)
+                cites = tuple(self._known(Citation(key, relation=IDENTIFIED), notes_path, note.cites_line or note.line)
                               for key in note.cites)
                 resolved.append(NoteCitations(text.meta.id, note.number, note.basis, cites))
             elif note.basis == AUTHOR:
@@ -128,7 +128,7 @@ class Resolver:
                     primary = [c for c in found if c.relation != CITED_FROM]
                     previous = primary[-1] if primary else previous
                 # documents the editor identifies behind an author's note (never in its words)
-                citations += [self._known(Citation(key, relation=IDENTIFIED), notes_path, note.line)
+                citations += [self._known(Citation(key, relation=IDENTIFIED), notes_path, note.cites_line or note.line)
                               for key in note.cites]
                 resolved.append(NoteCitations(text.meta.id, note.number, note.basis,
                                               tuple(citations), tuple(commentary)))

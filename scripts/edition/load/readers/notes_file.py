@@ -32,12 +32,18 @@ HOW_TO = "a note has number, basis, text, identification, evidence, comment and 
 
 def read_notes_file(path: Path, meta: TextMeta) -> tuple[Note, ...]:
     toml = read_toml(path)
-    notes = [_note(toml, index, at) for index, (_, at) in enumerate(only_tables(toml, "note"))]
-    numbers = [n.number for n in notes]
+    tables = only_tables(toml, "note")
+    notes = [_note(toml, index, at) for index, (_, at) in enumerate(tables)]
     expected = list(range(meta.first_note, meta.last_note + 1))
-    if numbers != expected:
-        raise EditionError(SourcePosition(path, 1), f"the [[note]] tables must be numbered "
-                                                    f"{meta.first_note}–{meta.last_note} in order; found {numbers}")
+    rule = f"the [[note]] tables are numbered {meta.first_note}–{meta.last_note} in order, one for each note"
+    for note, (_, at), wanted in zip(notes, tables, expected + [None] * len(notes)):
+        if note.number != wanted:
+            found = f"note {note.number} stands where note {wanted} was expected" if wanted else \
+                f"note {note.number} comes after the last note, {meta.last_note}"
+            raise EditionError(at, f"{found}; {rule}")
+    if len(notes) < len(expected):
+        raise EditionError(tables[-1][1] if tables else SourcePosition(path, 1),
+                           f"notes {expected[len(notes)]}–{meta.last_note} have no [[note]] table; {rule}")
     return tuple(notes)
 
 
@@ -50,7 +56,7 @@ def _note(toml: TomlFile, index: int, at: SourcePosition) -> Note:
             number=table["number"], inlines=_inline(table.get("text", "")), line=at.line,
             basis=BASES[table["basis"]], identification=_inline(table.get("identification", "")),
             evidence=_inline(table.get("evidence", "")), comment=_inline(table.get("comment", "")),
-            cites=tuple(table.get("cites", ())),
+            cites=tuple(table.get("cites", ())), cites_line=toml.at("note", index, "cites").line,
         )
     except TooDeep:
         raise EditionError(at, f"inline markup in {label} is nested more than {MAX_DEPTH} "
