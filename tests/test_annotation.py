@@ -171,3 +171,93 @@ def test_where_the_texts_meet_on_the_same_days(site):
     assert "Kim next flew to Beijing for a secret visit with Mao on May 13–16, 1950." in item   # Kissinger's words
     assert "On 13 May 1950, Kim Il-sung visited Beijing" in item                              # Kim's
     assert "#p20" in item and "#p22" in item
+
+
+# --- the person pages' excerpts and the registers' sources ------------------------------
+
+def _visible(html_text: str) -> str:
+    import html as html_module
+    return html_module.unescape(re.sub(r"<[^>]+>", "", html_text))
+
+
+def _paragraph_words(edition) -> list[str]:
+    from edition.model.layout import paragraphs_with_pages
+    return [" ".join(plain_text(p.inlines).split()) for text in edition.texts
+            for p, _ in paragraphs_with_pages(text)]
+
+
+def _at_word_boundaries(core: str, paragraphs: list[str]) -> bool:
+    """The excerpt stands in a paragraph with no letter or digit right before or after it."""
+    for words in paragraphs:
+        at = words.find(core)
+        while at >= 0:
+            before = words[at - 1] if at else " "
+            after = words[at + len(core)] if at + len(core) < len(words) else " "
+            if not before.isalnum() and not after.isalnum():
+                return True
+            at = words.find(core, at + 1)
+    return False
+
+
+def test_person_page_excerpts_start_and_end_at_word_boundaries(site, edition):
+    """Every excerpt on every person page is a run of whole words of one paragraph: "…" only
+    where words were left out, never "…ober" or "conversa…" (a quotation mark stays with its
+    word, since the cut falls between words)."""
+    paragraphs = _paragraph_words(edition)
+    cut = checked = 0
+    for page in sorted((site / "people").glob("*/**/index.html")):
+        for raw in re.findall(r'<span class="snippet">“(.*?)”</span>', page.read_text(encoding="utf-8"), re.S):
+            excerpt = " ".join(_visible(raw).split())
+            core = excerpt.removeprefix("…").removesuffix("…")
+            assert core == core.strip() and core[:1] not in ",;:", (page, excerpt)
+            if excerpt.endswith("…"):  # cut: not after a comma or a dash ("stating,…")
+                assert core[-1:] not in ",;:–—", (page, excerpt)
+            assert _at_word_boundaries(core, paragraphs), f"{page.parent.name}: “{excerpt}”"
+            checked += 1
+            cut += excerpt != core
+    assert checked > 150 and cut > 10  # the long sentences (Mao Zedong's, Kim Il-sung's) are cut
+
+
+def test_an_excerpt_is_the_sentence_or_cut_between_words_at_a_clause():
+    from edition.analyse.annotate import snippet
+    words = ("It rained. Even on 1 October when it was clear that the US army would soon cross the "
+             "38th parallel, Mao informed Stalin and Kim Il-sung that if China sent troops, it would have "
+             "'negative consequences for China's domestic affairs' and the rest of a very long sentence. Then.")
+    at = words.index("Kim Il-sung")
+    assert snippet(words, 0, 2) == "It rained."
+    short = snippet(words, at, at + len("Kim Il-sung"), width=120)
+    assert short == "…Mao informed Stalin and Kim Il-sung that if China sent troops…"  # a clause, whole
+    plain = "The long talk between the chairman and Kim Il-sung lasted the whole afternoon and evening."
+    at = plain.index("Kim")
+    assert snippet(plain, at, at + 11, width=42) == "…the chairman and Kim Il-sung lasted the…"  # no clause: words
+    assert snippet(words, at, at + 11, width=400) == words[words.index("Even"):words.index(" Then")]
+
+
+def test_register_sources_are_links_named_for_readers(site):
+    """A web page among a person's or the glossary's sources is a link whose words say what it
+    is (the title the readings record, or the host): no address is printed as link text."""
+    pages = sorted((site / "people").glob("*/**/index.html")) + [site / "glossary/index.html"]
+    named = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        article = html[html.index("<article"):html.index("</article>")]
+        for href, words in re.findall(r'<a [^>]*href="(https?://[^"]+)"[^>]*>(.*?)</a>', article, re.S):
+            words = _visible(words).strip()
+            assert not re.match(r"https?://|www\.", words), (page, words)
+            named += 1
+    assert named > 40
+    truman = (site / "people/truman/index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="https://www.britannica.com/presidents/article-9073545"[^>]*>britannica\.<wbr>com ', truman)
+    stalin = (site / "people/stalin/index.html").read_text(encoding="utf-8")
+    assert "Telegram from the leader of the group of Soviet specialists" in stalin  # the title readings.toml records
+
+
+def test_person_notes_are_written_for_readers(site):
+    """A person's note is printed: it speaks of the texts and Kissinger's notes, never of the
+    edition's working material or the name matcher."""
+    internal = re.compile(r"endnote material|supplied text|metadata|false positive|matcher", re.I)
+    for page in sorted((site / "people").glob("*/index.html")):
+        for note in re.findall(r"<strong>Note:</strong>(.*?)</p>", page.read_text(encoding="utf-8"), re.S):
+            assert not internal.search(_visible(note)), (page.parent.name, note)
+    truman = (site / "people/truman/index.html").read_text(encoding="utf-8")
+    assert "Truman State University Press" not in _visible(truman[truman.index("<article"):])

@@ -14,6 +14,7 @@ from ..model.layout import paragraphs_with_pages
 from ..model.text import Text
 from ..model.inlines import plain_text
 from ..model.registers import Registers
+from .chronology import sentence_bounds
 
 PERSON, PLACE = "person", "place"
 
@@ -78,20 +79,8 @@ def person_mentions(texts: list[Text], matcher: NameMatcher) -> dict[str, list[M
                 if match.kind == PERSON and match.id not in seen:
                     seen.add(match.id)
                     mentions.setdefault(match.id, []).append(
-                        Mention(match.id, text.meta.id, paragraph.number, page, snippet(words, match.start)))
+                        Mention(match.id, text.meta.id, paragraph.number, page, snippet(words, match.start, match.end)))
     return mentions
-
-
-def snippet(words: str, at: int, width: int = 200) -> str:
-    """The sentence around a position, shortened to about `width` characters."""
-    start = max(words.rfind(". ", 0, at) + 2, 0) if words.rfind(". ", 0, at) >= 0 else 0
-    end = words.find(". ", at)
-    end = len(words) if end < 0 else end + 1
-    sentence = words[start:end].strip()
-    if len(sentence) > width:
-        offset = max(0, at - start - width // 2)
-        sentence = ("…" if offset else "") + sentence[offset:offset + width].strip() + "…"
-    return sentence
 
 
 def correspondence(entries, matcher: NameMatcher) -> dict[str, list[tuple[str, str]]]:
@@ -105,3 +94,57 @@ def correspondence(entries, matcher: NameMatcher) -> dict[str, list[tuple[str, s
             for person in {m.id for m in matcher.find(entry.get(role)) if m.kind == PERSON}:
                 found.setdefault(person, []).append((entry.key, role))
     return found
+
+
+# --- excerpts --------------------------------------------------------------------------
+
+_DASHES = ("–", "—", "-", "--")
+
+
+def snippet(words: str, start: int, end: int | None = None, width: int = 200) -> str:
+    """The sentence that names a person at words[start:end]: whole when it has at most `width`
+    characters; else the longest part of it around the name that fits, cut at a clause
+    boundary (after a comma, semicolon, colon or dash) where that keeps at least half the
+    width, otherwise between words, the name as near the middle as the words allow, with "…" where
+    words were left out. Never inside a word,
+    so a quotation mark stays with its word."""
+    end = start + 1 if end is None else end
+    first, last = sentence_bounds(words, start)
+    tokens = [(first + m.start(), first + m.end(), m.group())
+              for m in re.finditer(r"\S+", words[first:last])]
+    if not tokens:
+        return ""
+    whole = " ".join(t for _, _, t in tokens)
+    if len(whole) <= width:
+        return whole
+    n = len(tokens)
+    here = max(i for i, (s, _, _) in enumerate(tokens) if s <= start) if tokens[0][0] <= start else 0
+    there = min((i for i, (_, e, _) in enumerate(tokens) if e >= end), default=n - 1)
+    there = max(there, here)
+
+    def opens(i: int) -> bool:  # a clause begins at token i
+        return i == 0 or tokens[i - 1][2][-1] in ",;:" or tokens[i - 1][2] in _DASHES or tokens[i][2][0] == "("
+
+    def closes(i: int) -> bool:  # a clause ends with token i
+        return (i == n - 1 or tokens[i][2][-1] in ",;:)"
+                or tokens[i + 1][2] in _DASHES)
+
+    best = None
+    for left in range(here, -1, -1):
+        for right in range(there, n):
+            head = " ".join(t for _, _, t in tokens[left:right + 1])
+            if right < n - 1:
+                head = head.rstrip(",;:–—- ")
+            if left > 0:
+                head = head.lstrip("–—- ")
+            size = len(head) + (left > 0) + (right < n - 1)
+            if size > width:
+                break
+            balance = abs((start - tokens[left][0]) - (tokens[right][1] - end))  # the name near the middle
+            score = (size >= width // 2, opens(left) + closes(right), size, -balance)
+            if best is None or score > best[0]:
+                best = (score, left, right, head)
+    if best is None:  # the name alone is wider than the width
+        return " ".join(t for _, _, t in tokens[here:there + 1])
+    _, left, right, head = best
+    return ("…" if left > 0 else "") + head + ("…" if right < n - 1 else "")

@@ -63,7 +63,7 @@ def _person(key: str, t: dict, at: SourcePosition) -> Person:
                   tuple(t.get("ambiguous_short", ())),
                   t.get("role_1949_50") or t.get("role_in_texts") or t.get("cited_for", ""),
                   t["kind"], tuple(t["sources"]), at, t.get("born"), t.get("died"),
-                  tuple(t.get("other_romanisations", ())), t.get("note", ""))
+                  tuple(t.get("other_romanisations", ())), t.get("note", ""), t.get("dates_note", ""))
 
 
 def _term(key: str, t: dict, at: SourcePosition) -> Term:

@@ -20,7 +20,8 @@ class Person:
     born: int | None = None
     died: int | None = None
     other_romanisations: tuple[str, ...] = ()
-    note: str = ""
+    note: str = ""                  # a caveat for readers, printed on the person's page
+    dates_note: str = ""            # where sources disagree about or qualify the years
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,6 @@ def render_annotations(edition, site: SiteContext) -> dict[str, str]:
     """The registers' pages: people/, glossary/ and where-the-texts-meet/."""
     matcher = NameMatcher(edition.registers)  # with the ambiguous forms: mentions, not links
     files = render_people(site, edition.registers.persons, edition.mentions, matcher)
-    files.update(render_glossary(edition.registers))
+    files.update(render_glossary(edition.registers, site.readings))
     files.update(render_meetings(site, edition, edition.mentions))
     return files

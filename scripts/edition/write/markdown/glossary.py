@@ -6,6 +6,8 @@ import re
 
 from ...model.layout import place_anchor
 from ...model.registers import Registers, Term
+from ...model.readings import NO_READINGS, Readings
+from .register_sources import sources_line
 from ..escape import abbreviation_definition, escape_text, page_head, tooltip_text
 
 
@@ -38,7 +40,7 @@ def _abbreviations(terms: tuple[Term, ...]) -> tuple[re.Pattern, dict[str, str]]
     return re.compile(rf"(?=[{initials}])\b(" + "|".join(map(re.escape, ordered)) + r")\b"), titles
 
 
-def render_glossary(registers: Registers) -> dict[str, str]:
+def render_glossary(registers: Registers, readings: Readings = NO_READINGS) -> dict[str, str]:
     out = page_head("Glossary") + [
            "The abbreviations the texts use (in the texts, hover one to see its expansion) and the "
            "places on which their arguments turn.", "",
@@ -46,7 +48,7 @@ def render_glossary(registers: Registers) -> dict[str, str]:
            "| Abbreviation | Expansion | What it is | Sources |", "|---|---|---|---|"]
     for term in sorted(registers.terms, key=lambda t: t.abbreviation.casefold()):
         out.append(f"| {escape_text(term.abbreviation)} | {escape_text(term.expansion)} | "
-                   f"{escape_text(term.gloss)} | {_sources(term.sources)} |")
+                   f"{escape_text(term.gloss)} | {sources_line(term.sources, readings)} |")
     out += ["", "## Places {: #places }", ""]
     for place in sorted(registers.places, key=lambda p: p.name.casefold()):
         also = [v for v in place.variants if v != place.name]
@@ -54,9 +56,6 @@ def render_glossary(registers: Registers) -> dict[str, str]:
                 escape_text(place.gloss), ""]
         if also:
             out += [f"Also: {escape_text(', '.join(also))}.", ""]
-        out += [f"Sources: {_sources(place.sources)}", ""]
+        out += [f"Sources: {sources_line(place.sources, readings)}", ""]
     return {"glossary/index.md": "\n".join(out)}
 
-
-def _sources(sources) -> str:
-    return "; ".join(f"<{s}>" if s.startswith(("https://", "http://")) else escape_text(s) for s in sources)

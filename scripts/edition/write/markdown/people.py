@@ -8,6 +8,7 @@ from ..search_fields import search_fields
 from .context import SiteContext, relative
 from ..escape import escape_text, page_head
 from .parts import Block, split_page
+from .register_sources import sources_line
 
 KINDS = (("actor", "Actors of 1949–1950"), ("historian", "Historians and authors"),
          ("translator/editor", "Translators and editors"))
@@ -59,11 +60,13 @@ def _person(site: SiteContext, person: Person, mentions: list[Mention], document
         out += [f"**Also romanised:** {escape_text(', '.join(person.other_romanisations))}", ""]
     if person.born or person.died:
         out += [f"**Life:** {person.born or '?'}–{person.died or ''}", ""]
+    if person.dates_note:
+        out += [f"**On the dates:** {escape_text(person.dates_note)}", ""]
     if person.role:
         out += [f"**In the texts:** {escape_text(person.role)}", ""]
     if person.note:
         out += [f"**Note:** {escape_text(person.note)}", ""]
-    out += ["**Sources:** " + "; ".join(_source(s) for s in person.sources), ""]
+    out += ["**Sources:** " + sources_line(person.sources, site.readings), ""]
     out += ["## In the texts", ""]
     if not mentions:
         out += ["Named only in the notes.", ""]
@@ -89,8 +92,3 @@ def _person(site: SiteContext, person: Person, mentions: list[Mention], document
         blocks.append(Block("documents", "Documents sent or received", ["## Documents sent or received", ""], lines))
     return split_page(page, person.name, out, blocks)
 
-
-def _source(source: str) -> str:
-    if source.startswith(("https://", "http://")):
-        return f"<{source}>"
-    return escape_text(source)
