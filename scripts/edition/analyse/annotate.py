@@ -105,9 +105,9 @@ def snippet(words: str, start: int, end: int | None = None, width: int = 200) ->
     """The sentence that names a person at words[start:end]: whole when it has at most `width`
     characters; else the longest part of it around the name that fits, cut at a clause
     boundary (after a comma, semicolon, colon or dash) where that keeps at least half the
-    width, otherwise between words, the name as near the middle as the words allow, with "…" where
-    words were left out. Never inside a word,
-    so a quotation mark stays with its word."""
+    width, otherwise between words, the name as near the middle as the words allow, with
+    "…" where words were left out. Never inside a word, so a quotation mark stays with its
+    word."""
     end = start + 1 if end is None else end
     first, last = sentence_bounds(words, start)
     tokens = [(first + m.start(), first + m.end(), m.group())
