@@ -123,10 +123,12 @@ def read_toml(path: Path) -> TomlFile:
     except tomllib.TOMLDecodeError as err:
         # tomllib gives the place only in its message: "... (at line 4, column 3)"
         match = re.search(r"\(at line (\d+), column (\d+)", str(err))
-        message = str(err).split(" (at line")[0] + (f" (column {match[2]})" if match else "")
-        if "twice" in message:
+        message = str(err).split(" (at line")[0]
+        if "twice" in message:   # the line of the second header says it all
             message += "; each entry is defined once: merge the two"
-        elif message.startswith("Expected newline or end of document"):
+        elif match:
+            message += f" (column {match[2]})"
+        if message.startswith("Expected newline or end of document"):
             message += ('; a value ended early: a " inside a "..." value is written \\", or the value is '
                         "written between single quotes '...'")
         raise EditionError(SourcePosition(path, int(match[1]) if match else 0), f"not valid TOML: {message}") from None
