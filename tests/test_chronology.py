@@ -218,3 +218,22 @@ def test_approximate_dates_are_marked(page):
     assert "≈" in date and "late August 1950" in date and "21–31 August 1950" in date
     day, *_ = rows(page)["d1950-06-25"]
     assert "≈" not in day and "<strong>25 June 1950</strong>" in day
+
+
+def test_a_year_or_a_month_as_written_is_not_marked_approximate(page):
+    # "incorporated into imperial Japan in 1910": an exact year, which names no day.
+    year, kissinger, *_ = rows(page)["d1910"]
+    assert "<strong>in 1910</strong>" in kissinger
+    assert "≈" not in year and "approximate" not in year and year.endswith("1910")
+    month, *_ = rows(page)["d1950-04"]
+    assert "≈" not in month and month.endswith("April 1950")
+    legend = page[page.index("Dates in <strong>bold</strong>"):]
+    legend = legend[:legend.index("</p>")]
+    assert "plain type name a month or a year and no day" in legend
+    assert "≈ marks a part of a month" in legend
+
+
+def test_the_documents_cell_is_labelled(page):
+    # On screen the rows stand without their header: each filled cell names its column.
+    *_, documents = rows(page)["d1950-07-02"]
+    assert documents.startswith('<span class="cell-label" data-pagefind-ignore>Documents</span>')

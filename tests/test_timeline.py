@@ -52,7 +52,8 @@ def test_every_dated_document_is_a_link_to_its_page(edition, page):
     for key, a in marks.items():
         assert a.get("{http://www.w3.org/1999/xlink}href") == f"../{key}/" and a.get("href") is None
         assert a.find("svg:title", NS).text == a.get("aria-label")
-    assert "Undated, so not on the timeline: [Telegram from Shtykov to Gromyko]" in page
+    # Undated, it leads to its own page too, like every mark (not to its bibliography entry).
+    assert "Undated, so not on the timeline: [Telegram from Shtykov to Gromyko](doc-undated-shtykov-gromyko.md)." in page
     assert "[Documents](index.md)" in page          # the table is the text alternative
 
 
@@ -141,3 +142,13 @@ def test_too_many_documents_for_a_page_are_a_drawing_a_month(edition, monkeypatc
     dated = [k for k in document_keys(site.entries, site.readings) if len(site.entries[k].get("date")) >= 7]
     assert sorted(marked) == sorted(dated)
     assert 'title: "The documents in time: May 1950' in files["documents/timeline--1950-05.md"]
+
+
+def test_the_caption_says_what_the_drawing_spans_and_that_it_scrolls(page):
+    # A screen shows only part of the drawing: the caption names its first and last months.
+    caption = page[page.index('<p class="traffic-caption">'):]
+    caption = caption[:caption.index("</p>")]
+    assert "The drawing runs from March 1949 to September 1956" in caption
+    assert "opens at its latest months" in caption and "scroll it sideways" in caption
+    assert page.index("traffic-caption") < page.index('class="traffic-frame"')
+    assert 'direction:ltr' in page[page.index('<svg class="traffic"'):][:600]   # the frame is right to left

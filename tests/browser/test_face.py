@@ -99,9 +99,6 @@ WORDS_WHOLE = """() => {
   return {cells: cells.length, broken};
 }"""
 
-COLUMNS = """() => [...document.querySelectorAll('article table')]
-  .map(t => [...t.querySelectorAll('thead th')].map(th => Math.round(th.getBoundingClientRect().width)))"""
-
 
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("where", ["chronology/", "documents/"])
@@ -112,11 +109,24 @@ def test_dates_never_break_inside_a_word(served, open_page, width, where):
     assert found["cells"] > 20 and found["broken"] == []
 
 
-def test_the_chronology_keeps_its_columns_from_year_to_year(served, open_page):
+ROWS = """() => [...document.querySelectorAll('article table tbody tr')].map(tr =>
+  [...tr.querySelectorAll('td:not(:empty)')].map(td => { const r = td.getBoundingClientRect();
+    return [Math.round(r.left), Math.round(r.top), Math.round(r.width)]; }))"""
+
+
+def test_on_a_desktop_the_chronology_gives_the_quotations_room(served, open_page):
+    """A row's filled cells share the width beside its date: no empty column per text
+    squeezes the quotations, and the page is shorter at 1280 px than on a phone."""
     page = open_page(1280)
     page.goto(served.url("chronology/"))
-    widths = page.evaluate(COLUMNS)
-    assert len(widths) > 5 and all(w == widths[0] for w in widths), widths
+    rows = page.evaluate(ROWS)
+    assert len(rows) > 80
+    lefts = [row[1][0] for row in rows if len(row) > 1]
+    assert max(set(lefts), key=lefts.count) == min(lefts) and lefts.count(min(lefts)) > 0.9 * len(lefts)  # aligned
+    assert min(cell[2] for row in rows for cell in row[1:]) >= 250            # room for a quotation
+    tall = page.evaluate("document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": 375, "height": 900})
+    assert tall < 0.8 * page.evaluate("document.documentElement.scrollHeight")
 
 
 def test_on_a_phone_the_chronology_is_rows_with_each_texts_name(served, open_page):
@@ -129,7 +139,9 @@ def test_on_a_phone_the_chronology_is_rows_with_each_texts_name(served, open_pag
     assert len(boxes) >= 2 and all(b["y"] > a["y"] for a, b in zip(boxes, boxes[1:]))   # one under another
     expect(row.locator(".cell-label").first).to_be_visible()
     page.set_viewport_size({"width": 1280, "height": 900})
-    expect(row.locator(".cell-label").first).to_be_hidden()
+    expect(row.locator(".cell-label").first).to_be_visible()          # the rows stand without a header
+    boxes = [cells.nth(i).bounding_box() for i in range(cells.count())]
+    assert all(abs(b["y"] - boxes[0]["y"]) < 8 for b in boxes[1:3])     # the date and a cell side by side
 
 
 def test_a_phone_header_shows_the_page_title_and_folds_the_search(served, open_page):

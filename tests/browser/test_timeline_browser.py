@@ -6,6 +6,11 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
+SHOWS_LAST = """e => { const f = e.getBoundingClientRect();
+  const marks = [...e.querySelectorAll('a[data-key]')].map(a => a.getBoundingClientRect());
+  const last = marks.reduce((a, b) => (b.right > a.right ? b : a));
+  const first = marks.reduce((a, b) => (b.left < a.left ? b : a));
+  return last.right <= f.right && last.left >= f.left && first.right < f.left; }"""
 FOCUSED = "() => { const a = document.activeElement; return a && a.closest('svg.traffic') ? a.getAttribute('data-key') : null; }"
 
 
@@ -20,6 +25,13 @@ def test_marks_are_reached_by_keyboard_at_375(browser, served, tmp_path):
         assert tab.evaluate("() => document.documentElement.scrollWidth") <= 375    # the page does not scroll sideways
         frame = tab.locator(".traffic-frame")
         assert frame.evaluate("e => e.scrollWidth > e.clientWidth")                # the drawing does, in its frame
+        # It opens at its latest months, the war's, with a shadow where it goes on, at a
+        # desktop's width too: the edge of the frame is not taken for the end of the documents.
+        for width in (1280, 375):
+            tab.set_viewport_size({"width": width, "height": 800})
+            assert frame.evaluate(SHOWS_LAST), width
+            assert "radial-gradient" in frame.evaluate("e => getComputedStyle(e).backgroundImage")
+        assert tab.locator(".traffic-caption").is_visible()
         frame.focus()
         keys = []
         for _ in range(6):

@@ -37,7 +37,10 @@ class Period:
 
     @property
     def approximate(self) -> bool:
-        return self.precision != DAY
+        """Only a part of a month ("late August") is approximate: its days are the editors'
+        reading of the words (late = 21 to the month's end). A year or a month as written
+        ("in 1910", "July 1950") is exact; it names no day, which its precision says."""
+        return self.precision == MONTH_PART
 
     @property
     def sort_key(self) -> tuple:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from itertools import groupby
 
-from ...analyse.chronology import DAY, DOCUMENT, MONTH_PART, PASSAGE, YEAR, Event, Period, iso_period
+from ...analyse.chronology import DAY, DOCUMENT, PASSAGE, YEAR, Event, Period, iso_period
 from ...model.citations import IDENTIFIED
 from ...model.text import Text
 from .basis import identification_label
@@ -31,8 +31,9 @@ INTRO = (
     "otherwise, the row says so.")
 
 LEGEND = (escape_text("Dates in ") + "<strong>bold</strong>" + escape_text(
-    " are given to the day; dates marked ≈ are approximate (a part of a month, a month or a "
-    "year), a part of a month with the days it is taken to cover. “Same days” leads to a "
+    " are given to the day; dates in plain type name a month or a year and no day, as the text "
+    "or the document does (“in 1910”, “July 1950”); ≈ marks a part of a month (“late August "
+    "1950”), which is approximate, with the days it is taken to cover. “Same days” leads to a "
     "text's passages that date the row's days differently (“13 May 1950” in the row of "
     "“May 13–16, 1950”); “Notes citing this date's documents” leads to the paragraphs whose "
     "notes cite a document of that date."))
@@ -94,8 +95,8 @@ def _counts(texts: list[Text], events: list[Event]) -> str:
 # --- cells -----------------------------------------------------------------------------
 
 def _labelled(texts: list[Text], text: Text, cell: str) -> str:
-    """A text's cell with the text's name before it, which only a phone shows, where the
-    row's cells stand one under another (edition.css); search does not index it. Where
+    """A text's cell with the text's name before it: on screen the rows stand without their
+    header and show only the cells that hold something (face.css); search does not index it. Where
     the texts share one column, text_cells names them already."""
     if not cell or len(texts) > MAX_COLUMNS:
         return cell
@@ -106,11 +107,13 @@ def _date_cell(period: Period) -> str:
     # The normalised dates ride along as data, for readers' scripts (and the tests).
     anchor = (f'<span id="{period.anchor}" data-start="{period.start.isoformat()}" '
               f'data-end="{period.end.isoformat()}" data-precision="{period.precision}"></span>')
-    if not period.approximate:
+    if period.precision == DAY:
         return f"{anchor}**{escape_text(period.label)}**"
+    if not period.approximate:   # a month or a year, exact as far as it goes
+        return f"{anchor}{escape_text(period.label)}"
     covered = Period(period.start, period.end, DAY).label
-    detail = f"<br><small>{escape_text(covered)}</small>" if period.precision == MONTH_PART else ""
-    return f'{anchor}<span title="approximate">≈</span> {escape_text(period.label)}{detail}'
+    return (f'{anchor}<span title="approximate">≈</span> {escape_text(period.label)}'
+            f"<br><small>{escape_text(covered)}</small>")
 
 
 def _text_cell(period: Period, text: Text, events: list[Event], cites: list, passages: dict[str, list[Event]],
@@ -155,7 +158,10 @@ def _passage(event: Event, site: SiteContext) -> str:
 
 
 def _documents_cell(events: list[Event], site: SiteContext) -> str:
-    return "<br>".join(_document(e, site) for e in events if e.kind == DOCUMENT)
+    """The row's documents, under the name of their column (the rows stand without their
+    header on screen: face.css)."""
+    cell = "<br>".join(_document(e, site) for e in events if e.kind == DOCUMENT)
+    return f'<span class="cell-label" data-pagefind-ignore>Documents</span>{cell}' if cell else ""
 
 
 def _document(event: Event, site: SiteContext) -> str:

@@ -7,8 +7,12 @@ through a narrow screen still says whose lane it is.
 
 Each mark is an SVG link, so the keyboard reaches it (Tab) like any other link, and its
 title says what it is. The Documents table holds the same documents as text: the page
-says so and links to it. The drawing keeps its size and scrolls sideways in its frame on
-a narrow screen, so its words stay legible at 375 px. The search leaves the drawing out:
+says so and links to it. The drawing keeps its size and scrolls sideways in its frame
+wherever it is wider than the page (on this corpus, at every width), so its words stay
+legible at 375 px. The frame opens at the drawing's end, the latest and, here, the busiest
+months (edition.css: the frame is laid out right to left, the drawing inside it left to
+right); a shadow at an edge shows there is more that way, and the caption above says which
+months the drawing runs over and how to scroll it. The search leaves the drawing out:
 its words are the Documents table's, and they would weigh on every other page's ranking.
 """
 from __future__ import annotations
@@ -73,9 +77,9 @@ def render_timeline(edition, site: SiteContext) -> dict[str, str]:
     tail = [""]
     if undated:
         tail = ["", "Undated, so not on the timeline: " + ", ".join(
-            f"[{escape_text(bare(site.entries[k].get('title')))}](../bibliography/index.md#{k})" for k in undated)
+            f"[{escape_text(bare(site.entries[k].get('title')))}]({site.document_link(PAGE, k)})" for k in undated)
             + ".", ""]
-    drawing = svg(marks, texts)
+    drawing = svg(marks, texts, captioned=True)
     if fits(head, [Block("all", "", [drawing], [], tail)]):
         return {PAGE: "\n".join(head + [drawing] + tail)}
     # Too many documents for one page (hundreds of texts): a drawing a month, each a part,
@@ -179,18 +183,20 @@ def _width(shown: list) -> float:
     return LABEL_WIDTH + sum(BREAK_WIDTH if ym is None else MONTH_WIDTH for ym in shown) + 10
 
 
-def svg(marks: list[Mark], texts: dict[str, str]) -> str:
+def svg(marks: list[Mark], texts: dict[str, str], captioned: bool = False) -> str:
+    """The legend, the caption when `captioned` (the whole traffic: a month's drawing is
+    narrower than any screen), and the drawing in its frame."""
     shown = months_shown([m.day for m in marks])
     lanes = sorted({m.lane for m in marks}, key=lambda lane: (-sum(m.lane == lane for m in marks), lane))
     placed, rows = _rows(marks, shown, lanes)
     width = _width(shown)
     top = AXIS_HEIGHT
     height = top + sum(NAME_HEIGHT + rows[lane] * LANE_HEIGHT for lane in lanes) + 10
-    out = [legend(texts), '<div class="traffic-frame" role="region" aria-label="Timeline of the cited documents (scrolls sideways)" '
+    out = [legend(texts), caption(shown) if captioned else "", '<div class="traffic-frame" role="region" aria-label="Timeline of the cited documents (scrolls sideways)" '
            'tabindex="0" style="overflow-x:auto;max-width:100%" data-pagefind-ignore="all">',
            f'<svg class="traffic" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{width:.0f}" height="{height:.0f}" '
            f'viewBox="0 0 {width:.0f} {height:.0f}" role="group" aria-label="Timeline of the cited documents, '
-           f'a lane per correspondent" style="font-family:sans-serif;font-size:12px;max-width:none">',
+           f'a lane per correspondent" style="font-family:sans-serif;font-size:12px;max-width:none;direction:ltr">',
            "<style>.traffic a:focus .mark,.traffic a:hover .mark{stroke:#000;stroke-width:3}"
            ".traffic a:focus{outline:none}.traffic .lane-name{fill:currentColor}"
            ".traffic .month{fill:currentColor;font-size:11px}.traffic .rule{stroke:#8888;stroke-width:1}</style>"]
@@ -207,6 +213,19 @@ def svg(marks: list[Mark], texts: dict[str, str]) -> str:
         y += rows[lane] * LANE_HEIGHT
     out += ["</svg>", "</div>"]
     return "".join(out)
+
+
+def caption(shown: list) -> str:
+    """What the drawing spans, and that it scrolls: a screen shows only part of a drawing
+    wider than the page, and without it a reader takes the edge of the frame for the end of
+    the documents."""
+    months = [ym for ym in shown if ym is not None]
+    first, last = (day_month_year(f"{y}-{m:02d}") for y, m in (months[0], months[-1]))
+    span = (f"The drawing runs from {first} to {last}" if first != last else f"The drawing shows {first}")
+    gap = " (“…” marks the years without a cited document)" if None in shown else ""
+    return (f'<p class="traffic-caption">{escape_html(span + gap)}. Where it is wider than the screen, it opens '
+            "at its latest months: scroll it sideways for the earlier ones (with its scroll bar, or with the "
+            "arrow keys once it is selected); a shadow at its edge shows that it goes on.</p>")
 
 
 def _name_places(shown: list) -> list[float]:
