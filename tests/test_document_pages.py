@@ -84,3 +84,13 @@ def test_a_document_printed_in_a_volume_names_the_volume_in_full(edition):
     assert ("- Printed in [<em>Foreign Relations of the United States, 1950</em>, vol. 7, <em>Korea</em>]"
             "(../bibliography/index.md#frus-1950-v07)") in page
     assert "(n.d.)" not in page
+
+
+def test_the_searches_are_folded_under_their_own_summary(edition):
+    """The record of the searches is there to be checked, not read first: closed, named."""
+    from edition.write.markdown.document_pages import render_document_pages
+    page = render_document_pages(edition, build_context(edition))["documents/frus-1950-v07-unsc-resolution-06-27.md"]
+    folded = page[page.index('<details class="searches" markdown="1">'):]
+    assert folded.startswith('<details class="searches" markdown="1">\n<summary>The searches the editors recorded'
+                             '</summary>\n\nThe editors\' collection of stored public web pages, 2026-11-22:')
+    assert "<strong>The searches:</strong>" not in page

@@ -188,8 +188,11 @@ class DocumentPage:
                     .replace("(apparatus.md)", f"({relative(self.page, APPARATUS)})"), ""]
             out += self._evidence()
         else:   # listed by the publisher, printed in, or not found in the searches recorded
-            out += [f"- {status_words(reading)}"
-                    + (f" <strong>The searches:</strong> {escape_text(reading.searched)}" if reading.searched else ""), ""]
+            out += [f"- {status_words(reading)}", ""]
+            if reading.searched:   # the full record, for the reader who wants to check it
+                out += ['<details class="searches" markdown="1">',
+                        "<summary>The searches the editors recorded</summary>", "",
+                        escape_text(reading.searched), "", "</details>", ""]
         printed_in = self._printed_in()
         if printed_in:
             out += ["### In print", ""] + [f"- {line}" for line in printed_in] + [""]
