@@ -180,6 +180,12 @@ CASES.update({
     "a note beyond the last": (NOTES, None, '\n[[note]] # extra\nnumber = 34\nbasis = "unknown"\n', "[[note]] # extra",
                                "note 34 comes after the last note, 33; the [[note]] tables are numbered 18–33 in "
                                "order, one for each note"),
+    "a mapping whose starts begins no segment": (
+        "sources/citation-map.toml", 'starts = "Yao, Cong Yalujiang dao Banmendingian"',
+        'starts = "Yao, Cong Yalujiang dao Banmendingain"', "[[segment]]",
+        "the mapping for Kim 2016, note 43 starts “Yao, Cong Yalujiang dao Banmendingain”, which begins none "
+        "of the note's segments; the segment it should settle is most likely “Yao, Cong Yalujiang dao "
+        "Banmendingian, 21–2…”: copy its beginning into `starts`"),
     # Declared fields that depend on another: a note's basis, a cite's relation.
     "an editorial note without its evidence": (
         NOTES, '[[note]]\nnumber = 19\nbasis = "unknown"',

@@ -54,6 +54,11 @@ class CitationMap:
                 return entry
         return None
 
+    def unmatched(self, text_id: str, note: int) -> list[MappedSegment]:
+        """This note's mappings that have matched no segment yet: a `starts` mistyped, or
+        the note's words corrected since."""
+        return [e for e in self.by_note.get((text_id, note), ()) if not self.used[e]]
+
     def elsewhere(self, segment: str) -> MappedSegment | None:
         """A mapping for another note (or text) whose segment begins as this one does: a text
         renumbered, or copied under a new id, whose mapping was not carried over."""

@@ -120,8 +120,9 @@ class Resolver:
             elif note.basis == AUTHOR:
                 words = plain_text(note.inlines)
                 citations, commentary = [], []
-                for segment in split_segments(words):
-                    found = self.resolve_segment(text, note.number, segment, previous, note.line)
+                segments = split_segments(words)
+                for segment in segments:
+                    found = self.resolve_segment(text, note.number, segment, previous, note.line, segments)
                     if not found:
                         commentary.append(segment.text)
                     citations += found
@@ -145,9 +146,10 @@ class Resolver:
     # --- segments -----------------------------------------------------------
 
     def resolve_segment(self, text: Text, number: int, segment: Segment,
-                        previous: Citation | None, line: int = 0) -> list[Citation]:
+                        previous: Citation | None, line: int = 0, segments=()) -> list[Citation]:
         """The citations of one segment of note `number` (defined at `line` of the text's
-        notes file, or of the text itself: where a problem with it is reported)."""
+        notes file, or of the text itself: where a problem with it is reported); `segments`:
+        all of the note's, for the message about a mapping that begins none of them."""
         at = SourcePosition(text.meta.notes_file or text.meta.source, line)
         mapped = self.mapping.find(text.meta.id, number, segment.text)
         if mapped:
@@ -166,6 +168,13 @@ class Resolver:
             return [self._shift(c, segment.start) for c in self._resolve(segment.text, previous)]
         except Unresolved as why:
             where = f"{text.meta.short}, note {number}"
+            stale = [m for m in self.mapping.unmatched(text.meta.id, number)
+                     if not any(s.text.startswith(m.starts) for s in segments)]
+            if stale:   # the note has a mapping that begins none of its segments: most likely this one's
+                raise EditionError(
+                    stale[0].position, f"the mapping for {where} starts “{stale[0].starts[:50]}”, which begins "
+                    f"none of the note's segments; the segment it should settle is most likely “{segment.text[:60]}…”: "
+                    "copy its beginning into `starts`") from None
             raise EditionError(
                 at, f"{where}: cannot resolve “{segment.text[:70]}…” ({why}); add an entry to "
                 f"sources/bibliography.bib, or settle the segment in {self.map_path}") from None
