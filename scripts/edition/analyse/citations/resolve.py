@@ -173,8 +173,8 @@ class Resolver:
             if stale:   # the note has a mapping that begins none of its segments: most likely this one's
                 raise EditionError(
                     stale[0].position, f"the mapping for {where} starts “{stale[0].starts[:50]}”, which begins "
-                    f"none of the note's segments; the segment it should settle is most likely “{segment.text[:60]}…”: "
-                    "copy its beginning into `starts`") from None
+                    "none of the note's segments; the segment it should settle is most likely "
+                    f"“{segment.text[:60]}…”: copy its beginning into `starts`") from None
             raise EditionError(
                 at, f"{where}: cannot resolve “{segment.text[:70]}…” ({why}); add an entry to "
                 f"sources/bibliography.bib, or settle the segment in {self.map_path}") from None

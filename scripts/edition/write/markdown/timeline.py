@@ -192,7 +192,8 @@ def svg(marks: list[Mark], texts: dict[str, str], captioned: bool = False) -> st
     width = _width(shown)
     top = AXIS_HEIGHT
     height = top + sum(NAME_HEIGHT + rows[lane] * LANE_HEIGHT for lane in lanes) + 10
-    out = [legend(texts), caption(shown) if captioned else "", '<div class="traffic-frame" role="region" aria-label="Timeline of the cited documents (scrolls sideways)" '
+    out = [legend(texts), caption(shown) if captioned else "",
+           '<div class="traffic-frame" role="region" aria-label="Timeline of the cited documents (scrolls sideways)" '
            'tabindex="0" style="overflow-x:auto;max-width:100%" data-pagefind-ignore="all">',
            f'<svg class="traffic" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{width:.0f}" height="{height:.0f}" '
            f'viewBox="0 0 {width:.0f} {height:.0f}" role="group" aria-label="Timeline of the cited documents, '
