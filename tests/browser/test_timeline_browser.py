@@ -32,6 +32,12 @@ def test_marks_are_reached_by_keyboard_at_375(browser, served, tmp_path):
             assert frame.evaluate(SHOWS_LAST), width
             assert "radial-gradient" in frame.evaluate("e => getComputedStyle(e).backgroundImage")
         assert tab.locator(".traffic-caption").is_visible()
+        # Every lane name is written whole inside the drawing, where it opens too.
+        cut = tab.evaluate("""() => { const svg = document.querySelector('svg.traffic');
+          const end = svg.viewBox.baseVal.width;
+          return [...svg.querySelectorAll('.lane-name')].filter(t => { const b = t.getBBox();
+            return b.x + b.width > end; }).map(t => t.textContent); }""")
+        assert cut == []
         frame.focus()
         keys = []
         for _ in range(6):

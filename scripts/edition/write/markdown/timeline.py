@@ -38,6 +38,7 @@ LANE_HEIGHT = 26      # px per row of marks; a lane has as many rows as its crow
 AXIS_HEIGHT = 40
 MARK = 6              # half the size of a mark
 BREAK_WIDTH = 28      # the gap that marks a break in the axis (years with no cited document)
+NAME_CHAR = 7.5       # px a character of a lane's name takes at most (12 px sans-serif)
 NEAR = 2 * MARK + 2   # marks closer than this in one lane go on another row
 
 
@@ -206,8 +207,10 @@ def svg(marks: list[Mark], texts: dict[str, str], captioned: bool = False) -> st
     names = _name_places(shown)
     for lane in lanes:
         out.append(f'<line class="rule" x1="0" x2="{width:.0f}" y1="{y:.0f}" y2="{y:.0f}"/>')
+        # A name is not written again where the drawing would end inside it (after the last
+        # break, whose stretch may be a month wide): the drawing opens at its end.
         out += [f'<text class="lane-name" x="{x + 3:.0f}" y="{y + NAME_HEIGHT - 4:.0f}">{escape_html(lane)}</text>'
-                for x in names]
+                for k, x in enumerate(names) if k == 0 or x + 3 + NAME_CHAR * len(lane) <= width]
         y += NAME_HEIGHT
         for mark, x, row in placed[lane]:
             out.append(_mark_link(mark, x, y + row * LANE_HEIGHT + LANE_HEIGHT / 2))
