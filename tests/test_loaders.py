@@ -121,21 +121,22 @@ CASES.update({
                            "around it (it would be found only with them)"),
     "a name of zero-width spaces": (PERSONS, 'name = "Mao Zedong"', 'name = "\\u200b\\u200b"', 'name = "\\u200b',
                                     "'name' of [mao-zedong] must not be empty (or hold only invisible characters)"),
-    # The same visible form claimed twice: composed and decomposed, or in another case.
-    "NFC then NFD": (PERSONS, None, None, "[zhou-enlai]",
+    # The same visible form claimed twice: composed and decomposed, or in another case; reported at
+    # the line that writes the second.
+    "NFC then NFD": (PERSONS, None, None, ZHOU[:-1],
                      f"the name form “{NFD}” is claimed by persons 'mao-zedong' (as “{NFC}”, {SAME_FORM}) and "
                      "'zhou-enlai'; a form may belong to one person only"),
-    "NFD then NFC": (PERSONS, None, None, "[zhou-enlai]",
+    "NFD then NFC": (PERSONS, None, None, ZHOU[:-1],
                      f"the name form “{NFC}” is claimed by persons 'mao-zedong' (as “{NFD}”, {SAME_FORM}) and "
                      "'zhou-enlai'; a form may belong to one person only"),
-    "another case": (PERSONS, ZHOU, ZHOU[:-1] + ', "MAO"]', "[zhou-enlai]",
+    "another case": (PERSONS, ZHOU, ZHOU[:-1] + ', "MAO"]', ZHOU[:-1],
                      f"the name form “MAO” is claimed by persons 'mao-zedong' (as “Mao”, {SAME_FORM}) and "
                      "'zhou-enlai'; a form may belong to one person only"),
     "a term key in another case": (TERMS, None, '\n["Aprf"]\ngloss = "A second archive"\nsources = ["Kim 2016"]\n',
                                    '["Aprf"]', f"the name form “Aprf” is claimed by terms 'APRF' (as “APRF”, "
                                                f"{SAME_FORM}) and 'Aprf'; a form may belong to one term only"),
     "a place's form in capitals": (PLACES, 'variants = ["Pusan Perimeter",', 'variants = ["NAKTONG RIVER", "Pusan Perimeter",',
-                                   "[naktong-river]", f"the name form “Naktong River” is claimed by places "
+                                   'variants = ["Naktong River"]', f"the name form “Naktong River” is claimed by places "
                                                       f"'pusan-perimeter' (as “NAKTONG RIVER”, {SAME_FORM}) and "
                                                       "'naktong-river'; a form may belong to one place only"),
     # Years and numbers outside what can be: -44 (44 BC), twenty digits, 0, next year but one.

@@ -35,14 +35,26 @@ ABBREVIATION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./&'-]*$")
 
 
 def load_registers(sources: Path) -> Registers:
-    persons = tuple(_person(k, t, at) for k, t, at in _tables(sources / "persons.toml", PERSON_FIELDS))
-    terms = tuple(_term(k, t, at) for k, t, at in _tables(sources / "terms.toml", TERM_FIELDS))
-    places = tuple(_place(k, t, at) for k, t, at in _tables(sources / "places.toml", PLACE_FIELDS))
+    persons, person_forms = _read(sources / "persons.toml", PERSON_FIELDS, _person, ("variants", "ambiguous_short"))
+    terms, term_forms = _read(sources / "terms.toml", TERM_FIELDS, _term, ("variants",), key_is_a_form=True)
+    places, place_forms = _read(sources / "places.toml", PLACE_FIELDS, _place, ("variants",))
     check_file_names("people", [(p.id, p.position) for p in persons], "person")
-    _check_forms_unique([(p.position, p.id, p.variants + p.ambiguous) for p in persons], "person")
-    _check_forms_unique([(t.position, t.abbreviation, (t.abbreviation,) + t.variants) for t in terms], "term")
-    _check_forms_unique([(p.position, p.id, p.variants) for p in places], "place")
+    _check_forms_unique(person_forms, "person")
+    _check_forms_unique(term_forms, "term")
+    _check_forms_unique(place_forms, "place")
     return Registers(persons, terms, places)
+
+
+def _read(path: Path, fields: dict[str, Field], make, form_fields: tuple[str, ...], key_is_a_form: bool = False):
+    """The register's entries, and each entry's name forms with the line that writes them
+    (the key's, for a term's abbreviation), for the check that a form has one owner."""
+    entries, forms = [], []
+    for key, table, at, toml in _tables(path, fields):
+        entries.append(make(key, table, at))
+        written = [(key, at)] if key_is_a_form else []
+        written += [(form, toml.at(key, field)) for field in form_fields for form in table.get(field, ())]
+        forms.append((key, written))
+    return tuple(entries), forms
 
 
 def _tables(path: Path, fields: dict[str, Field]):
@@ -55,7 +67,7 @@ def _tables(path: Path, fields: dict[str, Field]):
                      else "lowercase letters, digits and single hyphens (it becomes a file name)")
             raise EditionError(at, f"the key [{key}] must be {shape}")
         table = check_table(toml, (key,), fields, f"[{key}]", f"the fields are listed at the top of {path.name}")
-        yield key, table, at
+        yield key, table, at, toml
 
 
 def _person(key: str, t: dict, at: SourcePosition) -> Person:
@@ -78,8 +90,8 @@ def _check_forms_unique(entries, kind: str) -> None:
     """A form belongs to one entry, compared as a reader sees it: "é" composed (NFC) or
     written as e + U+0301 (NFD) is the same form, and so is "KIM" beside "Kim"."""
     owner: dict[str, tuple[str, str]] = {}
-    for at, key, names in entries:
-        for form in names:
+    for key, written in entries:
+        for form, at in written:
             seen = unicodedata.normalize("NFC", form).casefold()
             if seen in owner and owner[seen][0] != key:
                 first_key, first_form = owner[seen]
