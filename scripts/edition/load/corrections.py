@@ -27,7 +27,8 @@ class Correction:
     text: str
     target: str
     why: str
-    position: SourcePosition
+    position: SourcePosition        # the line of its `text`
+    target_position: SourcePosition  # the line of what it matches (`starts`, `heading`, `ends`)
 
 
 class Corrections:
@@ -58,7 +59,7 @@ class Corrections:
                                                    + ", ".join(f"'{i}'" for i in sorted(text_ids)))
             if count != 1:
                 where = "nothing" if count == 0 else f"{count} places"
-                raise EditionError(entry.position, f"{entry.kind} '{entry.target[:50]}' matches {where}; "
+                raise EditionError(entry.target_position, f"{entry.kind} '{entry.target[:50]}' matches {where}; "
                                    "it must match exactly one place: correct or remove the entry")
 
 
@@ -74,5 +75,6 @@ def load_corrections(path: Path) -> Corrections:
         fields = {name: Field(filled, True) for name in ("text", field, "why")}
         for index, (table, at) in enumerate(toml.array_table(kind)):
             check_table(toml, (kind, index), fields, f"[[{kind}]]", f"its fields are text, {field} and why")
-            entries.append(Correction(kind, table["text"], table[field], table["why"], at))
+            entries.append(Correction(kind, table["text"], table[field], table["why"],
+                                      toml.at(kind, index, "text"), toml.at(kind, index, field)))
     return Corrections(entries)
