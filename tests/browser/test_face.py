@@ -110,6 +110,19 @@ def test_what_names_a_row_never_breaks_inside_a_word(served, open_page, width, w
     assert found["cells"] > 20 and found["broken"] == []
 
 
+def test_on_a_phone_the_glossary_reads_as_rows(served, open_page):
+    """Four columns leave a phone no room: each abbreviation stands over its expansion, what
+    it is and its sources, under their names, and nothing is hidden to the right."""
+    page = open_page(375)
+    page.goto(served.url("glossary/"))
+    table = page.locator("article .glossary-table table")
+    assert table.evaluate("t => t.scrollWidth <= t.clientWidth")
+    first = table.locator("tbody tr").first.locator("td")
+    lefts = first.evaluate_all("cells => cells.map(c => Math.round(c.getBoundingClientRect().left))")
+    assert len(lefts) == 4 and len(set(lefts)) == 1                              # one under another
+    assert first.nth(3).evaluate("c => getComputedStyle(c, '::before').content") == '"Sources"'
+
+
 ROWS = """() => [...document.querySelectorAll('article table tbody tr')].map(tr =>
   [...tr.querySelectorAll('td:not(:empty)')].map(td => { const r = td.getBoundingClientRect();
     return [Math.round(r.left), Math.round(r.top), Math.round(r.width)]; }))"""

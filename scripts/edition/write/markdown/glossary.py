@@ -45,11 +45,13 @@ def render_glossary(registers: Registers, readings: Readings = NO_READINGS) -> d
            "The abbreviations the texts use (in the texts, hover one to see its expansion) and the "
            "places on which their arguments turn.", "",
            "## Abbreviations {: #abbreviations }", "",
+           # In a block of its own: on a phone its rows stand one under another (face.css).
+           '<div class="glossary-table" markdown>', "",
            "| Abbreviation | Expansion | What it is | Sources |", "|---|---|---|---|"]
     for term in sorted(registers.terms, key=lambda t: t.abbreviation.casefold()):
         out.append(f"| {escape_text(term.abbreviation)} | {escape_text(term.expansion)} | "
                    f"{escape_text(term.gloss)} | {sources_line(term.sources, readings)} |")
-    out += ["", "## Places {: #places }", ""]
+    out += ["", "</div>", "", "## Places {: #places }", ""]
     for place in sorted(registers.places, key=lambda p: p.name.casefold()):
         also = [v for v in place.variants if v != place.name]
         out += [f"### {escape_text(place.name)} {{: #{place_anchor(place.id)} }}", "",
