@@ -102,6 +102,7 @@ def test_segment_that_resolves_to_nothing(project):
 @pytest.mark.parametrize("old, new, shown", [
     ("  publisher = {Nauchnaya Kniga},\n", "  publisher = {Nauchnaya Kniga}\n", "publisher"),
     ("  volume = {3},\n  location", "  volume = 3\n  location", "volume"),
+    ("  publisher = {Nauchnaya Kniga},\n", "  publisher = {Nauchnaya} # { Kniga}\n", "publisher"),
 ])
 def test_missing_comma_between_fields(project, old, new, shown):
     """bibtexparser reads a value up to the next comma: the field after it would be swallowed."""

@@ -182,8 +182,9 @@ CASES.update({
                                "note 34 comes after the last note, 33; the [[note]] tables are numbered 18–33 in "
                                "order, one for each note"),
     "a mapping whose starts begins no segment": (
-        "sources/citation-map.toml", 'starts = "Yao, Cong Yalujiang dao Banmendingian"',
-        'starts = "Yao, Cong Yalujiang dao Banmendingain"', "[[segment]]",
+        "sources/citation-map.toml", '[[segment]]\ntext = "kim-2016"\nnote = 43\nstarts = "Yao, Cong Yalujiang dao Banmendingian"',
+        '[[segment]] # mistyped\ntext = "kim-2016"\nnote = 43\nstarts = "Yao, Cong Yalujiang dao Banmendingain"',
+        "[[segment]] # mistyped",
         "the mapping for Kim 2016, note 43 starts “Yao, Cong Yalujiang dao Banmendingain”, which begins none "
         "of the note's segments; the segment it should settle is most likely “Yao, Cong Yalujiang dao "
         "Banmendingian, 21–2…”: copy its beginning into `starts`"),

@@ -320,3 +320,25 @@ def test_archive_pages_say_where_a_publishers_page_differs(edition):
     for row in rows:
         key = re.search(r"index\.md#([\w-]+)\)", row)[1]
         assert ("Differs from the note: see the [apparatus](apparatus.md)" in row) == (key in differing), key
+
+
+def test_a_difference_may_be_declared_where_the_comparison_is_lenient(edition):
+    """The comparison lets "Comrade Stalin" agree with "Stalin" and opis "1" with "01"; an
+    editor who records the difference is not refused. Only the same characters on both sides
+    refuse a declared difference."""
+    from edition.analyse.readings.compare import check_declared
+    from edition.errors import EditionError, SourcePosition
+    from edition.model.readings import Evidence, Reading
+    import pytest
+
+    entry = next(e for e in edition.entries if e.key == "doc-1949-06-27-stalin-ccp-delegation")   # opis {01}
+
+    def declared(difference: str, **evidence):
+        reading = Reading(entry.key, "found", "2026-11-22", SourcePosition("r.toml", 1), "https://x.org/", "P", "T",
+                          Evidence(**evidence), "differs", (difference,))
+        check_declared(reading, compare(reading, entry, []))
+
+    declared("sender: the page prints Comrade Stalin", sender="Comrade Stalin")
+    declared("opis: the page prints 1, the note 01", locator="APRF, f. 45, op. 1, d. 329")
+    with pytest.raises(EditionError, match="is declared, but the publisher's opis is the edition's"):
+        declared("opis: the page prints 01", locator="APRF, f. 45, op. 01, d. 329")

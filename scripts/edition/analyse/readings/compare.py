@@ -40,7 +40,7 @@ class FieldCheck:
     outcome: str        # AGREES | DIFFERS | NOT_COMPARED
     page: str = ""      # what the publisher's page prints
     edition: str = ""   # what the entry or the note gives
-    same: bool = False  # agrees to the letter: no difference can be declared for it
+    same: bool = False  # the same characters on both sides: no difference can be declared for it
 
 
 def compare_all(readings: Readings, entries: dict[str, Entry], notes: list[NoteCitations],
@@ -128,7 +128,8 @@ def _name(field: str, page: str, entry: str) -> FieldCheck:
     a, b = name_words(page), name_words(entry)
     # "Feng Xi [Stalin]" names Stalin; "Mao" is "Mao Zedong": one holds the other's words.
     agrees = bool(a and b) and (a <= b or b <= a)
-    return FieldCheck(field, AGREES if agrees else DIFFERS, page, f"the entry's {field} “{entry}”", a == b)
+    return FieldCheck(field, AGREES if agrees else DIFFERS, page, f"the entry's {field} “{entry}”",
+                      page.strip() == entry.strip())
 
 
 @dataclass
@@ -176,11 +177,11 @@ def _locator(text: str, entry: Entry, pinpoints: list[Pinpoint]) -> list[FieldCh
                            f"the entry's archive {cited.archive}")]
     wanted = {"fond": cited.fond, "opis": cited.opis, "delo": cited.delo, "papka": cited.papka}
     best = max(same, key=lambda p: sum(_norm(p.parts.get(k, "")) == _norm(v) for k, v in wanted.items()))
-    checks = [FieldCheck("archive", AGREES, best.archive, cited.archive, _norm(best.archive) == _norm(cited.archive))]
+    checks = [FieldCheck("archive", AGREES, best.archive, cited.archive, best.archive == cited.archive)]
     for name, value in wanted.items():
         page = best.parts.get(name, "")
         outcome = NOT_COMPARED if not (page and value) else AGREES if _norm(page) == _norm(value) else DIFFERS
-        checks.append(FieldCheck(name, outcome, f"{name} {page}", f"the entry's {name} {value}", outcome == AGREES))
+        checks.append(FieldCheck(name, outcome, f"{name} {page}", f"the entry's {name} {value}", page == value))
     checks.append(_within("leaves", best.leaves, pinpoints))
     return checks
 

@@ -78,8 +78,12 @@ def reject_values_running_on(library: Library, path: Path) -> None:
         for field in block.fields:
             value = str(field.value).strip()
             end = _end_of_value(value)
+            while value[end:].lstrip().startswith("#"):   # a concatenation (reported later): each part
+                start = value.index("#", end) + 1
+                start += len(value[start:]) - len(value[start:].lstrip())
+                end = start + _end_of_value(value[start:])
             rest = value[end:].strip()
-            if rest and not rest.startswith("#"):   # a concatenation is reported later
+            if rest:
                 raise EditionError(SourcePosition(path, field.start_line + 1 + value[:end].count("\n")),
                                    f"field '{field.key}' of '{block.key}' goes on after its value "
                                    f"('{' '.join(rest.split())[:40]}'); add the missing comma after the value")
