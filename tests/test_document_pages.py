@@ -94,3 +94,22 @@ def test_the_searches_are_folded_under_their_own_summary(edition):
     assert folded.startswith('<details class="searches" markdown="1">\n<summary>The searches the editors recorded'
                              '</summary>\n\nThe editors\' collection of stored public web pages, 2026-11-22:')
     assert "<strong>The searches:</strong>" not in page
+
+
+def test_a_search_is_dated_only_by_a_day_its_record_names(edition):
+    """'Not found in the searches recorded on 22 November 2026' only where the searches were
+    made that day: a printed-in reading's own date is the day its print record was checked."""
+    import datetime
+    import re
+    from edition.write.markdown.document_pages import render_document_pages
+    pages = render_document_pages(edition, build_context(edition))
+    dated = 0
+    for reading in edition.readings:
+        if not reading.searched:
+            continue
+        page = pages[f"documents/{reading.entry}.md"]
+        for day in re.findall(r"searches recorded on (\d{1,2} \w+ \d{4})", page):
+            iso = datetime.datetime.strptime(day, "%d %B %Y").date().isoformat()
+            assert iso in reading.searched, (reading.entry, day)
+            dated += 1
+    assert dated >= 15

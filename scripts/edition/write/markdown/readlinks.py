@@ -54,9 +54,11 @@ def published_as(reading: Reading) -> str:
             + f' <span class="reading-detail">“{escape_text(reading.title)}”</span>')
 
 
-def searches_words(reading: Reading, searches_link: str = "") -> str:
-    """'Not found in the searches recorded on 22 November 2026', leading to the searches."""
-    words = f"{NOT_FOUND_IN_SEARCHES} on {_day(reading.checked)}"
+def searches_words(reading: Reading, searches_link: str = "", dated: bool = True) -> str:
+    """'Not found in the searches recorded on 22 November 2026', leading to the searches.
+    `dated`: the reading's date is the searches' (a not-found reading's is; a printed-in
+    reading's is the day its print record was checked, and its searches say their own)."""
+    words = f"{NOT_FOUND_IN_SEARCHES} on {_day(reading.checked)}" if dated else NOT_FOUND_IN_SEARCHES
     return f"{words} ([the searches]({searches_link}))" if searches_link else words
 
 
@@ -72,7 +74,7 @@ def status_words(reading: Reading, searches_link: str = "") -> str:
         words = (f"{PRINTED_IN} " + "; ".join(escape_text(p) for p in reading.printed_in)
                  + f' <span class="reading-detail">Named by: {escape_text(reading.named_by)}</span>')
         if reading.searched:
-            online = searches_words(reading, searches_link)
+            online = searches_words(reading, searches_link, dated=False)
             words += f' <span class="reading-detail">A copy online: {online[0].lower() + online[1:]}.</span>'
         return words
     if reading.status == NOT_FOUND:
