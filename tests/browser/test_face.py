@@ -138,6 +138,7 @@ def test_on_a_desktop_the_chronology_gives_the_quotations_room(served, open_page
     lefts = [row[1][0] for row in rows if len(row) > 1]
     assert max(set(lefts), key=lefts.count) == min(lefts) and lefts.count(min(lefts)) > 0.9 * len(lefts)  # aligned
     assert min(cell[2] for row in rows for cell in row[1:]) >= 250            # room for a quotation
+    assert all(cell[0] >= row[0][0] + row[0][2] for row in rows for cell in row[1:])   # never under the date
     tall = page.evaluate("document.documentElement.scrollHeight")
     page.set_viewport_size({"width": 375, "height": 900})
     assert tall < 0.8 * page.evaluate("document.documentElement.scrollHeight")
