@@ -77,13 +77,17 @@ def test_read_links_follow_the_authors_words_in_kim_n_36(edition, site):
     assert jessup < president < read
 
 
-def test_a_document_printed_in_a_volume_names_the_volume_in_full(edition):
-    """'Printed in' the volume's titles and number, not its short label ('FRUS (n.d.)')."""
+def test_a_document_printed_in_a_volume_names_the_volume_in_full_once(edition):
+    """'Printed in' the volume's titles and number, not its short label ('FRUS (n.d.)'); not
+    a second time where the reading has said where the document is printed."""
     from edition.write.markdown.document_pages import render_document_pages
-    page = render_document_pages(edition, build_context(edition))["documents/frus-1950-v07-unsc-resolution-06-27.md"]
+    pages = render_document_pages(edition, build_context(edition))
+    read = pages["documents/frus-1950-v07-unsc-resolution-06-25.md"]     # read and compared online
     assert ("- Printed in [<em>Foreign Relations of the United States, 1950</em>, vol. 7, <em>Korea</em>]"
-            "(../bibliography/index.md#frus-1950-v07)") in page
-    assert "(n.d.)" not in page
+            "(../bibliography/index.md#frus-1950-v07)") in read
+    assert "(n.d.)" not in read
+    printed = pages["documents/frus-1950-v07-unsc-resolution-06-27.md"]  # printed in, as the note says
+    assert printed.count("Printed in") == 1 and "### In print" not in printed
 
 
 def test_the_searches_are_folded_under_their_own_summary(edition):

@@ -16,7 +16,7 @@ from ...analyse.chronology import iso_period
 from ...analyse.passages import CitingSentence
 from ...model.citations import IDENTIFIED
 from ...model.entry import Entry, bare
-from ...model.readings import DIFFERS, EVIDENCE_FIELDS
+from ...model.readings import DIFFERS, EVIDENCE_FIELDS, PRINTED
 from ...analyse.readings.compare import LOCATOR_PARTS, NOT_COMPARED
 from ..chicago import day_month_year, format_entry, short_label, to_markdown
 from ..escape import escape_html, escape_text
@@ -226,7 +226,9 @@ class DocumentPage:
         entry, site = self.entry, self.site
         lines = []
         parent = site.entries.get(entry.get("crossref"))
-        if parent is not None:
+        # A printed-in reading has said where it is printed, in the words of the note or page
+        # that names it: the volume is not said twice.
+        if parent is not None and not (self.reading is not None and self.reading.status == PRINTED):
             pages = f", {escape_text(entry.get('pages'))}" if entry.get("pages") else ""
             lines.append(f"Printed in [{_collection_title(parent)}]({site.entry_link(self.page, parent.key)}){pages}")
         for key in entry.related_keys:
