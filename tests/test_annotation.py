@@ -261,3 +261,13 @@ def test_person_notes_are_written_for_readers(site):
             assert not internal.search(_visible(note)), (page.parent.name, note)
     truman = (site / "people/truman/index.html").read_text(encoding="utf-8")
     assert "Truman State University Press" not in _visible(truman[truman.index("<article"):])
+
+
+def test_the_list_of_persons_says_who_no_paragraph_names(site):
+    """Every row of the list of persons has its count of paragraphs, or "—", which the list
+    explains: never an empty cell that a reader has to guess at."""
+    import re
+    html = (site / "people/index.html").read_text(encoding="utf-8")
+    counts = re.findall(r'</a></td>\s*<td>[^<]*</td>\s*<td>([^<]*)</td>', html)
+    assert len(counts) > 60 and all(c.strip() for c in counts)
+    assert "—" in counts and "“—”: none does" in html

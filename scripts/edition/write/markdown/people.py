@@ -34,7 +34,9 @@ def render_people(site: SiteContext, persons, mentions: dict[str, list[Mention]]
 def _index(site: SiteContext, persons, mentions) -> str:
     out = page_head("Persons") + [
            "Everyone the texts name, with the forms under which they are named. Each page lists every "
-           "paragraph of the texts that mentions the person, and the documents they sent or received.", ""]
+           "paragraph of the texts that mentions the person, and the documents they sent or received. "
+           "“Paragraphs” counts the paragraphs that name the person; “—”: none does, and the person is "
+           "named only in the notes or in the documents they cite.", ""]
     for kind, title in KINDS:
         group = sorted((p for p in persons if p.kind == kind), key=lambda p: p.sort.casefold())
         if not group:
@@ -43,7 +45,7 @@ def _index(site: SiteContext, persons, mentions) -> str:
         for person in group:
             count = len(mentions.get(person.id, []))
             out.append(f"| [{escape_text(person.name)}]({person.id}.md) "
-                       f"| {escape_text(', '.join(person.variants))} | {count or ''} |")
+                       f"| {escape_text(', '.join(person.variants))} | {count or '—'} |")
         out.append("")
     return "\n".join(out)
 
