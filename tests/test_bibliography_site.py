@@ -63,6 +63,8 @@ def test_one_page_per_archive(site):
     tsamo = read(site, "bibliography/tsamo")
     assert "Tsentral'nyi Arkhiv Ministerstva Oborony" in tsamo
     assert "fond 5, opis 918795, delo 122" in tsamo and "352–5" in tsamo
+    # each document leads to its own page, as everywhere else
+    assert 'href="../../documents/doc-1950-07-07-shtykov-stalin/"' in tsamo
 
 
 def test_notes_on_the_apparatus_are_computed(site):

@@ -110,17 +110,19 @@ def test_what_names_a_row_never_breaks_inside_a_word(served, open_page, width, w
     assert found["cells"] > 20 and found["broken"] == []
 
 
-def test_on_a_phone_the_glossary_reads_as_rows(served, open_page):
-    """Four columns leave a phone no room: each abbreviation stands over its expansion, what
-    it is and its sources, under their names, and nothing is hidden to the right."""
+@pytest.mark.parametrize("where, table, cells, last", [("glossary/", "glossary-table", 4, "Sources"),
+                                                      ("bibliography/aprf/", "archive-table", 6, "Published as")])
+def test_on_a_phone_wide_tables_read_as_rows(served, open_page, where, table, cells, last):
+    """Four or six columns leave a phone no room: each row's cells stand one under another,
+    under their columns' names, and nothing is hidden to the right."""
     page = open_page(375)
-    page.goto(served.url("glossary/"))
-    table = page.locator("article .glossary-table table")
-    assert table.evaluate("t => t.scrollWidth <= t.clientWidth")
-    first = table.locator("tbody tr").first.locator("td")
+    page.goto(served.url(where))
+    found = page.locator(f"article .{table} table")
+    assert found.evaluate("t => t.scrollWidth <= t.clientWidth")
+    first = found.locator("tbody tr").first.locator("td")
     lefts = first.evaluate_all("cells => cells.map(c => Math.round(c.getBoundingClientRect().left))")
-    assert len(lefts) == 4 and len(set(lefts)) == 1                              # one under another
-    assert first.nth(3).evaluate("c => getComputedStyle(c, '::before').content") == '"Sources"'
+    assert len(lefts) == cells and len(set(lefts)) == 1                          # one under another
+    assert first.nth(cells - 1).evaluate("c => getComputedStyle(c, '::before').content") == f'"{last}"'
 
 
 ROWS = """() => [...document.querySelectorAll('article table tbody tr')].map(tr =>

@@ -223,15 +223,16 @@ def _archive_page(site: SiteContext, archive, cited_in) -> dict[str, str]:
         citations = cited_in.get(entry.key, [])
         leaves = ", ".join(sorted({c.pinpoint for _, _, c in citations if c.pinpoint}))
         date = long_date(entry.get("date")) if entry.get("date") else "undated"
-        document = f"[{escape_text(bare(entry.get('title')))}]({site.entry_link(page, entry.key)})"
+        document = f"[{escape_text(bare(entry.get('title')))}]({site.document_link(page, entry.key)})"
         notes = ", ".join(labelled(site.note_ref(page, t, n),
                                    [c]) for t, n, c in sorted(citations, key=lambda c: (list(site.texts).index(c[0]), c[1])))
         rows.append(f"| {escape_text(str(entry.locator))} | {escape_text(leaves)} | {escape_text(date)} "
                     f"| {document} | {notes} | {_published_as(site, entry)} |")
-    table = Block("documents", "Documents cited", ["## Documents cited", "",
+    # In a block of its own: on a phone its rows stand one under another (face.css).
+    table = Block("documents", "Documents cited", ["## Documents cited", "", '<div class="archive-table" markdown>', "",
                   "| Locator | Leaves cited | Date | Document | Cited in | Published as |",
                   "|---|---|---|---|---|---|"],
-                  rows, ["", f"{len(documents)} documents.", ""])
+                  rows, ["", "</div>", "", f"{len(documents)} documents.", ""])
     return split_page(page, archive.heading, out, [table])
 
 
