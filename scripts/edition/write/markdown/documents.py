@@ -64,7 +64,7 @@ def _page(site: SiteContext, keys: list[str]) -> dict[str, str]:
     """One sortable table while it fits a page; beyond that (hundreds of texts), a table a
     year, in parts (render.parts) reached from the page and from each other. The parts lie
     in the page's folder, so the rows' relative links serve them unchanged."""
-    head = page_head("Documents", hide=["toc"]) + [ INTRO, "",
+    head = page_head("Documents", hide=["toc"]) + [INTRO, "",
             "Download: [readings.json](../downloads/readings.json) (every reading with its evidence).", ""]
     rows = _rows(site, keys)
     whole = Block("documents", "Documents", TABLE_HEAD, list(rows.values()),

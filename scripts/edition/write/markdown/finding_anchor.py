@@ -1,7 +1,7 @@
 """A finding as the pages show it: its anchor on the Notes on the apparatus page, by which a
 note or a document page links to it, and its forms, as printed.
 
-The anchor: Made from what the finding says (its kind, summary, entries and notes), so
+The anchor is made from what the finding says (its kind, summary, entries and notes), so
 that it stays the same from build to build while the finding does."""
 from __future__ import annotations
 
