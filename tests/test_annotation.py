@@ -208,9 +208,10 @@ def test_person_page_excerpts_start_and_end_at_word_boundaries(site, edition):
     for page in sorted((site / "people").glob("*/**/index.html")):
         for raw in re.findall(r'<span class="snippet">“(.*?)”</span>', page.read_text(encoding="utf-8"), re.S):
             excerpt = " ".join(_visible(raw).split())
-            core = excerpt.removeprefix("…").removesuffix("…")
+            core = excerpt.removeprefix("“…").removeprefix("…").removesuffix("…”").removesuffix("…")
+            assert excerpt.count("“") == excerpt.count("”"), f"a quotation left open: “{excerpt}”"
             assert core == core.strip() and core[:1] not in ",;:", (page, excerpt)
-            if excerpt.endswith("…"):  # cut: not after a comma or a dash ("stating,…")
+            if excerpt.endswith(("…", "…”")):  # cut: not after a comma or a dash ("stating,…")
                 assert core[-1:] not in ",;:–—", (page, excerpt)
             assert _at_word_boundaries(core, paragraphs), f"{page.parent.name}: “{excerpt}”"
             checked += 1
@@ -231,6 +232,10 @@ def test_an_excerpt_is_the_sentence_or_cut_between_words_at_a_clause():
     at = plain.index("Kim")
     assert snippet(plain, at, at + 11, width=42) == "…the chairman and Kim Il-sung lasted the…"  # no clause: words
     assert snippet(words, at, at + 11, width=400) == words[words.index("Even"):words.index(" Then")]
+    quoted = "He said the “perimeter runs along the Aleutians to Japan and then goes to the Ryukyus.”"
+    assert snippet(quoted, 0, 2, width=50) == "He said the “perimeter runs along the Aleutians…”"  # closed
+    at = quoted.index("Japan")
+    assert snippet(quoted, at, at + 5, width=40).startswith("“…")  # opened
 
 
 def test_register_sources_are_links_named_for_readers(site):

@@ -147,4 +147,14 @@ def snippet(words: str, start: int, end: int | None = None, width: int = 200) ->
     if best is None:  # the name alone is wider than the width
         return " ".join(t for _, _, t in tokens[here:there + 1])
     _, left, right, head = best
-    return ("…" if left > 0 else "") + head + ("…" if right < n - 1 else "")
+    return _cut_mark(head, left > 0, right < n - 1)
+
+
+def _cut_mark(head: str, before: bool, after: bool) -> str:
+    """"…" where words were left out; where the cut falls inside a quotation, the quotation
+    mark the omission leaves alone is matched outside the "…" (“goes to the…”), so that no
+    quotation is left open."""
+    opened = head.count("“") - head.count("”")
+    start = ("“…" if opened < 0 else "…") if before else ""
+    end = ("…”" if opened > 0 else "…") if after else ""
+    return start + head + end
