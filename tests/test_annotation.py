@@ -240,7 +240,8 @@ def test_an_excerpt_is_the_sentence_or_cut_between_words_at_a_clause():
 
 def test_register_sources_are_links_named_for_readers(site):
     """A web page among a person's or the glossary's sources is a link whose words say what it
-    is (the title the readings record, or the host): no address is printed as link text."""
+    is (the title the readings or web-pages.toml record, or the host): no address is printed
+    as link text."""
     pages = sorted((site / "people").glob("*/**/index.html")) + [site / "glossary/index.html"]
     named = 0
     for page in pages:
@@ -251,10 +252,15 @@ def test_register_sources_are_links_named_for_readers(site):
             assert not re.match(r"https?://|www\.", words), (page, words)
             named += 1
     assert named > 40
-    truman = (site / "people/truman/index.html").read_text(encoding="utf-8")
-    assert re.search(r'href="https://www.britannica.com/presidents/article-9073545"[^>]*>britannica\.<wbr>com ', truman)
+    mao = (site / "people/mao-zedong/index.html").read_text(encoding="utf-8")  # no title recorded: the host
+    assert re.search(r'href="https://www.britannica.com/biography/Mao-Zedong"[^>]*>britannica\.<wbr>com ', mao)
+    truman = (site / "people/truman/index.html").read_text(encoding="utf-8")  # the title web-pages.toml records
+    assert re.search(r'href="https://www.britannica.com/presidents/article-9073545"[^>]*>'
+                     r'Harry S\. Truman \(britannica\.com\) ', truman)
     stalin = (site / "people/stalin/index.html").read_text(encoding="utf-8")
     assert "Telegram from the leader of the group of Soviet specialists" in stalin  # the title readings.toml records
+    glossary = (site / "glossary/index.html").read_text(encoding="utf-8")
+    assert ">Chinese Communist Party (britannica.com) " in glossary
 
 
 def test_person_notes_are_written_for_readers(site):

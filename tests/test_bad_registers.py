@@ -34,3 +34,39 @@ def test_person_without_variants(project):
 def test_unknown_register_field(project):
     edit(project, PERSONS, 'variants = ["Mao Zedong", "Mao"]', 'variants = ["Mao Zedong", "Mao"]\nnickname = "Chairman"')
     expect_error(project, f"{PERSONS}:{line_of(project, PERSONS, 'nickname =')}", "unknown field 'nickname' in \\[mao-zedong\\]")
+
+
+PAGES = "sources/web-pages.toml"
+
+
+def test_page_title_of_an_address_no_register_cites(project):
+    """A title recorded for an address the registers do not write (a typo in either) would
+    never be shown: refused at its record."""
+    edit(project, PAGES, 'url = "https://www.britannica.com/biography/Zhou-Enlai"',
+         'url = "https://www.britannica.com/biography/Zhou-En-lai"')
+    line = line_of(project, PAGES, "Zhou-En-lai") - 1
+    expect_error(project, f"{PAGES}:{line}", "no register cites https://www.britannica.com/biography/Zhou-En-lai; "
+                                              "write the address exactly as persons.toml")
+
+
+def test_page_title_recorded_twice(project):
+    line = append(project, PAGES, '[[page]]\nurl = "https://www.britannica.com/biography/Zhou-Enlai"\n'
+                                  'title = "Zhou Enlai again"\nchecked = "2026-12-07"\n')
+    first = line_of(project, PAGES, 'url = "https://www.britannica.com/biography/Zhou-Enlai"') - 1
+    expect_error(project, f"{PAGES}:{line}", f"recorded twice \\(first at line {first}\\)")
+
+
+def test_page_title_that_readings_record(project):
+    """One address, one title: the reading's, when readings.toml records one."""
+    url = "https://digitalarchive.wilsoncenter.org/document/114898"
+    line = append(project, PAGES, f'[[page]]\nurl = "{url}"\ntitle = "Telegram"\nchecked = "2026-12-07"\n')
+    expect_error(project, f"{PAGES}:{line}", f"readings.toml records the title of {url}")
+
+
+def test_page_title_misspelt_header_and_missing_date(project):
+    line = append(project, PAGES, '[[pages]]\nurl = "x"\n')
+    expect_error(project, f"{PAGES}:{line}", r"unknown table or key 'pages' in web-pages.toml")
+    edit(project, PAGES, '[[pages]]\nurl = "x"\n', "")
+    edit(project, PAGES, 'title = "Zhou Enlai"\nchecked = "2026-12-07"', 'title = "Zhou Enlai"')
+    line = line_of(project, PAGES, 'url = "https://www.britannica.com/biography/Zhou-Enlai"') - 1
+    expect_error(project, f"{PAGES}:{line}", r"\[\[page\]\] needs 'checked'")

@@ -50,6 +50,7 @@ FIELDS = [
     ("sources/places.toml", 'name = "Pusan', "place_name"),
     ("sources/terms.toml", 'expansion = "Korean People\'s Army', "term_expansion"),
     ("sources/terms.toml", 'gloss = "The North Korean army.', "term_gloss"),
+    ("sources/web-pages.toml", 'title = "Zhou Enlai', "page_title"),
     (NOTES, 'identification = "Conversation between Stalin and Mao Zedong', "identification"),
     (NOTES, 'evidence = "The quoted remark', "evidence"),
     ("sources/citation-map.toml", "why = \"One segment cites the translation", "mapping_why"),

@@ -1,4 +1,5 @@
-"""The registers in sources/: persons, terms (abbreviations) and places.
+"""The registers in sources/: persons, terms (abbreviations) and places, and the titles of
+the web pages they cite (web-pages.toml).
 
 Curated data, facts only, each entry with its sources. Checked at every build: an
 entry defined twice, a name form claimed by two entries, or a missing field stops
@@ -11,9 +12,10 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
-from ..model.registers import Person, Place, Registers, Term
+from ..model.registers import Person, Place, Registers, Term, WebPage
 from .file_names import check_file_names
-from .fields import Field, check_table, filled, forms, one_of, sources, strings, text, year
+from .fields import (URL, Field, check_table, filled, forms, matching, one_of, only_tables, sources, strings, text,
+                     year)
 from .sourcefile import read_toml
 
 # The fields of each register, declared once (fields.py checks them): "forms" are the name
@@ -29,6 +31,10 @@ TERM_FIELDS = {"expansion": Field(text), "expanded_in": Field(text), "variants":
 PLACE_FIELDS = {"name": Field(filled, True), "variants": Field(forms, True), "title_forms": Field(forms),
                 "gloss": Field(filled, True), "note": Field(text), "sources": Field(sources, True),
                 "related": Field(strings)}
+PAGE_FIELDS = {"url": Field(matching(URL, "must be the page's address, as the registers write it"), True),
+               "title": Field(filled, True),
+               "checked": Field(matching(re.compile(r"^\d{4}-\d{2}-\d{2}$"),
+                                         "must be the date the stored copy was read, as YYYY-MM-DD"), True)}
 # Keys: persons and places become file names and anchors; terms are abbreviations.
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ABBREVIATION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./&'-]*$")
@@ -42,7 +48,38 @@ def load_registers(sources: Path) -> Registers:
     _check_forms_unique(person_forms, "person")
     _check_forms_unique(term_forms, "term")
     _check_forms_unique(place_forms, "place")
-    return Registers(persons, terms, places)
+    cited = {source for entry in persons + terms + places for source in entry.sources}
+    return Registers(persons, terms, places, _web_pages(sources / "web-pages.toml", cited))
+
+
+def check_page_titles(registers: Registers, readings) -> None:
+    """A page's title is recorded in one place: an address whose reading records its title
+    (sources/readings.toml) has no record in web-pages.toml."""
+    recorded = {r.url: r for r in readings if r.url and r.title}
+    for page in registers.pages:
+        if page.url in recorded:
+            raise EditionError(page.position, f"readings.toml records the title of {page.url} (line "
+                                              f"{recorded[page.url].position.line}); remove this record")
+
+
+def _web_pages(path: Path, cited: set[str]) -> tuple[WebPage, ...]:
+    """The recorded titles (none without the file), each of an address a register cites,
+    each address once."""
+    if not path.is_file():
+        return ()
+    pages: dict[str, WebPage] = {}
+    toml = read_toml(path)
+    for index, (_, at) in enumerate(only_tables(toml, "page")):
+        table = check_table(toml, ("page", index), PAGE_FIELDS, "[[page]]", f"the fields are listed at the top of {path.name}")
+        url = table["url"]
+        if url in pages:
+            raise EditionError(at, f"{url} is recorded twice (first at line {pages[url].position.line}); "
+                                   "keep one record")
+        if url not in cited:
+            raise EditionError(at, f"no register cites {url}; write the address exactly as persons.toml, "
+                                   "terms.toml or places.toml write it, or remove the record")
+        pages[url] = WebPage(url, table["title"], at)
+    return tuple(pages.values())
 
 
 def _read(path: Path, fields: dict[str, Field], make, form_fields: tuple[str, ...], key_is_a_form: bool = False):

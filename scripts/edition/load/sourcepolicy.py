@@ -24,7 +24,8 @@ from .sourcefile import read_toml
 POLICY = "source-policy.toml"
 KINDS = ("scholarly reference work", "library catalogue record", "publisher's page",
          "archive or government page", "university page", "newspaper of record")
-REGISTERS = ("persons.toml", "terms.toml", "places.toml")
+# The registers and the titles of the pages they cite: all shown to the public.
+REGISTERS = ("persons.toml", "terms.toml", "places.toml", "web-pages.toml")
 # Editor-written files whose addresses the policy covers (readings.toml has its own policy).
 COVERED = REGISTERS + ("bibliography.bib", "archives.toml", "apparatus.toml", "citation-map.toml",
                        "corrections.toml", "texts.toml", "notes/*.toml")

@@ -1,4 +1,5 @@
-"""The registers' records: persons, terms (abbreviations) and places (load/registers.py reads them)."""
+"""The registers' records: persons, terms (abbreviations) and places, and the titles of the
+web pages they cite (load/registers.py reads them)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -45,7 +46,20 @@ class Place:
 
 
 @dataclass(frozen=True)
+class WebPage:
+    """A web page a register cites, with its title as the stored copy shows it."""
+    url: str
+    title: str
+    position: SourcePosition
+
+
+@dataclass(frozen=True)
 class Registers:
     persons: tuple[Person, ...]
     terms: tuple[Term, ...]
     places: tuple[Place, ...]
+    pages: tuple[WebPage, ...] = ()
+
+    def page_titles(self) -> dict[str, str]:
+        """address -> the page's title, for the addresses the editors recorded one for."""
+        return {page.url: page.title for page in self.pages}

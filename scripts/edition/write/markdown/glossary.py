@@ -50,7 +50,7 @@ def render_glossary(registers: Registers, readings: Readings = NO_READINGS) -> d
            "| Abbreviation | Expansion | What it is | Sources |", "|---|---|---|---|"]
     for term in sorted(registers.terms, key=lambda t: t.abbreviation.casefold()):
         out.append(f"| {escape_text(term.abbreviation)} | {escape_text(term.expansion)} | "
-                   f"{escape_text(term.gloss)} | {sources_line(term.sources, readings)} |")
+                   f"{escape_text(term.gloss)} | {sources_line(term.sources, readings, registers)} |")
     out += ["", "</div>", "", "## Places {: #places }", ""]
     for place in sorted(registers.places, key=lambda p: p.name.casefold()):
         also = [v for v in place.variants if v != place.name]
@@ -58,6 +58,6 @@ def render_glossary(registers: Registers, readings: Readings = NO_READINGS) -> d
                 escape_text(place.gloss), ""]
         if also:
             out += [f"Also: {escape_text(', '.join(also))}.", ""]
-        out += [f"Sources: {sources_line(place.sources, readings)}", ""]
+        out += [f"Sources: {sources_line(place.sources, readings, registers)}", ""]
     return {"glossary/index.md": "\n".join(out)}
 

@@ -68,7 +68,7 @@ def _person(site: SiteContext, person: Person, mentions: list[Mention], document
         out += [f"**In the texts:** {escape_text(person.role)}", ""]
     if person.note:
         out += [f"**Note:** {escape_text(person.note)}", ""]
-    out += ["**Sources:** " + sources_line(person.sources, site.readings), ""]
+    out += ["**Sources:** " + sources_line(person.sources, site.readings, site.registers), ""]
     out += ["## In the texts", ""]
     if not mentions:
         out += ["Named only in the notes.", ""]

@@ -2,9 +2,10 @@
 
 A reference to the texts ("Kim 2016, n. 7") is printed as written. A web page is a link
 whose words say what it is, never the bare address: the title and publisher that
-sources/readings.toml records for the same address where it records them, otherwise the
-site's host name ("britannica.com"); when one entry cites several pages of one host, each
-is numbered so that the links can be told apart. The address is the link's target.
+sources/readings.toml records for the same address where it records them; else the title
+sources/web-pages.toml records, with the site's host name ("Zhou Enlai (britannica.com)");
+else the host name alone, numbered when one entry cites several pages of one host, so
+that the links can be told apart. The address is the link's target.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from ...model.readings import NO_READINGS, Readings
+from ...model.registers import Registers
 from ..escape import escape_text
 from .readlinks import external_link
 
@@ -20,9 +22,11 @@ def is_address(source: str) -> bool:
     return source.startswith(("https://", "http://"))
 
 
-def sources_line(sources, readings: Readings = NO_READINGS) -> str:
+def sources_line(sources, readings: Readings = NO_READINGS, registers: Registers | None = None) -> str:
     """The sources, separated by semicolons, each escaped or linked."""
-    titles = {r.url: f"{r.title} ({r.publisher})" for r in readings if r.url and r.title and r.publisher}
+    pages = registers.page_titles() if registers else {}
+    titles = {url: f"{title} ({_host(url)})" for url, title in pages.items()}
+    titles.update({r.url: f"{r.title} ({r.publisher})" for r in readings if r.url and r.title and r.publisher})
     labels = [titles.get(s) or _host(s) if is_address(s) else "" for s in sources]
     repeated = Counter(label for s, label in zip(sources, labels) if is_address(s) and s not in titles)
     seen: Counter = Counter()
