@@ -143,7 +143,7 @@ def same_days(period: Period, passages: list[Event]) -> list[Event]:
     "May 13–16, 1950"). A year is too wide to gather its days."""
     if period.precision == YEAR:
         return []
-    found = [e for e in passages if e.period != period and e.period.overlaps(period)
+    found = [e for e in passages if e.period.overlaps(period) and e.period != period
              and (e.period.within(period) or (e.precision == DAY and period.precision == DAY))]
     return _unique(found, key=lambda e: (e.paragraph, e.period))
 
