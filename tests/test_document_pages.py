@@ -41,6 +41,17 @@ def test_the_14_may_1950_cable(edition):
     assert '"citation_date", "1950/05/14"' in page and '"DC.creator", "Stalin"' in page
     # the address: the configured one, or (none configured, as here) the one it is read at
     assert "## Cite this page" in page and "data-read-at" in page.split("## Cite this page")[1]
+    # Kissinger nn. 31-32, whose words the source text lacks: no claim about what they name
+    assert re.search(r"\[Kissinger 2011 n\. 31\]\([^)]+\): <span[^>]+>editor's identification</span> "
+                     r"\(the note's wording is not in the source text\)", page)
+    assert "do not name this document" not in page
+
+
+def test_a_document_identified_behind_an_authors_note_says_the_words_do_not_name_it(edition):
+    site = build_context(edition)
+    page = render_document_pages(edition, site)["documents/doc-1950-05-13-roshchin-stalin.md"]
+    assert re.search(r"\[Kissinger 2011 n\. 30\]\([^)]+\): <span[^>]+>editor's identification</span> "
+                     r"\(the note's words do not name this document\)", page)
 
 
 def test_the_passage_is_what_the_marker_closes_and_quotations_are_marked():

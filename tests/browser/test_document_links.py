@@ -1,8 +1,10 @@
 """In Chromium, on every text page: each "Read" link in a note names its document, a
 document the note links to its page; it stands after the author's words, never among them
 (what follows it in the note is the editors' too); and where the publisher's page differs
-from the note, the note says so, linked to the finding: "differs from the note", or from
-the editors' identification where the note's wording is not known."""
+from the bibliography's entry, the note says so, linked to the finding: "differs from the
+note" where the note's words cite the document (the entry records them), "differs from the
+bibliography's entry" where the editors identified it (the page was never compared with
+words the note may not have)."""
 from __future__ import annotations
 
 import pytest
@@ -26,7 +28,7 @@ READ_LINKS = """items => items.map(a => {
   const differs = holder.querySelector('.reading-differs');
   return {note: note.id, href: a.getAttribute('href'), words: a.textContent, cited: cited,
           after: holder.parentElement.closest('span.identified') ? '' : after.trim(),
-          editorial: !!note.querySelector('.basis-editorial'),
+          printed: !holder.parentElement.closest('span.identified, span.also-cites'),
           differs: differs && differs.querySelector('a').getAttribute('href'),
           differsWords: differs && differs.textContent};
 })"""
@@ -45,7 +47,7 @@ def test_every_read_link_names_its_document_and_follows_the_authors_words(served
             assert link["after"] == "", link   # the author's words all before it
             if reading.comparison == DIFFERS:
                 assert link["differs"] and "bibliography/apparatus/#finding-" in link["differs"], link
-                differs_from = "the editors' identification" if link["editorial"] else "the note"
+                differs_from = "the note" if link["printed"] else "the bibliography's entry"
                 assert link["differsWords"].startswith(f"The linked page differs from {differs_from}"), link
             else:
                 assert link["differs"] is None, link

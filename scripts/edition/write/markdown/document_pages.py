@@ -17,6 +17,7 @@ from ...analyse.passages import CitingSentence
 from ...model.citations import IDENTIFIED
 from ...model.entry import Entry, bare
 from ...model.readings import DIFFERS, EVIDENCE_FIELDS, PRINTED
+from ...model.text import AUTHOR
 from ...analyse.readings.compare import LOCATOR_PARTS, NOT_COMPARED
 from ..chicago import day_month_year, format_entry, short_label, to_markdown
 from ..escape import escape_html, escape_text
@@ -128,7 +129,7 @@ class DocumentPage:
         for text_id, number, citation in self._sorted(cited):
             link = self.site.note_ref(self.page, text_id, number)
             if citation.relation == IDENTIFIED:
-                out.append(f"- {link}: {identification_label()} (the note's words do not name this document)")
+                out.append(f"- {link}: {identification_label()} ({self._why_identified(text_id, number)})")
             elif (text_id, number) in printed_by_note:
                 forms = "; ".join(f"“{escape_text(w)}”" for w in dict.fromkeys(printed_by_note[(text_id, number)]))
                 out.append(f"- {link}: {forms}")
@@ -162,6 +163,14 @@ class DocumentPage:
             out += [escape_text(value[at:match.start]), f"[{escape_text(match.form)}]({url})"]
             at = match.end
         return "".join(out) + escape_text(value[at:])
+
+    def _why_identified(self, text_id: str, number: int) -> str:
+        """Why the editors name the document: the note's words do not (an author's note), or
+        the note's words are unknown (a Kissinger note), which is not the same claim."""
+        note = next(n for n in self.site.texts[text_id].notes if n.number == number)
+        if note.basis == AUTHOR:
+            return "the note's words do not name this document"
+        return "the note's wording is not in the source text"
 
     def _held_at(self) -> str:
         entry = self.entry

@@ -55,7 +55,7 @@ class NoteRenderer:
             # The author's words whole, then what the editors add: a Read link for each
             # document a publisher's page gives, in the order the words cite them.
             body = render_inlines(link_ranges(note.inlines, ranges))
-            body += "".join(self._read(c.key) for c in sorted(placed, key=lambda c: c.start))
+            body += "".join(self._read(c.key, printed=True) for c in sorted(placed, key=lambda c: c.start))
             if extra:
                 body += " " + self._also(extra)
             if note.comment:
@@ -67,16 +67,19 @@ class NoteRenderer:
             return body
         if note.basis == EDITORIAL:
             links = " · ".join(self._link(c.key) for c in citations)
-            return (f'{identification_label(True)}: the note\'s wording is not in the source. '
+            return (f'{identification_label(True)}: the note\'s wording is not in the source text. '
                     f'{render_inlines(note.identification)} '
                     f'<span class="evidence"><strong>Evidence:</strong> {render_inlines(note.evidence)}</span>'
                     + (f' <span class="identified">In the bibliography: {links}</span>' if links else ""))
         return ('<span class="basis basis-unknown">Not established.</span> The note\'s text is not '
-                'in the source, and what it cites has not been identified.')
+                'in the source text, and what it cites has not been identified.')
 
-    def _read(self, key: str) -> str:
+    def _read(self, key: str, printed: bool = False) -> str:
         """'Read: <the document> (<publisher>) ↗' for a document a publisher's page gives, and,
-        where that page differs from the note, the words that say so, linked to the finding."""
+        where that page differs from the bibliography's entry, the words that say so, linked
+        to the finding. `printed`: the note's own words cite the document (they are what the
+        entry records); else the page was compared with the entry only, never with words
+        the note may not have."""
         reading = self.site.readings.of(key)
         if reading is None or not reading.found or key in self._read_given:
             return ""
@@ -86,7 +89,7 @@ class NoteRenderer:
             finding = next((f for f in self.site.findings if f.kind == PUBLISHER_DIFFERS and key in f.keys), None)
             target = relative(self.page, "bibliography/apparatus.md") + (
                 f"#{finding_anchor(finding)}" if finding is not None else "")
-            differs = differs_in_note(reading, target, self._basis == EDITORIAL)
+            differs = differs_in_note(reading, target, from_note=printed)
         return f' <span class="reading">{read_link(reading)}{differs}</span>'
 
     def _link(self, key: str) -> str:

@@ -37,13 +37,14 @@ def read_link(reading: Reading) -> str:
     return external_link(reading.url, f"Read: {escape_text(reading.title)} ({escape_text(reading.publisher)}) ")
 
 
-def differs_in_note(reading: Reading, finding_url: str, identified: bool = False) -> str:
-    """In a note, after its Read link: the linked page differs from the note (from the
-    editors' identification, where the note's wording is not known), in a few words (the
-    fields), linked to the finding on the apparatus page."""
+def differs_in_note(reading: Reading, finding_url: str, from_note: bool = True) -> str:
+    """In a note, after its Read link: the linked page differs from the note, in a few words
+    (the fields), linked to the finding on the apparatus page. The page was compared with
+    the bibliography's entry, which records what the notes print: `from_note` False (a
+    document the editors identified, the note's words not citing it) says so."""
     fields = list(dict.fromkeys(d.split(":", 1)[0].strip() for d in reading.differences))
     what = f" ({escape_text(', '.join(fields))})" if fields else ""
-    differs_from = "the editors' identification" if identified else "the note"
+    differs_from = "the note" if from_note else "the bibliography's entry"
     return (f' <span class="reading-differs">The linked page differs from {differs_from}{what}: '
             f"[see the apparatus]({finding_url}).</span>")
 
