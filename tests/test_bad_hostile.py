@@ -245,3 +245,26 @@ def test_a_correction_field_must_be_a_string(project):
     edit(project, "sources/corrections.toml", 'heading = "Disclosure statement"', "heading = 5")
     line = line_of(project, "sources/corrections.toml", "heading = 5")  # the key's own line
     expect_error(project, f"sources/corrections.toml:{line}", "'heading' of \\[\\[appendix\\]\\] must be a string")
+
+
+# --- a key longer than a file name can be -------------------------------------------------
+
+LONG = "-".join(["k" * 20] * 6)   # 125 characters: a slug, but no file name
+
+
+def test_a_text_id_longer_than_a_file_name_is_refused(project):
+    edit(project, MANIFEST, 'id = "kim-2016"', f'id = "{LONG}"')
+    expect_error(project, f"{MANIFEST}:{line_of(project, MANIFEST, LONG)}",
+                 "'id' of \\[\\[text\\]\\] has 125 characters; it becomes a folder and file names: at most 100")
+
+
+def test_a_person_key_longer_than_a_file_name_is_refused(project):
+    edit(project, PERSONS, "[lee-sang-jo]", f"[{LONG}]")
+    expect_error(project, f"{PERSONS}:{line_of(project, PERSONS, LONG)}",
+                 "the person key 'k{20}-k{19}…' has 125 characters; a key becomes a file name: at most 100")
+
+
+def test_an_entry_key_longer_than_a_file_name_is_refused(project):
+    edit(project, BIB, "@book{bajanov-2002-aktualnye-problemy,", f"@book{{bajanov-{LONG},")
+    expect_error(project, f"{BIB}:{line_of(project, BIB, LONG)}",
+                 "the entry key 'bajanov-k{20}-k{11}…' has 133 characters; a key becomes a file name")

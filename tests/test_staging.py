@@ -70,3 +70,16 @@ def test_a_write_that_fails_leaves_the_last_output(tmp_path):
         write_tree({**FILES, "people/kim.md": "changed\n", "texts/../../evil.md": "x"}, tmp_path)
     assert stamps(tmp_path) == before
     assert (tmp_path / "people/kim.md").read_text(encoding="utf-8") == "Kim\n"
+
+
+def test_a_file_the_disk_refuses_leaves_every_page_as_it_was(tmp_path):
+    """All or nothing: when one changed file cannot be written (here a name longer than the
+    disk takes), the files written before it are not put in place either."""
+    write_tree(FILES, tmp_path)
+    before = stamps(tmp_path)
+    refused = "people/" + "k" * 250 + ".md"
+    with pytest.raises(EditionError, match=r"cannot be written \(File name too long\); nothing in docs/ was changed"):
+        write_tree({**FILES, "glossary/index.md": "changed\n", "people/kim.md": "changed\n", refused: "x"}, tmp_path)
+    assert stamps(tmp_path) == before
+    assert (tmp_path / "glossary/index.md").read_text(encoding="utf-8") == "G\n"
+    assert [p.name for p in tmp_path.rglob(".*")] == []  # no temporary file left

@@ -1,7 +1,8 @@
 """Keys that become file names: never one of the edition's own pages, never two alike.
 
-A person's key names people/KEY.md, an archive's bibliography/key.md. (A text's id names
-its folder texts/ID/, and is lowercase, unique and never "_snippets": manifest.py.) A key equal to a page the writers name themselves would replace that
+A person's key names people/KEY.md, an archive's bibliography/key.md, an entry's
+documents/KEY.md (A text's id names its folder texts/ID/, and is lowercase, unique and
+never "_snippets": manifest.py.) No key is longer than a file name can be. A key equal to a page the writers name themselves would replace that
 page, and two keys that differ only in case or Unicode form would be one file on a
 case-insensitive disk (and one address on most servers): both stop the build.
 """
@@ -23,6 +24,16 @@ OWN_PATTERNS = {
     "bibliography": (re.compile(r"^entries-\d+$"), "a part of the bibliography"),
 }
 PART = "--"   # PAGE--PART.md: a part of a long page
+# A key becomes a file name, and the writer's temporary file beside it adds a few characters:
+# a disk takes 255 bytes for a name. Keys are words to read; 100 characters is plenty.
+MAX_KEY = 100
+
+
+def too_long(key: str, what: str) -> str:
+    """What is wrong with a key too long for a file name ("" when it is not)."""
+    if len(key.encode("utf-8")) <= MAX_KEY:
+        return ""
+    return f"the {what} key '{key[:40]}…' has {len(key)} characters; a key becomes a file name: at most {MAX_KEY}"
 
 
 def file_name(key: str) -> str:
@@ -34,6 +45,8 @@ def check_file_names(folder: str, keys: list[tuple[str, SourcePosition]], what: 
     """Each key against the folder's own pages and against the other keys."""
     seen: dict[str, tuple[str, SourcePosition]] = {}
     for key, at in keys:
+        if too_long(key, what):
+            raise EditionError(at, too_long(key, what))
         name = file_name(key)
         own = OWN_PAGES.get(folder, {}).get(name)
         pattern, own_part = OWN_PATTERNS.get(folder, (None, ""))

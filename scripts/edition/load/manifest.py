@@ -7,6 +7,7 @@ from pathlib import Path
 from ..errors import EditionError, SourcePosition
 from ..model.text import TextMeta
 from .fields import Field, check_table, filled, matching, one_of, only_tables, text, year
+from .file_names import MAX_KEY
 from .sourcefile import read_toml, refuse_links
 
 RANGE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
@@ -27,9 +28,20 @@ def _file_in(folder: str) -> Field:
                                "no folder, no absolute path, no '..')")
 
 
+_ID_SHAPE = matching(re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$"), "must be lowercase letters, digits and single hyphens")
+
+
+def _text_id(value) -> str:
+    """An id names the text's folder and files: a slug, no longer than a file name can be."""
+    if _ID_SHAPE(value):
+        return _ID_SHAPE(value)
+    if len(value) > MAX_KEY:
+        return f"has {len(value)} characters; it becomes a folder and file names: at most {MAX_KEY}"
+    return ""
+
+
 def _fields(readers: dict) -> dict[str, Field]:
-    needed = {"id": Field(matching(re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$"),
-                                   "must be lowercase letters, digits and single hyphens"), True),
+    needed = {"id": Field(_text_id, True),
               # shown in navigation and page titles
               "short": Field(matching(re.compile(r"^[\w][\w .,'’&()–-]*$"),
                                       "may hold only letters, digits, spaces and . , ' ’ & ( ) – -"), True),

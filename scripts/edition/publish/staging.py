@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
-from .atomic import write_file
+from .atomic import write_beside
 
 GENERATED = ("texts", "bibliography", "downloads", "chronology", "people", "glossary", "where-the-texts-meet", "documents")  # folders of docs/ the build owns
 
@@ -29,19 +29,37 @@ class Staging:
 
     def commit(self) -> list[str]:
         """Write the files whose bytes changed, remove the generated files no longer made;
-        returns the paths changed (relative to docs/), sorted."""
+        returns the paths changed (relative to docs/), sorted.
+
+        Every changed file is written beside its page first, and only when all are written
+        are they renamed into place: a write that fails (a full disk, a name too long for
+        it) leaves docs/ as it was."""
         self.docs.mkdir(parents=True, exist_ok=True)
         old = _generated_files(self.docs)
-        changed = []
-        for relative, data in self.files.items():
-            if old.get(relative) != len(data) or _read(self.docs / relative) != data:
-                write_file(self.docs / relative, data)
-                changed.append(relative)
-        for relative in sorted(set(old) - set(self.files)):
+        changed = [relative for relative, data in self.files.items()
+                   if old.get(relative) != len(data) or _read(self.docs / relative) != data]
+        written = self._write_beside(changed)
+        for relative, temporary in zip(changed, written):
+            os.replace(temporary, self.docs / relative)
+        gone = sorted(set(old) - set(self.files))
+        for relative in gone:
             os.remove(self.docs / relative)
-            changed.append(relative)
         _remove_empty_folders(self.docs)
-        return sorted(changed)
+        return sorted(changed + gone)
+
+    def _write_beside(self, changed: list[str]) -> list[str]:
+        written: list[str] = []
+        try:
+            for relative in changed:
+                written.append(write_beside(self.docs / relative, self.files[relative]))
+        except OSError as error:
+            for temporary in written:
+                os.remove(temporary)
+            _remove_empty_folders(self.docs)
+            raise EditionError(SourcePosition(Path("docs") / relative),
+                               f"cannot be written ({error.strerror}); nothing in docs/ was changed: "
+                               "free disk space, or shorten the key that names this file") from None
+        return written
 
     def __enter__(self) -> Staging:
         return self

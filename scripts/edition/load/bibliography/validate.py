@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ...errors import EditionError, SourcePosition
 from .archives import Archive
+from ..file_names import too_long
 from ...model.entry import Entry
 
 # For each entry type, the fields it needs; a tuple means "one of these".
@@ -70,6 +71,8 @@ def _check_type_and_key(entry: Entry, at: SourcePosition) -> None:
                                f"use one of {', '.join('@' + t for t in REQUIRED)}")
     if not KEY.match(entry.key):
         raise EditionError(at, f"key '{entry.key}' must be lowercase letters, digits and hyphens")
+    if too_long(entry.key, "entry"):
+        raise EditionError(at, too_long(entry.key, "entry"))
     for need in REQUIRED[entry.type]:
         names = need if isinstance(need, tuple) else (need,)
         if not any(entry.get(name) for name in names):
