@@ -67,3 +67,23 @@ def test_a_text_added_is_built_warm_as_cold(tmp_path):
     more = tmp_path / "more"
     replicate(ROOT / "sources", more, 10)          # the same, and one copy more of each text
     assert warm(more, folder) == cold(more)
+
+
+def test_a_note_that_moves_a_differing_documents_finding_remakes_the_pages_linking_to_it(tmp_path):
+    """A note's "the linked page differs" leads to the finding on the apparatus, whose anchor
+    is made from every note citing the document: when another text's notes change it, the
+    pages linking to it are made again (a stale anchor would be a broken link)."""
+    import shutil
+    sources, folder = tmp_path / "sources", tmp_path / "cache"
+    shutil.copytree(ROOT / "sources", sources)
+    notes = sources / "notes" / "kissinger-2011.toml"
+    text = notes.read_text(encoding="utf-8")
+    cable = "Telegram from Stalin to Mao Zedong, 14 May 1950, RGASPI, fond. 558, opis. 11, delo. 334, list. 56."
+    printed = 'text = "Goncharov, Lewis, and Xue, *Uncertain Partners*, 144."'
+    notes.write_text(text.replace(printed, printed[:-2] + f'; {cable}"'), encoding="utf-8")
+    warm(sources, folder)
+    start = text.index("number = 28\n")
+    end = text.index("[[note]]", start)
+    notes.write_text(text[:start] + f'number = 28\nbasis = "author"\ntext = "{cable}"\n\n' + text[end:],
+                     encoding="utf-8")
+    assert warm(sources, folder) == cold(sources)

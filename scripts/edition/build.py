@@ -214,11 +214,12 @@ def what_text_pages_read(edition: Edition, site, text: Text, meetings, cache: Ca
     """Everything a text's pages show: the text and its resolved notes, the sources every
     page shares (bibliography, registers, readings...), the edition's own data, and of the
     other texts only what the pages link to: the passages that meet this text's
-    paragraphs (and those texts' short names), and the bibliography page of each entry this
-    text cites."""
+    paragraphs (and those texts' short names), and for each entry this text cites its
+    bibliography page and the finding its notes' "differs" leads to (whose anchor every
+    note citing the entry makes)."""
     met = meetings[text.meta.id]
     others = sorted({other.text_id for _, found in met for other in found})
     cited = sorted({c.key for n in text.notes for c in site.citations[(text.meta.id, n.number)].citations})
     return ("pages", text_key(cache, cache.sources, text.meta), cache.shared, repr(edition.info), repr(met),
             repr([(i, site.texts[i].meta.short) for i in others]),
-            repr([(k, site.entry_pages.get(k)) for k in cited]))
+            repr([(k, site.entry_pages.get(k), site.differs_link("", k)) for k in cited]))

@@ -16,10 +16,12 @@ from ...model.layout import note_places, place_anchor
 from ...analyse.chronology import is_dated_document, iso_period
 from ...analyse.meetings import counterparts, shared_works
 from ...analyse.readings.documents import document_keys, document_page
+from ...analyse.readings.findings import KIND as PUBLISHER_DIFFERS
 from ...model.readings import NO_READINGS, Readings
 from ...model.text import BlockQuote, PageStart, Text
 from .bibliography_layout import BIBLIOGRAPHY, entry_pages
 from ..escape import clip, escape_text
+from .finding_anchor import finding_anchor
 
 
 
@@ -83,6 +85,14 @@ class SiteContext:
         """A primary source's page (documents/<key>.md); any other work's bibliography entry."""
         page = self.document_pages.get(key)
         return relative(from_page, page) if page else self.entry_link(from_page, key)
+
+    def differs_link(self, from_page: str, key: str) -> str:
+        """Where a note's "the linked page differs" leads: the finding on the Notes on the
+        apparatus that lists how the publisher's page of `key` differs (its anchor is made
+        from every note that cites the entry, so a text's pages depend on it)."""
+        finding = next((f for f in self.findings if f.kind == PUBLISHER_DIFFERS and key in f.keys), None)
+        return relative(from_page, "bibliography/apparatus.md") + (
+            f"#{finding_anchor(finding)}" if finding is not None else "")
 
     def note_link(self, from_page: str, text_id: str, note: int) -> str:
         return f"{relative(from_page, self.note_pages[(text_id, note)])}#fn:{note}"

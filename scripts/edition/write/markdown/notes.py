@@ -11,9 +11,6 @@ from .inline import render_inlines
 from ..escape import escape_text, link_title
 from ...model.inlines import link_ranges
 from ...model.readings import DIFFERS
-from ...analyse.readings.findings import KIND as PUBLISHER_DIFFERS
-from .context import relative
-from .finding_anchor import finding_anchor
 from .readlinks import differs_in_note, read_link
 
 
@@ -86,10 +83,7 @@ class NoteRenderer:
         self._read_given.add(key)
         differs = ""
         if reading.comparison == DIFFERS:
-            finding = next((f for f in self.site.findings if f.kind == PUBLISHER_DIFFERS and key in f.keys), None)
-            target = relative(self.page, "bibliography/apparatus.md") + (
-                f"#{finding_anchor(finding)}" if finding is not None else "")
-            differs = differs_in_note(reading, target, from_note=printed)
+            differs = differs_in_note(reading, self.site.differs_link(self.page, key), from_note=printed)
         return f' <span class="reading">{read_link(reading)}{differs}</span>'
 
     def _link(self, key: str) -> str:
