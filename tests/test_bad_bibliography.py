@@ -109,3 +109,10 @@ def test_missing_comma_between_fields(project, old, new, shown):
     edit(project, BIB, old, new)
     expect_error(project, f"{BIB}:{line_of(project, BIB, new.split(chr(10))[0].strip())}",
                  f"field '{shown}' of 'bajanov-2002-aktualnye-problemy' goes on after its value")
+
+
+def test_a_note_that_names_an_entry_by_its_key_is_refused(project):
+    edit(project, BIB, "(Kim (2016) n. 25)", "(Kim (2016) n. 25; doc-1950-05-13-roshchin-stalin)")
+    expect_error(project, f"{BIB}:{line_of(project, BIB, 'n. 25; doc-1950-05-13')}",
+                 "'note' of 'doc-1950-05-12-shtykov-vyshinsky' names the entry 'doc-1950-05-13-roshchin-stalin' "
+                 "by its key, which readers see as written")

@@ -216,3 +216,12 @@ def test_printed_in_must_be_a_list(project):
     line = add(project, PRINTED.replace('printed_in = ["Foreign Relations of the United States, 1950, vol. VII, Korea, 155-156"]',
                                         'printed_in = "FRUS"'))
     expect_error(project, f"{READINGS}:{line + 3}", "'printed_in' of .* must be a list of strings")
+
+
+def test_a_search_that_names_an_entry_by_its_key_is_refused(project):
+    """The searches are printed for readers, who know the documents by what they are."""
+    old = "the July 1950 searches recorded for Stalin's telegram to Roshchin of 5 July 1950."
+    edit(project, READINGS, old, "the July 1950 searches recorded for doc-1950-07-05-stalin-roshchin.")
+    expect_error(project, f"{READINGS}:{line_of(project, READINGS, 'recorded for doc-1950-07-05')}",
+                 "'searched' of the reading of 'doc-1950-07-02-roshchin-stalin' names the entry "
+                 "'doc-1950-07-05-stalin-roshchin' by its key")

@@ -72,3 +72,14 @@ class Entry:
 def bare(value: str) -> str:
     """A field value without the protective braces of BibTeX ({{CIA}} -> CIA)."""
     return value.replace("{", "").replace("}", "")
+
+
+# A word shaped like an entry's key: lowercase, with hyphens ("doc-1950-05-13-roshchin-stalin").
+_KEY_SHAPED = re.compile(r"(?<![\w/.-])[a-z0-9]+(?:-[a-z0-9]+)+(?![\w/-])")
+
+
+def key_named(words: str, keys: set[str]) -> str:
+    """The first entry key the words name ("" if none): a text readers see says what a work
+    is, never the key the sources file it under."""
+    return next((m[0] for m in _KEY_SHAPED.finditer(words) if m[0] in keys), "")
+

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ...model.entry import Entry
+from ...model.entry import Entry, key_named
 from ...errors import EditionError
 from ...model.readings import Readings
 
@@ -26,6 +26,21 @@ def validate_readings(readings: Readings, entries: dict[str, Entry], bib_path: P
         first_line[reading.entry] = reading.position.line
         if reading.url:   # read and compared, or listed by the publisher: the same host policy
             check_url(reading.url, readings.allowed_hosts, reading.at("url"))
+        _check_no_key_named(reading, set(entries))
+
+
+# The fields whose words readers see as written.
+READERS_WORDS = ("searched", "named_by", "compared", "differences", "publisher_adds", "printed_in")
+
+
+def _check_no_key_named(reading, keys: set[str]) -> None:
+    for name in READERS_WORDS:
+        value = getattr(reading, name)
+        key = key_named(" ".join(value) if isinstance(value, tuple) else value, keys)
+        if key:
+            raise EditionError(reading.at(name), f"'{name}' of the reading of '{reading.entry}' names the entry "
+                                                 f"'{key}' by its key, which readers see as written; say what "
+                                                 "it is (author, title, date)")
 
 
 def check_url(url: str, allowed_hosts: tuple[str, ...], at) -> None:

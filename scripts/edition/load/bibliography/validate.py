@@ -9,7 +9,7 @@ from pathlib import Path
 from ...errors import EditionError, SourcePosition
 from .archives import Archive
 from ..file_names import too_long
-from ...model.entry import Entry
+from ...model.entry import Entry, key_named
 
 # For each entry type, the fields it needs; a tuple means "one of these".
 REQUIRED: dict[str, tuple] = {
@@ -44,7 +44,21 @@ def validate_entries(entries: list[Entry], archives: dict[str, Archive], path: P
         _check_fields(entry, path)
         _check_links(entry, keys, path)
         _check_archival(entry, archives, path)
+        _check_no_key_named(entry, keys, path)
     _check_crossref_chains({entry.key: entry for entry in entries}, path)
+
+
+# The fields whose words readers see as written (titles and names are the works' own).
+READERS_WORDS = ("note", "addendum", "annotation")
+
+
+def _check_no_key_named(entry: Entry, keys: set[str], path: Path) -> None:
+    for name in READERS_WORDS:
+        key = key_named(entry.get(name), keys)
+        if key:
+            raise EditionError(_at(path, entry, name), f"'{name}' of '{entry.key}' names the entry '{key}' by "
+                                                       "its key, which readers see as written; say what it is "
+                                                       "(author, title, date)")
 
 
 def _check_crossref_chains(by_key: dict[str, Entry], path: Path) -> None:
