@@ -71,8 +71,8 @@ def test_a_spelling_form_is_found_only_in_the_notes_of_the_finding(edition):
     assert adopted.forms == (("adapted", ((KIM, 35),)), ("adopted", ((KIM, 34),)))
 
 
-def test_the_text_that_disagrees_with_its_note(edition):
-    found = findings_of(edition, "the text and its note disagree")
+def test_a_text_date_near_its_notes_document(edition):
+    found = findings_of(edition, "the text and its note, different dates")
     summaries = [f.summary for f in found]
     assert any(s.startswith("Kim 2016, ¶ 5, dates it “on 2 July 1950”") and "note 7 cites "
                "doc-1950-07-02-roshchin-stalin, dated 3 July 1950." in s for s in summaries)

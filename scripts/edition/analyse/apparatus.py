@@ -8,8 +8,8 @@ known cases; each finding names the notes and the form each one uses.
 - a work whose title, place, publisher, year, series, volume or page range is written
   differently from note to note;
 - a publisher or place written in near forms across the notes and the bibliography;
-- names spelt differently from note to note;
-- a text's date that disagrees with the document its note cites;
+- names spelt nearly alike from note to note (one name, or two words);
+- a text's date a few days from the date of the document its note cites;
 - other editions of one work;
 - one document cited from two archives;
 - segments settled by the editors in the reviewed mapping file.
@@ -351,7 +351,9 @@ def _names_a_correspondent(sentence: str, entry: Entry) -> bool:
 
 def text_disagrees_with_note(entries, printed: list[Printed], texts, passages) -> list[Finding]:
     """A sentence that dates something to the day, a few days from the date of the document
-    its note cites and on none of the cited documents' dates: the text and the note disagree."""
+    its note cites and on none of the cited documents' dates: a slip in one of them, or a
+    document the sentence speaks of beside the one its note cites. The finding states the two
+    dates; the reader judges."""
     dated: dict[NoteId, list[tuple[str, Printed]]] = defaultdict(list)
     for p in printed:
         when = p.citation.cited_date or entries[p.citation.key].get("date")
@@ -374,7 +376,7 @@ def text_disagrees_with_note(entries, printed: list[Printed], texts, passages) -
                         and _names_a_correspondent(event.snippet, entries[p.citation.key])]
                 for when, p in near:
                     findings.append(Finding(
-                        "the text and its note disagree",
+                        "the text and its note, different dates",
                         f"{text.meta.short}, ¶ {event.paragraph}, dates it “{event.expression}” "
                         f"(“{event.snippet}”); note {number} cites {p.citation.key}, dated {_printed_date(p.words)}.",
                         ((text.meta.id, number),), (p.citation.key,),
@@ -488,7 +490,7 @@ def name_variants(entries, notes, words) -> list[Finding]:
         key = frozenset((a.casefold(), b.casefold()))
         shown, notes_so_far = merged.get(key, ((a, b), set()))
         merged[key] = (shown, notes_so_far | found)
-    return [Finding("spelling", f"“{a}” and “{b}” are spelt differently.", tuple(sorted(found)), words=key,
+    return [Finding("spelling", f"“{a}” and “{b}” are spelt nearly alike.", tuple(sorted(found)), words=key,
                     forms=_spelling_forms((a, b), words, found))
             for key, ((a, b), found) in sorted(merged.items(), key=lambda item: item[1][0])]
 

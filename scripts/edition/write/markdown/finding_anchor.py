@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 
+from ...analyse.apparatus import NOT_PRINTED
 from ..escape import escape_text
 
 
@@ -21,7 +22,7 @@ def forms_words(finding, note_ref) -> str:
     marks, as printed, and where it is printed outside them. note_ref((text, note)) -> a link."""
     parts = []
     for form, notes, *where in finding.forms:
-        said = f"“{escape_text(form)}”"
+        said = "none printed" if form == NOT_PRINTED else f"“{escape_text(form)}”"
         if notes:
             said += " in " + ", ".join(note_ref(n) for n in notes)
         if where:
