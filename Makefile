@@ -63,7 +63,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder -q || status=$$?; \
 	echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
 
-## bench: performance measurements (name: value lines)
+## bench: performance measurements, printed as one Markdown table (each figure also goes
+## to stderr as it is measured)
 bench: build
 	$(BIN)/python scripts/bench.py
 
@@ -75,8 +76,11 @@ bench-quick: build
 ## and compare every article with MkDocs
 ZENSICAL_VENV   := .venv-zensical
 ZENSICAL_STAMP  := $(ZENSICAL_VENV)/.installed-$(shell cksum requirements-zensical.txt | cut -d' ' -f1)
+# pip runs only as .venv-zensical's own Python, checked to be a venv's, as in venv-setup.
 $(ZENSICAL_STAMP): requirements-zensical.txt
 	@test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	@$(ZENSICAL_VENV)/bin/python -c 'import sys; sys.exit(sys.prefix == sys.base_prefix)' || { \
+	  echo "make: $(ZENSICAL_VENV)/bin/python is not a virtual environment's; remove $(ZENSICAL_VENV) and run make again"; exit 1; }
 	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	@rm -f $(ZENSICAL_VENV)/.installed-*
 	@touch $@
