@@ -47,7 +47,7 @@ CASES = {
                      "of persons; choose another key"),
     # ... and against each other, after case folding
     "archive aprf beside APRF": ("sources/archives.toml", None, ARCHIVE.format(key="aprf"), "[aprf]",
-                                 "the archive keys 'APRF' (line 1) and 'aprf' would be written to the same "
+                                 "the archive keys 'APRF' (line 21) and 'aprf' would be written to the same "
                                  "file bibliography/aprf.md (file names ignore case and Unicode form); "
                                  "rename one"),
     # A comment after a table header moves no line.
