@@ -95,5 +95,5 @@ fuzz: $(STAMP)
 ## clean: remove everything the build and the tests generate (not .venv)
 clean:
 	rm -rf site .site-new* .site-old* .docs-build-* .pagefind-pages-* .edition.lock .venv.lock .bench .cache .pytest_cache .hypothesis \
-	  $(addprefix docs/,texts bibliography downloads chronology people glossary where-the-texts-meet documents) docs/.texts-*
+	  $(addprefix docs/,texts bibliography downloads chronology people glossary where-the-texts-meet documents)
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +

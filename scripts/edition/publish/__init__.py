@@ -1,1 +1,2 @@
-"""Putting the output in place: the staging folder and its swap into docs/; the search index."""
+"""Putting the output in place: only the changed files written into docs/ (staging,
+atomic), site/ swapped whole, the lock that keeps two builds apart, and the search index."""
