@@ -190,10 +190,13 @@ class DocumentPage:
         if reading is None:
             out += ["The editors have recorded no search for a publisher's page of this document.", ""]
         elif reading.found:
-            words = "differs from the notes" if reading.comparison == DIFFERS else "agrees with the notes"
+            checks = self.site.readings.checks.get(self.key, ())
+            words = ("differs from the notes" if reading.comparison == DIFFERS
+                     else "agrees with the notes in what could be compared"
+                     if any(_short_of(c) for c in checks) else "agrees with the notes")
             out += [f"- {read_link(reading)}: read and compared by the editors on "
                     f"{escape_text(day_month_year(reading.checked))}; the page {words}."
-                    + compared_fields(self.site.readings.checks.get(self.key, ()), reading.differences)
+                    + compared_fields(checks, reading.differences)
                     .replace("(apparatus.md)", f"({relative(self.page, APPARATUS)})"), ""]
             out += self._evidence()
         else:   # listed by the publisher, printed in, or not found in the searches recorded
@@ -392,3 +395,10 @@ def _collection_title(entry: Entry) -> str:
 def _front_matter(title_html: str, tags: list[list[str]]) -> list[str]:
     fields = {"title": title_html, "citation_title": tags[0][1], "citation_tags": tags}
     return ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()] + ["---", ""]
+
+
+def _short_of(check) -> bool:
+    """A field the page and the notes both give that could not be compared (a locator not
+    seen, pages past those read): the page agrees only as far as the comparison went."""
+    return check.outcome == NOT_COMPARED and check.page.strip() not in ("", check.field) and bool(check.edition.strip())
+
