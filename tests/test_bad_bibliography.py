@@ -109,3 +109,13 @@ def test_missing_comma_between_fields(project, old, new, shown):
     edit(project, BIB, old, new)
     expect_error(project, f"{BIB}:{line_of(project, BIB, new.split(chr(10))[0].strip())}",
                  f"field '{shown}' of 'bajanov-2002-aktualnye-problemy' goes on after its value")
+
+
+@pytest.mark.parametrize("second", ["location = {Kiev},", "Location = {Kiev},"])
+def test_field_given_twice(project, second):
+    """bibtexparser fails the whole entry (or keeps the last of 'location' and 'Location'):
+    the message names the field and both lines."""
+    edit(project, BIB, "  location = {Moscow},\n", f"  location = {{Moscow}},\n  {second}\n")
+    first = line_of(project, BIB, "location = {Moscow}")
+    expect_error(project, f"{BIB}:{first + 1}", "field 'location' of 'bajanov-2002-aktualnye-problemy' is given "
+                                                f"twice \\(first at line {first}\\); keep one")
