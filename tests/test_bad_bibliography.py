@@ -119,3 +119,24 @@ def test_field_given_twice(project, second):
     first = line_of(project, BIB, "location = {Moscow}")
     expect_error(project, f"{BIB}:{first + 1}", "field 'location' of 'bajanov-2002-aktualnye-problemy' is given "
                                                 f"twice \\(first at line {first}\\); keep one")
+
+
+@pytest.mark.parametrize("old, new, field, key", [
+    ("author = {{Chen Jian}},", "author = {{Chen Jian} and },", "author", "chen-1994-chinas-road"),
+    ("author = {Hao and Zhai},", "author = {Hao and and Zhai},", "author", "hao-1990-chinas-decision"),
+    ("translator = {Silver, Neil},", "translator = {and Silver, Neil},", "translator", "shen-forthcoming-mao-zedong"),
+    ("editor = {Matray, James I.},", "editor = {Matray, James I. and},", "editor", "qing-2012-us-china-confrontation"),
+])
+def test_empty_name_in_a_name_list(project, old, new, field, key):
+    """A stray 'and' would print "Chen Jian and." in the bibliography."""
+    edit(project, BIB, old, new)
+    expect_error(project, f"{BIB}:{line_of(project, BIB, new)}",
+                 f"'{field}' of '{key}' has an empty name \\(a stray 'and'\\?\\); remove it")
+
+
+def test_name_with_more_than_two_commas(project):
+    new = "author = {Chai, Jr, Chengwen, X and {Zhao Yongtian}},"
+    edit(project, BIB, "author = {{Chai Chengwen} and {Zhao Yongtian}},", new)
+    expect_error(project, f"{BIB}:{line_of(project, BIB, new)}",
+                 "'author' of 'chai-1992-banmendingian-tanpan' has the name 'Chai, Jr, Chengwen, X' with 3 commas; "
+                 "BibTeX names take at most \"Last, Jr, First\"")
