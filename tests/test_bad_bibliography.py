@@ -140,3 +140,20 @@ def test_name_with_more_than_two_commas(project):
     expect_error(project, f"{BIB}:{line_of(project, BIB, new)}",
                  "'author' of 'chai-1992-banmendingian-tanpan' has the name 'Chai, Jr, Chengwen, X' with 3 commas; "
                  "BibTeX names take at most \"Last, Jr, First\"")
+
+
+@pytest.mark.parametrize("note, old, added, basis, belongs", [
+    (19, 'number = 19\nbasis = "unknown"\n', 'text = "Ibid."', "unknown", '"author"'),
+    (19, 'number = 19\nbasis = "unknown"\n', 'identification = "A telegram."', "unknown", '"editorial"'),
+    (19, 'number = 19\nbasis = "unknown"\n', 'cites = ["chen-1994-chinas-road"]', "unknown", '"author" or "editorial"'),
+    (20, 'number = 20\nbasis = "author"\n', 'identification = "Chen Jian."', "author", '"editorial"'),
+    (20, 'number = 20\nbasis = "author"\n', 'evidence = "Seen."', "author", '"editorial"'),
+    (18, 'number = 18\nbasis = "editorial"\n', 'comment = "A remark."', "editorial", '"author"'),
+])
+def test_note_field_of_another_basis(project, note, old, added, basis, belongs):
+    """A field the note's basis does not show would be published in downloads/notes.json only."""
+    edit(project, KISSINGER_NOTES, old, old + added + "\n")
+    name = added.split(" ")[0]
+    expect_error(project, f"{KISSINGER_NOTES}:{line_of(project, KISSINGER_NOTES, added)}",
+                 f"'{name}' does not belong to note {note}, whose basis is \"{basis}\" \\(it belongs with basis "
+                 f"{belongs}\\); remove it or change the basis")
