@@ -116,3 +116,51 @@ def test_a_note_that_names_an_entry_by_its_key_is_refused(project):
     expect_error(project, f"{BIB}:{line_of(project, BIB, 'n. 25; doc-1950-05-13')}",
                  "'note' of 'doc-1950-05-12-shtykov-vyshinsky' names the entry 'doc-1950-05-13-roshchin-stalin' "
                  "by its key, which readers see as written")
+
+
+@pytest.mark.parametrize("second", ["location = {Kiev},", "Location = {Kiev},"])
+def test_field_given_twice(project, second):
+    """bibtexparser fails the whole entry (or keeps the last of 'location' and 'Location'):
+    the message names the field and both lines."""
+    edit(project, BIB, "  location = {Moscow},\n", f"  location = {{Moscow}},\n  {second}\n")
+    first = line_of(project, BIB, "location = {Moscow}")
+    expect_error(project, f"{BIB}:{first + 1}", "field 'location' of 'bajanov-2002-aktualnye-problemy' is given "
+                                                f"twice \\(first at line {first}\\); keep one")
+
+
+@pytest.mark.parametrize("old, new, field, key", [
+    ("author = {{Chen Jian}},", "author = {{Chen Jian} and },", "author", "chen-1994-chinas-road"),
+    ("author = {Hao and Zhai},", "author = {Hao and and Zhai},", "author", "hao-1990-chinas-decision"),
+    ("translator = {Silver, Neil},", "translator = {and Silver, Neil},", "translator", "shen-forthcoming-mao-zedong"),
+    ("editor = {Matray, James I.},", "editor = {Matray, James I. and},", "editor", "qing-2012-us-china-confrontation"),
+])
+def test_empty_name_in_a_name_list(project, old, new, field, key):
+    """A stray 'and' would print "Chen Jian and." in the bibliography."""
+    edit(project, BIB, old, new)
+    expect_error(project, f"{BIB}:{line_of(project, BIB, new)}",
+                 f"'{field}' of '{key}' has an empty name \\(a stray 'and'\\?\\); remove it")
+
+
+def test_name_with_more_than_two_commas(project):
+    new = "author = {Chai, Jr, Chengwen, X and {Zhao Yongtian}},"
+    edit(project, BIB, "author = {{Chai Chengwen} and {Zhao Yongtian}},", new)
+    expect_error(project, f"{BIB}:{line_of(project, BIB, new)}",
+                 "'author' of 'chai-1992-banmendingian-tanpan' has the name 'Chai, Jr, Chengwen, X' with 3 commas; "
+                 "BibTeX names take at most \"Last, Jr, First\"")
+
+
+@pytest.mark.parametrize("note, old, added, basis, belongs", [
+    (19, 'number = 19\nbasis = "unknown"\n', 'text = "Ibid."', "unknown", '"author"'),
+    (19, 'number = 19\nbasis = "unknown"\n', 'identification = "A telegram."', "unknown", '"editorial"'),
+    (19, 'number = 19\nbasis = "unknown"\n', 'cites = ["chen-1994-chinas-road"]', "unknown", '"author" or "editorial"'),
+    (20, 'number = 20\nbasis = "author"\n', 'identification = "Chen Jian."', "author", '"editorial"'),
+    (20, 'number = 20\nbasis = "author"\n', 'evidence = "Seen."', "author", '"editorial"'),
+    (18, 'number = 18\nbasis = "editorial"\n', 'comment = "A remark."', "editorial", '"author"'),
+])
+def test_note_field_of_another_basis(project, note, old, added, basis, belongs):
+    """A field the note's basis does not show would be published in downloads/notes.json only."""
+    edit(project, KISSINGER_NOTES, old, old + added + "\n")
+    name = added.split(" ")[0]
+    expect_error(project, f"{KISSINGER_NOTES}:{line_of(project, KISSINGER_NOTES, added)}",
+                 f"'{name}' does not belong to note {note}, whose basis is \"{basis}\" \\(it belongs with basis "
+                 f"{belongs}\\); remove it or change the basis")

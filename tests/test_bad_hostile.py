@@ -241,6 +241,26 @@ def test_a_manifest_isbn_must_be_an_isbn(project):
     expect_error(project, f"{MANIFEST}:{line}", "'isbn' of \\[\\[text\\]\\] must be digits and hyphens .*, not '978 <b>'")
 
 
+@pytest.mark.parametrize("isbn, digit, expected", [
+    ("978-1-59420-271-2", "2", "1"),   # ISBN-13: weights 1, 3; modulo 10
+    ("1-59420-271-2", "2", "0"),       # ISBN-10: weights 10 to 2; modulo 11
+    ("0-8044-2957-9", "9", "X"),
+])
+def test_a_manifest_isbn_with_a_wrong_check_digit_is_refused(project, isbn, digit, expected):
+    edit(project, MANIFEST, 'isbn = "978-1-59420-271-1"', f'isbn = "{isbn}"')
+    expect_error(project, f"{MANIFEST}:{line_of(project, MANIFEST, 'isbn = ')}",
+                 f"'isbn' of \\[\\[text\\]\\] has a check digit that does not match: '{isbn}' ends in {digit}, "
+                 f"but its other digits give {expected}")
+
+
+@pytest.mark.parametrize("isbn", ["978-1-59420-271", "978-0-306-40615-X"])
+def test_a_manifest_isbn_has_10_or_13_digits(project, isbn):
+    edit(project, MANIFEST, 'isbn = "978-1-59420-271-1"', f'isbn = "{isbn}"')
+    expect_error(project, f"{MANIFEST}:{line_of(project, MANIFEST, 'isbn = ')}",
+                 f"'isbn' of \\[\\[text\\]\\] must have 10 or 13 digits \\(only an ISBN-10 may end in X\\), "
+                 f"not '{isbn}'")
+
+
 def test_a_correction_field_must_be_a_string(project):
     edit(project, "sources/corrections.toml", 'heading = "Disclosure statement"', "heading = 5")
     line = line_of(project, "sources/corrections.toml", "heading = 5")  # the key's own line

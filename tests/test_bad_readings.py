@@ -50,7 +50,7 @@ def test_unknown_key_in_a_reading(project):
 
 def test_key_of_the_other_status(project):
     line = add(project, FOUND.replace('checked = "2026-11-22"', 'checked = "2026-11-22"\nsearched = "x"'))
-    expect_error(project, f"{READINGS}:{line + 8}", "unknown field 'searched' in \\[\\[reading\\]\\] with status \"read-and-compared\"; 'searched' belongs to one with status \"listed-by-publisher\"")
+    expect_error(project, f"{READINGS}:{line + 8}", "'searched' does not belong to \\[\\[reading\\]\\], whose status is \"read-and-compared\" \\(it belongs with status \"listed-by-publisher\" or \"printed-in\" or \"not-found\"\\); remove it or change the status")
 
 
 def test_unknown_evidence_field(project):
@@ -204,7 +204,7 @@ def test_listed_on_a_mirror_host(project):
 
 def test_listed_cannot_claim_a_comparison(project):
     line = add(project, LISTED + 'comparison = "agrees"\n')
-    expect_error(project, f"{READINGS}:{line + 8}", "'comparison' belongs to one with status \"read-and-compared\"")
+    expect_error(project, f"{READINGS}:{line + 8}", "'comparison' does not belong to \\[\\[reading\\]\\], whose status is \"listed-by-publisher\" \\(it belongs with status \"read-and-compared\"\\)")
 
 
 def test_printed_in_without_who_names_it(project):

@@ -24,6 +24,9 @@ ACHESON_NOTE = ("  note = {Full reference from Kissinger (2011), ch. 5, n. 10. T
                 "(https://www.press.org/news-multimedia/news/did-korean-war-start-national-press-club).")
 PERSONS = "sources/persons.toml"
 NOTES = "sources/notes/kissinger-2011.toml"
+NOTE_FIELDS = ("a note has number and basis; with basis \"author\" also text, and may have comment and cites; "
+               "with basis \"editorial\" also identification and evidence, and may have cites; with basis "
+               "\"unknown\" nothing more")
 DENIED_HOST = ("is on a denied host (document-dump site reposting copyrighted articles; "
                "source-policy.toml line {line}); cite a reputable source instead, or drop the fact")
 
@@ -192,12 +195,10 @@ CASES.update({
     "an editorial note without its evidence": (
         NOTES, '[[note]]\nnumber = 19\nbasis = "unknown"',
         '[[note]] # 19\nnumber = 19\nbasis = "editorial"\nidentification = "A telegram."', "[[note]] # 19",
-        "note 19 with basis \"editorial\" needs 'evidence'; a note has number, basis, text, identification, "
-        "evidence, comment and cites"),
-    "a note's field of another basis": (
+        "note 19 with basis \"editorial\" needs 'evidence'; " + NOTE_FIELDS),
+    "a note's field of no basis": (
         NOTES, 'number = 19\nbasis = "unknown"', 'number = 19\nbasis = "unknown"\nsender = "Stalin"', "sender",
-        "unknown field 'sender' in note 19 with basis \"unknown\"; a note has number, basis, text, "
-        "identification, evidence, comment and cites"),
+        "unknown field 'sender' in note 19 with basis \"unknown\"; " + NOTE_FIELDS),
     "a cite's unknown relation": (
         "sources/citation-map.toml", 'relation = "origpubas"', 'relation = "reprinted"', "cites = [$",  # the key of the array
         "'relation' of a cite of [[segment]] must be one of: citedfrom, ibid, identified, origpubas, or \"\" (not 'reprinted')"),

@@ -61,7 +61,8 @@ def check_variant(toml: TomlFile, path: tuple, key: str, variants: dict[str, dic
                   label: str, how_to: str) -> dict:
     """A table whose fields depend on the value of one of them (a reading's `status`, a
     note's `basis`): that field is checked first, then the table against its variant's fields.
-    A field that belongs to another variant is named as such."""
+    A field that belongs to other variants only is named as such: accepted, it would be
+    read into the model, yet no writer of this variant would show it."""
     table = _get(toml.data, path)
     if not isinstance(table, dict):
         raise EditionError(toml.at(*path), f"{label} must be a table: a header followed by its fields")
@@ -71,12 +72,12 @@ def check_variant(toml: TomlFile, path: tuple, key: str, variants: dict[str, dic
     if not isinstance(value, str) or value not in variants:
         raise EditionError(toml.at(*path, key), f"'{key}' of {label} {one_of(*variants)(value)}")
     fields = variants[value]
-    for name in table:
-        if name not in fields:
-            other = next((v for v, f in variants.items() if name in f), None)
-            if other is not None:
-                raise EditionError(toml.at(*path, name), f"unknown field '{name}' in {label} with {key} "
-                                                         f"\"{value}\"; '{name}' belongs to one with {key} \"{other}\"")
+    for name in (name for name in table if name not in fields):
+        others = " or ".join(f'"{v}"' for v, f in variants.items() if name in f)
+        if others:
+            raise EditionError(toml.at(*path, name), f"'{name}' does not belong to {label}, whose {key} is "
+                                                     f"\"{value}\" (it belongs with {key} {others}); remove it "
+                                                     f"or change the {key}")
     return check_table(toml, path, fields, f'{label} with {key} "{value}"', how_to)
 
 

@@ -14,12 +14,39 @@ RANGE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
 FILE_NAME = re.compile(r"^(?!.*\.\.)[\w][\w.-]*$")
 PLAIN = ("author_sort", "volume", "issue", "chapter", "publisher", "place", "doi", "isbn")  # optional text
 HOW_TO = "the fields are listed at the top of texts.toml"
+ISBN_FORM = matching(re.compile(r"^(?:\d[\d-]{8,15}[\dXx])$"), "must be digits and hyphens (a final X allowed)")
 
 
 def _range(value) -> str:
     match = RANGE.match(value) if isinstance(value, str) else None
     ok = match and 1 <= int(match[1]) <= int(match[2])
     return "" if ok else f"must be a range like \"1-80\", not {value!r}"
+
+
+def _isbn(value) -> str:
+    """An ISBN-10 or ISBN-13 whose check digit matches: a mistyped digit would be published
+    in the citations, the TEI header and the page's metadata."""
+    problem = ISBN_FORM(value)
+    if problem:
+        return problem
+    digits = value.replace("-", "").upper()
+    if len(digits) not in (10, 13) or "X" in digits[:-1] or (len(digits) == 13 and digits[-1] == "X"):
+        return f"must have 10 or 13 digits (only an ISBN-10 may end in X), not '{value}'"
+    expected = _isbn_check_digit(digits[:-1])
+    if digits[-1] != expected:
+        return (f"has a check digit that does not match: '{value}' ends in {digits[-1]}, but its other "
+                f"digits give {expected}; copy the ISBN again from the book")
+    return ""
+
+
+def _isbn_check_digit(digits: str) -> str:
+    """The last digit of an ISBN-13 (weights 1, 3, 1, …; modulo 10) or an ISBN-10
+    (weights 10, 9, …, 2; modulo 11, where 10 is written X), from the digits before it."""
+    if len(digits) == 12:
+        total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits))
+        return str(-total % 10)
+    total = sum(int(d) * (10 - i) for i, d in enumerate(digits))
+    return "0123456789X"[-total % 11]
 
 
 def _file_in(folder: str) -> Field:
@@ -53,8 +80,7 @@ def _fields(readers: dict) -> dict[str, Field]:
                 "publisher": Field(text), "place": Field(text), "pages": Field(_range),
                 "doi": Field(matching(re.compile(r"^10\.\d{4,9}/[^\s<>\"'()\[\]{}\\]+$"),
                                       "must look like 10.1080/14682745.2016.1190339 (no https://doi.org/)")),
-                "isbn": Field(matching(re.compile(r"^(?:\d[\d-]{8,15}[\dXx])$"),
-                                       "must be digits and hyphens (a final X allowed)")),
+                "isbn": Field(_isbn),
                 "notes_file": Field(_file_in("notes"))}
     return needed | optional
 

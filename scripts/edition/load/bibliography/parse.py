@@ -1,7 +1,7 @@
 """sources/bibliography.bib -> [Entry], with bibtexparser v2.
 
-bibtexparser is lenient: it puts syntax errors and duplicate keys into
-``library.failed_blocks`` and leaves ``@string`` concatenations with ``#``
+bibtexparser is lenient: it puts syntax errors, duplicate keys and fields given
+twice into ``library.failed_blocks`` and leaves ``@string`` concatenations with ``#``
 unresolved. Each of the steps below checks one of these and stops the build
 with the line of the problem.
 """
@@ -15,7 +15,7 @@ import bibtexparser
 from bibtexparser.library import Library
 from bibtexparser.middlewares import (NormalizeFieldKeys, RemoveEnclosingMiddleware,
                                       ResolveStringReferencesMiddleware)
-from bibtexparser.model import DuplicateBlockKeyBlock, ImplicitComment
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry as BibEntry, ImplicitComment
 
 from ...errors import EditionError, SourcePosition
 from ..sourcefile import read_source
@@ -114,7 +114,14 @@ def reject_latex(entries: list[Entry], path: Path) -> None:
 
 
 def reject_failed_blocks(library: Library, path: Path) -> None:
-    for block in sorted(library.failed_blocks, key=lambda b: b.start_line):
+    # The entries too, in the file's order: a field given twice in another case ('Title'
+    # after 'title') is no failed block, and NormalizeFieldKeys would keep the last silently.
+    for block in sorted(library.failed_blocks + library.entries, key=lambda b: b.start_line):
+        if isinstance(block, BibEntry):
+            reject_field_given_twice(block, path)
+            continue
+        if isinstance(block, DuplicateFieldKeyBlock):
+            reject_field_given_twice(block.ignore_error_block, path)
         at = SourcePosition(path, block.start_line + 1)
         if isinstance(block, DuplicateBlockKeyBlock):
             first = block.previous_block.start_line + 1
@@ -123,6 +130,20 @@ def reject_failed_blocks(library: Library, path: Path) -> None:
         detail = " ".join(str(getattr(block.error, "abort_reason", "") or "").split())
         raise EditionError(at, f"this BibTeX entry cannot be parsed ({detail or 'syntax error'}); "
                                "check its braces, quotes and commas")
+
+
+def reject_field_given_twice(block: BibEntry, path: Path) -> None:
+    """Two values of one field, its name compared without case: bibtexparser fails such an
+    entry as a whole (or, for 'Title' and 'title', keeps the last), so the line of the
+    second field is what the editor needs."""
+    first: dict[str, int] = {}
+    for field in block.fields:
+        name = field.key.lower()
+        if name in first:
+            raise EditionError(SourcePosition(path, field.start_line + 1),
+                               f"field '{name}' of '{block.key}' is given twice (first at line {first[name]}); "
+                               "keep one")
+        first[name] = field.start_line + 1
 
 
 def reject_text_outside_entries(library: Library, path: Path) -> None:

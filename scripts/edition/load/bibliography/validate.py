@@ -28,11 +28,15 @@ STANDARD = {"author", "editor", "translator", "title", "shorttitle", "booktitle"
 # The edition's own fields (EDITORS.md, "The bibliography").
 CUSTOM = {"translatedtitle", "translatedjournaltitle", "doctype", "sender", "recipient",
           "archive", "fond", "opis", "delo", "papka"}
+# The fields that hold BibTeX name lists ("Last, First and {{Corporate Name}}").
+NAME_LISTS = ("author", "editor", "translator")
 RELATED_TYPES = {"citedfrom", "origpubas", "translationof", "adaptedfrom"}
 DOCTYPES = {"telegram", "conversation", "decision", "message", "report", "letter"}
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 URL = re.compile(r"^https?://[^\s<>\"']+$")
+# A word 'and' between two names of a list (or a stray one at either end).
+AND = re.compile(r"(?<!\S)and(?!\S)")
 DOI = re.compile(r"^10\.\d{4,9}/[^\s<>\"']+$")
 
 
@@ -111,6 +115,42 @@ def _check_fields(entry: Entry, path: Path) -> None:
         raise EditionError(_at(path, entry, "doi"), f"doi of '{entry.key}' must look like 10.1234/abc")
     if entry.get("doctype") and entry.get("doctype") not in DOCTYPES:
         raise EditionError(_at(path, entry, "doctype"), f"doctype must be one of {', '.join(sorted(DOCTYPES))}")
+    for name in NAME_LISTS:
+        _check_names(entry, name, _at(path, entry, name))
+
+
+def _check_names(entry: Entry, name: str, at: SourcePosition) -> None:
+    """Each name of a name list is there and has at most BibTeX's three parts: a stray
+    'and' would print "Chen Jian and.", and BibTeX itself refuses a name with more commas."""
+    for person in _names(entry.get(name)):
+        if not person:
+            raise EditionError(at, f"'{name}' of '{entry.key}' has an empty name (a stray 'and'?); remove it")
+        commas = _outside_braces(person).count(",")
+        if commas > 2:
+            raise EditionError(at, f"'{name}' of '{entry.key}' has the name '{person}' with {commas} commas; "
+                                   "BibTeX names take at most \"Last, Jr, First\": fix the commas, or put a "
+                                   "name written as it is in double braces, {{like this}}")
+
+
+def _names(value: str) -> list[str]:
+    """The names of a BibTeX name list: the parts between the words 'and' outside braces."""
+    if not value.strip():
+        return []
+    cuts = [match.span() for match in AND.finditer(_outside_braces(value))]
+    starts = [0] + [end for _, end in cuts]
+    ends = [start for start, _ in cuts] + [len(value)]
+    return [value[start:end].strip() for start, end in zip(starts, ends)]
+
+
+def _outside_braces(value: str) -> str:
+    """The value with each brace, and every character between braces, made '_': what is
+    braced is one word to BibTeX, whatever 'and' or comma it holds."""
+    shown, depth = [], 0
+    for char in value:
+        depth += char == "{"
+        shown.append(char if depth == 0 and char != "}" else "_")
+        depth -= char == "}" and depth > 0
+    return "".join(shown)
 
 
 def _check_date(value: str, entry: Entry, at: SourcePosition) -> None:

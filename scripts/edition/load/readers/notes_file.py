@@ -19,15 +19,18 @@ def _keys(value) -> str:
     return strings(value) and 'must be a list of bibliography keys, e.g. cites = ["doc-1950-07-02-roshchin-stalin"]'
 
 
-COMMON = {"number": Field(note_number, True), "basis": Field(text, True), "text": Field(text),
-          "identification": Field(text), "evidence": Field(text), "comment": Field(text), "cites": Field(_keys)}
-# The fields of a note, by its basis: the author's note has the author's words; an editor's
-# identification has what was identified and on what evidence.
-BY_BASIS = {"author": COMMON | {"text": Field(filled, True)},
-            "editorial": COMMON | {"identification": Field(filled, True), "evidence": Field(filled, True)},
+COMMON = {"number": Field(note_number, True), "basis": Field(text, True)}
+# The fields of a note, by its basis, and no others: the pages show only these (an
+# identification is never shown on an author's note, a comment never on an editor's), so a
+# field of another basis would be published in downloads/notes.json and shown nowhere.
+BY_BASIS = {"author": COMMON | {"text": Field(filled, True), "comment": Field(text), "cites": Field(_keys)},
+            "editorial": COMMON | {"identification": Field(filled, True), "evidence": Field(filled, True),
+                                   "cites": Field(_keys)},
             "unknown": COMMON}
 BASES = {"author": AUTHOR, "editorial": EDITORIAL, "unknown": UNKNOWN}
-HOW_TO = "a note has number, basis, text, identification, evidence, comment and cites"
+HOW_TO = ("a note has number and basis; with basis \"author\" also text, and may have comment and cites; "
+          "with basis \"editorial\" also identification and evidence, and may have cites; with basis "
+          "\"unknown\" nothing more")
 
 
 def read_notes_file(path: Path, meta: TextMeta) -> tuple[Note, ...]:
