@@ -111,7 +111,9 @@ def test_what_names_a_row_never_breaks_inside_a_word(served, open_page, width, w
 
 
 @pytest.mark.parametrize("where, table, cells, last", [("glossary/", "glossary-table", 4, "Sources"),
-                                                      ("bibliography/aprf/", "archive-table", 6, "Published as")])
+                                                      ("bibliography/aprf/", "archive-table", 6, "Published as"),
+                                                      ("documents/doc-1950-05-14-stalin-mao/", "comparison-table",
+                                                       4, "Compared")])
 def test_on_a_phone_wide_tables_read_as_rows(served, open_page, where, table, cells, last):
     """Four or six columns leave a phone no room: each row's cells stand one under another,
     under their columns' names, and nothing is hidden to the right."""

@@ -223,14 +223,16 @@ class DocumentPage:
         checks = [c for c in self.site.readings.checks.get(self.key, ()) if c.outcome != NOT_COMPARED or c.page.strip() not in ("", c.field)]
         if not checks:
             return out
-        out += [f"| Field | The entry and the notes | {escape_text(self.reading.publisher)} | Compared |",
+        # In a block of its own: on a phone its rows stand one under another (face.css).
+        out += ['<div class="comparison-table" markdown>', "",
+                f"| Field | The entry and the notes | {escape_text(self.reading.publisher)} | Compared |",
                 "|---|---|---|---|"]
         for c in checks:
             outcome = DIFFERS if c.field in declared or (c.field in LOCATOR_PARTS and "locator" in declared
                                                          and c.outcome == DIFFERS) else c.outcome
             out.append(f"| {escape_text(c.field)} | {escape_text(c.edition) or '—'} | {escape_text(c.page) or '—'} "
                        f"| {escape_text(outcome)} |")
-        return out + [""]
+        return out + ["", "</div>", ""]
 
     def _printed_in(self) -> list[str]:
         """Print publications the entry names: the collection it is printed in, the work it is
