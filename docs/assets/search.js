@@ -61,18 +61,6 @@
     return node;
   }
 
-  // Pagefind's excerpts are HTML: the page's words, escaped, with <mark> around matches.
-  // Parsed in an inert document and copied as text: no markup of the index reaches the page.
-  function excerpt(html) {
-    var out = el("span", "ed-search__excerpt");
-    var body = new DOMParser().parseFromString(html, "text/html").body;
-    body.childNodes.forEach(function (node) {
-      out.append(node.nodeName === "MARK" ? el("mark", "", node.textContent)
-                                           : document.createTextNode(node.textContent));
-    });
-    return out;
-  }
-
   // Where the words stand together: the match that opens the closest group of matches
   // (a few words' span), by the sum of their scores; the first such group on a tie. A lone
   // common word ("delo") does not outweigh the place where all the words stand.
@@ -112,26 +100,43 @@
     return dates;
   }
 
+  // Every match on the page, with its score.
+  function allMatches(data) {
+    return data.weighted_locations && data.weighted_locations.length ? data.weighted_locations
+      : (data.locations || []).map(function (l) { return { location: l, balanced_score: 1 }; });
+  }
+
   // The matches that stand in a place dated within the range (months "YYYY-MM" compare as text).
   function datedMatches(data, range) {
     var dates = datesOf(data);
-    var matches = data.weighted_locations && data.weighted_locations.length ? data.weighted_locations
-      : (data.locations || []).map(function (l) { return { location: l, balanced_score: 1 }; });
-    return matches.filter(function (m) {
+    return allMatches(data).filter(function (m) {
       var target = standsIn(data, m.location).target;
       var spans = (dates[WHOLE_PAGE] || []).concat(target ? dates[target.id] || [] : []);
       return spans.some(function (s) { return s[0] >= range.from && s[1] <= range.to; });
     });
   }
 
-  // Pagefind's excerpt is drawn around its own best match, which may stand in a place dated
-  // outside the range: within a range, the words around the match chosen, those matched marked.
-  function excerptAt(data, at, matches) {
+  // The words of the place the result leads to: from its anchor to the next place's (a
+  // note's excerpt never opens with the end of the note before it).
+  function placeWords(data, target) {
+    var from = target ? target.location : 0, to = Infinity;
+    (data.anchors || []).forEach(function (a) {
+      var opens = /^h[1-6]$/.test(a.element) || PLACE.test(a.id) || a.element === "div";
+      if (opens && a.location > from && a.location < to) to = a.location;
+    });
+    return { from: from, to: to };
+  }
+
+  // The words around the match chosen, within its place, those matched marked. (Pagefind's
+  // own excerpt is drawn around its best match, which may stand elsewhere: in another note,
+  // or in a place dated outside the range.)
+  function excerptAt(data, at, matches, bounds) {
     var words = (data.content || "").split(/[\r\n\s]+/g), marked = {};
     matches.forEach(function (m) { marked[m.location] = true; });
-    var start = Math.max(0, Math.min(at - 4, words.length - 24));
+    var to = Math.min(words.length, bounds.to);
+    var start = Math.max(bounds.from, Math.min(at - 4, to - 24));
     var out = el("span", "ed-search__excerpt");
-    words.slice(start, start + 24).forEach(function (word, i) {
+    words.slice(start, Math.min(to, start + 24)).forEach(function (word, i) {
       if (i) out.append(" ");
       out.append(marked[start + i] ? el("mark", "", word) : document.createTextNode(word));
     });
@@ -155,7 +160,8 @@
     else if (target && /^fn:/.test(target.id)) where.push("n. " + target.id.slice(3));
     else if (target && target.location > 0) where.push(target.text.replace(/#$/, ""));
     if (printPage && data.meta.text) where.push("p. " + printPage);
-    return { url: url, where: where.join(" · "), excerpt: matches ? excerptAt(data, at, matches) : null };
+    return { url: url, where: where.join(" · "),
+             excerpt: excerptAt(data, at, matches || allMatches(data), placeWords(data, target)) };
   }
 
   function result(data, search) {
@@ -167,7 +173,7 @@
     link.append(head);
     var sub = [data.meta.text, spot.where].filter(Boolean).join(" · ");
     if (sub) link.append(el("span", "ed-search__where", sub));
-    link.append(spot.excerpt || excerpt(data.excerpt || ""));
+    link.append(spot.excerpt);
     item.append(link);
     return item;
   }

@@ -185,3 +185,19 @@ def test_a_date_range_keeps_the_places_dated_in_it(served, page):
     page.locator('[name="to-year"]').select_option("")
     expect(page.locator(".ed-search__status")).to_have_text(everything)
     assert page.console.errors == []
+
+
+def test_a_notes_excerpt_is_drawn_from_that_note_alone(served, page):
+    """A result that leads to note N shows words of note N, never the end of the note
+    before it ("… (printed on p. 240) ↩") credited to it."""
+    page.goto(served.url())
+    results = [r for r in search(page, "Roshchin") if "#fn:" in r["href"]]
+    show_all(page)
+    results = [r for r in page.locator(RESULTS).evaluate_all("""links => links.map(a => ({href: a.href,
+        excerpt: a.querySelector('.ed-search__excerpt').textContent}))""") if "#fn:" in r["href"]]
+    for result in results:
+        page.goto(result["href"])
+        note = " ".join(page.locator(f'li[id="{result["href"].split("#")[1]}"]').inner_text().split())
+        words = " ".join(result["excerpt"].split())
+        assert words in note, (words, note)      # all of it the note's own words
+    assert len(results) >= 3

@@ -54,8 +54,9 @@ def _person(site: SiteContext, person: Person, mentions: list[Mention], document
     page = person_page(person)
     out = page_head(person.name)
     names = ", ".join(person.variants + person.ambiguous)
-    # The forms a reader may search for (Filippov, Shykov) weigh like a title in the index.
-    out += [f"**Named in the texts as:** {escape_text(names)}", '{: data-pagefind-weight="7" }', ""]
+    # The forms a reader may search for (Filippov, Shykov) weigh most in the index (10, the
+    # highest): a long page of sources must not push the person below the pages that name them.
+    out += [f"**Named in the texts as:** {escape_text(names)}", '{: data-pagefind-weight="10" }', ""]
     out += search_fields({"person": [person.name],
                           "text": [site.texts[t].meta.short for t in dict.fromkeys(m.text_id for m in mentions)]})
     if person.other_romanisations:
