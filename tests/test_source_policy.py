@@ -2,6 +2,7 @@
 sources cite reputable pages only, over https, and show no editor's to-do."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -55,6 +56,13 @@ def test_an_address_in_a_note_field_is_checked_too(copy):
 def test_plain_http_is_refused_even_on_an_allowed_host(copy):
     line = insert_person(copy, PERSON + 'sources = ["http://history.state.gov/x"]')
     expect_error(copy, f"{PERSONS}:{line + 4}", r"http://history\.state\.gov/x is not an https address")
+
+
+@pytest.mark.parametrize("address", ["https://history.state.gov:8443/x", "https://user@history.state.gov/x"])
+def test_a_port_or_a_user_is_refused_even_on_an_allowed_host(copy, address):
+    line = insert_person(copy, PERSON + f'sources = ["{address}"]')
+    expect_error(copy, f"{PERSONS}:{line + 4}", f"{re.escape(address)} names a port or a user; write the page's "
+                                                "plain address")
 
 
 @pytest.mark.parametrize("remark", ["TODO: find dates", "FIXME", "to do: a better source",

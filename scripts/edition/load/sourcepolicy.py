@@ -163,6 +163,8 @@ def _address_problem(address: str, policy: SourcePolicy) -> str:
                 "another source")
     if parts.scheme.lower() != "https":
         return f"{address} is not an https address; write the page's https:// address"
+    if ":" in parts.netloc or "@" in parts.netloc:
+        return f"{address} names a port or a user; write the page's plain address, as the browser shows it"
     return ""
 
 
