@@ -70,3 +70,20 @@ def test_page_title_misspelt_header_and_missing_date(project):
     edit(project, PAGES, 'title = "Zhou Enlai"\nchecked = "2026-12-07"', 'title = "Zhou Enlai"')
     line = line_of(project, PAGES, 'url = "https://www.britannica.com/biography/Zhou-Enlai"') - 1
     expect_error(project, f"{PAGES}:{line}", r"\[\[page\]\] needs 'checked'")
+
+
+CWIHP = '["CWIHP"]'
+
+
+def test_a_register_source_citing_a_note_the_text_lacks(project):
+    edit(project, TERMS, 'sources = ["Kim 2016, n. 39", "Kissinger 2011, n. 21"]',
+         'sources = ["Kim 2016, n. 39", "Kissinger 2011, nn. 21, 340"]')
+    expect_error(project, f"{TERMS}:{line_of(project, TERMS, CWIHP)}",
+                 "the source “Kissinger 2011, nn. 21, 340” cites note 340, but Kissinger 2011 has notes 18–33")
+
+
+def test_a_register_source_naming_no_text(project):
+    edit(project, TERMS, 'sources = ["Kim 2016, n. 39", "Kissinger 2011, n. 21"]',
+         'sources = ["Kim 2061, n. 39", "Kissinger 2011, n. 21"]')
+    expect_error(project, f"{TERMS}:{line_of(project, TERMS, CWIHP)}",
+                 "the source “Kim 2061, n. 39” names no text of the edition; the texts are Kim 2016, Kissinger 2011")

@@ -44,7 +44,7 @@ from .load.manifest import load_manifest
 from .load.not_variants import load_not_variants
 from .load.readers import READERS
 from .load.readings import load_readings
-from .load.registers import check_page_titles, load_registers
+from .load.registers import check_page_titles, check_text_references, load_registers
 from .load.site_config import load_edition_info, read_version
 from .load.sourcepolicy import check_sources, load_policy
 from .model.edition import Edition
@@ -118,6 +118,7 @@ def read_edition(sources: Path, cache: Cache = NO_CACHE) -> Edition:
                               sources / "bibliography.bib", {t.meta.id: t.meta.short for t in texts})
     registers = load_registers(sources)
     check_page_titles(registers, readings)
+    check_text_references(registers, [text.meta for text in texts])
     check_sources(sources, policy, entries, tuple(r.url for r in readings if r.url))
     info = load_edition_info(sources.parent, read_version(sources.parent))
     passages = [event for text in texts

@@ -52,6 +52,31 @@ def load_registers(sources: Path) -> Registers:
     return Registers(persons, terms, places, _web_pages(sources / "web-pages.toml", cited))
 
 
+# A reference to a text: its short name and year, then where ("Kim 2016, text at nn. 7, 25").
+TEXT_REFERENCE = re.compile(r"^(?P<text>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* \d{4}),")
+NOTE_NUMBERS = re.compile(r"\bnn?\.\s*(?P<numbers>\d+(?:\s*(?:[-–,]|and)\s*\d+)*)")
+
+
+def check_text_references(registers: Registers, metas) -> None:
+    """A register's reference to a text names one of the edition's texts, and notes it has:
+    "Kim 2016, n. 340" or "Kim 2061, n. 34" would send a reader to nothing."""
+    texts = {meta.short: meta for meta in metas}
+    for entry in registers.persons + registers.terms + registers.places:
+        for source in entry.sources:
+            found = TEXT_REFERENCE.match(source)
+            if not found:
+                continue
+            meta = texts.get(found["text"])
+            if meta is None:
+                raise EditionError(entry.position, f"the source “{source}” names no text of the edition; "
+                                                   f"the texts are {', '.join(sorted(texts))}")
+            for run in NOTE_NUMBERS.finditer(source):
+                for number in map(int, re.findall(r"\d+", run["numbers"])):
+                    if not meta.first_note <= number <= meta.last_note:
+                        raise EditionError(entry.position, f"the source “{source}” cites note {number}, but "
+                                                           f"{meta.short} has notes {meta.first_note}–{meta.last_note}")
+
+
 def check_page_titles(registers: Registers, readings) -> None:
     """A page's title is recorded in one place: an address whose reading records its title
     (sources/readings.toml) has no record in web-pages.toml."""
