@@ -40,6 +40,7 @@ from .load.bibliography.parse import parse_bibliography
 from .load.bibliography.validate import validate_entries
 from .load.citation_map import load_citation_map
 from .load.corrections import load_corrections
+from .load.differences import check_differences, load_differences
 from .load.manifest import load_manifest
 from .load.not_variants import load_not_variants
 from .load.readers import READERS
@@ -119,6 +120,8 @@ def read_edition(sources: Path, cache: Cache = NO_CACHE) -> Edition:
     registers = load_registers(sources)
     check_page_titles(registers, readings)
     check_text_references(registers, [text.meta for text in texts])
+    differences = load_differences(sources / "differences.toml")
+    check_differences(differences, texts)
     check_sources(sources, policy, entries, tuple(r.url for r in readings if r.url))
     info = load_edition_info(sources.parent, read_version(sources.parent))
     passages = [event for text in texts
@@ -129,7 +132,7 @@ def read_edition(sources: Path, cache: Cache = NO_CACHE) -> Edition:
     mentions = find_mentions(texts, registers, sources, cache)
     findings = (find_issues({e.key: e for e in entries}, notes, texts, not_variants, passages)
                 + reading_findings(readings, notes))
-    return Edition(texts, entries, archives, notes, registers, readings, info,
+    return Edition(texts, entries, archives, notes, registers, readings, info, differences,
                    passages=passages, sentences=sentences, mentions=mentions,
                    events=extract_events(texts, notes, entries, passages),
                    findings=findings)
@@ -223,4 +226,5 @@ def what_text_pages_read(edition: Edition, site, text: Text, meetings, cache: Ca
     cited = sorted({c.key for n in text.notes for c in site.citations[(text.meta.id, n.number)].citations})
     return ("pages", text_key(cache, cache.sources, text.meta), cache.shared, repr(edition.info), repr(met),
             repr([(i, site.texts[i].meta.short) for i in others]),
+            repr(sorted((k, v) for k, v in site.told_differently.items() if k[0] == text.meta.id)),
             repr([(k, site.entry_pages.get(k), site.differs_link("", k)) for k in cited]))

@@ -30,6 +30,7 @@ class Edition:
     registers: object           # registers.Registers: persons, terms, places
     readings: object            # readings.Readings: where each cited document can be read
     info: EditionInfo           # the edition's own title, editors, version, address
+    differences: tuple = ()     # differences.Difference: where the texts tell one thing differently
     passages: list = ()         # analyse.chronology.Event: the texts' dated passages
     sentences: dict = None      # (text id, note) -> analyse.passages.CitingSentence: what each marker closes
     mentions: dict = None       # person id -> [analyse.annotate.Mention]: the paragraphs that name them

@@ -12,7 +12,7 @@ from ...model.entry import Entry
 from ..chicago import short_label
 from ...model.citations import NoteCitations
 from ...model.edition import EditionInfo
-from ...model.layout import note_places, place_anchor
+from ...model.layout import note_places, paragraphs_with_pages, place_anchor
 from ...analyse.chronology import is_dated_document, iso_period
 from ...analyse.meetings import counterparts, shared_works
 from ...analyse.readings.documents import document_keys, document_page
@@ -57,6 +57,7 @@ class SiteContext:
     print_pages: dict = field(default_factory=dict)    # (text, paragraph) -> "247" or "247–248"
     note_print_pages: dict = field(default_factory=dict)  # (text, note) -> the print page its marker stands on
     counterparts: dict = field(default_factory=dict)   # (text, paragraph) -> [meetings.Counterpart]
+    told_differently: dict = field(default_factory=dict)  # (text, paragraph) -> [ToldElsewhere]: the other accounts
     readings: Readings = NO_READINGS          # where the cited documents can be read
     edition: EditionInfo = EditionInfo()                # how to cite the edition itself
     entry_pages: dict = field(default_factory=dict)    # entry key -> its bibliography page, if not BIBLIOGRAPHY
@@ -118,6 +119,7 @@ def build_context(edition) -> SiteContext:
         note_print_pages={(t.meta.id, n): p for t in edition.texts for n, p in t.note_print_pages().items()},
         shared_works=works,
         counterparts=counterparts(works, entries, lambda e: short_label(e, edition.archives)),
+        told_differently=told_differently(edition),
         readings=edition.readings,
         edition=edition.info,
         entry_pages=_entry_pages(entries, edition),
@@ -149,6 +151,28 @@ def _note_dates(notes, entries) -> dict[tuple[str, int], tuple]:
 def _entry_pages(entries, edition) -> dict[str, str]:
     counts = Counter(c.key for n in edition.notes for c in n.citations)
     return entry_pages(entries, edition.archives, counts)
+
+
+@dataclass(frozen=True)
+class ToldElsewhere:
+    """Another text's account of a point a paragraph tells (sources/differences.toml)."""
+    about: str
+    text_id: str
+    paragraph: int
+    page: str
+
+
+def told_differently(edition) -> dict[tuple[str, int], list[ToldElsewhere]]:
+    """(text, paragraph) -> the other texts' paragraphs on each point it tells differently."""
+    pages = {(t.meta.id, p.number): page for t in edition.texts for p, page in paragraphs_with_pages(t)}
+    found: dict[tuple[str, int], list[ToldElsewhere]] = {}
+    for difference in edition.differences:
+        for told in difference.passages:
+            for other in difference.passages:
+                if other.text_id != told.text_id:
+                    found.setdefault((told.text_id, told.paragraph), []).append(ToldElsewhere(
+                        difference.about, other.text_id, other.paragraph, pages[(other.text_id, other.paragraph)]))
+    return found
 
 
 def print_pages(texts) -> dict[tuple[str, int], str]:

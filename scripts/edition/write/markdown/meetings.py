@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..chicago import short_label
 from ...analyse.chronology import DAY, PASSAGE, Period
+from ...model.layout import paragraphs_with_pages
 from .basis import identification_label
 from .context import SiteContext, relative
 from ..escape import escape_text, page_head
@@ -40,6 +41,7 @@ def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
     documents = [w for w in works if any(site.entries[k].is_archival for k in w.keys)]
     books = [w for w in works if w not in documents]
     blocks = [
+        _differences(site, edition),
         Block("documents", "Documents", [f"## Documents {shared} cite", ""], _works(site, documents, sentences), []),
         Block("works", "Works", [f"## Works {shared} cite", ""], _works(site, books, sentences), []),
         Block("days", "Days", [f"## Days {shared} speak of", "",
@@ -49,6 +51,35 @@ def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
         _persons(edition, mentions, shared),
     ]
     return split_page(PAGE, "Where the texts meet", head, blocks)
+
+
+def _differences(site: SiteContext, edition) -> Block:
+    """The points the editors list where the texts tell one thing differently: each text's
+    words side by side, linked to their paragraphs, then the editors' note."""
+    head = ["## Where the texts tell it differently", "",
+            "Points on which the texts give different accounts, chosen by the editors: each text's words "
+            "as it prints them, then the editors' note on how they differ. The edition does not judge "
+            "which is right. In the texts, each of these paragraphs shows a small ≠ link to the other "
+            "account.", ""]
+    texts = edition.texts
+    names = column_names(texts, "Words")
+    rows = []
+    for difference in edition.differences:
+        told = {p.text_id: p for p in difference.passages}
+        cells = [_words(f"“{told[t.meta.id].words}”",
+                        f"[¶ {told[t.meta.id].paragraph}]({relative(PAGE, _paragraph_page(site, told[t.meta.id]))}"
+                        f"#p{told[t.meta.id].paragraph})") if t.meta.id in told else "" for t in texts]
+        rows += [f"### {escape_text(difference.about)}", "",
+                 "| " + " | ".join(names) + " |", "|---" * len(names) + "|",
+                 "| " + " | ".join(text_cells(texts, cells)) + " |", "",
+                 f"<strong>Editors' note:</strong> {escape_text(difference.note)}", ""]
+    return Block("differences", "Differences", head, rows or ["None.", ""], [])
+
+
+def _paragraph_page(site: SiteContext, told) -> str:
+    """The section page that holds the paragraph (the build has checked that one does)."""
+    return next(page for paragraph, page in paragraphs_with_pages(site.texts[told.text_id])
+                if paragraph.number == told.paragraph)
 
 
 def _persons(edition, mentions, shared: str) -> Block:

@@ -9,7 +9,7 @@ from ...model.inlines import note_refs, plain_text
 from ..search_fields import TEXTS, search_fields, section_fields
 from .citation import (NO_PRINT_PAGE, citation_meta, citation_parts, edition_citation, paragraph_bibtex, paragraph_citation_runs, text_bibtex, text_citation)
 from .basis import EDITORS_IDENTIFICATION, identification_label
-from .context import SiteContext, site_url
+from .context import SiteContext, relative, site_url
 from .glossary import abbreviation_definitions
 from .inline import page_start_block, render_inlines
 from ..escape import escape_html, escape_text, front_matter, link_title
@@ -202,6 +202,7 @@ class SectionRenderer:
     def _has_margin(self, paragraphs, notes_here) -> bool:
         """Does the page have sidenotes or links to the other text (edition.js's column)?"""
         return bool(notes_here) or any(self.site.counterparts.get((self.text.meta.id, p.number))
+                                       or self.site.told_differently.get((self.text.meta.id, p.number))
                                        for p in paragraphs)
 
     def _counterparts(self, number: int) -> str:
@@ -214,6 +215,12 @@ class SectionRenderer:
             links.append(f'<span class="counterpart-item">[↔ {escape_text(short)} ¶ {other.paragraph}]'
                          f'({self.site.paragraph_url(self.page, other)} "{link_title(reason)}"){{: .counterpart }}'
                          f'{label}</span>')
+        for other in self.site.told_differently.get((self.text.meta.id, number), ()):
+            short = self.site.texts[other.text_id].meta.short
+            title = f"Told differently: {other.about}"
+            links.append(f'<span class="counterpart-item">[≠ told differently in {escape_text(short)} ¶ {other.paragraph}]'
+                         f'({relative(self.page, other.page)}#p{other.paragraph} "{link_title(title)}")'
+                         '{: .counterpart .told-differently }</span>')
         return (' <span class="counterparts">' + " ".join(links) + "</span>") if links else ""
 
 
