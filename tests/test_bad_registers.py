@@ -2,6 +2,8 @@
 form claimed by two persons, a missing field."""
 from __future__ import annotations
 
+import pytest
+
 from breaking import append, edit, expect_error, line_of
 
 PERSONS = "sources/persons.toml"
@@ -70,3 +72,11 @@ def test_page_title_misspelt_header_and_missing_date(project):
     edit(project, PAGES, 'title = "Zhou Enlai"\nchecked = "2026-12-07"', 'title = "Zhou Enlai"')
     line = line_of(project, PAGES, 'url = "https://www.britannica.com/biography/Zhou-Enlai"') - 1
     expect_error(project, f"{PAGES}:{line}", r"\[\[page\]\] needs 'checked'")
+
+
+@pytest.mark.parametrize("day, message", [("2026-02-31", "must be a real date, as YYYY-MM-DD .*, not '2026-02-31'"),
+                                          ("2099-12-07", "is '2099-12-07', which lies in the future")])
+def test_page_title_checked_on_no_real_day(project, day, message):
+    edit(project, PAGES, 'title = "Zhou Enlai"\nchecked = "2026-12-07"', f'title = "Zhou Enlai"\nchecked = "{day}"')
+    line = line_of(project, PAGES, f'checked = "{day}"')
+    expect_error(project, f"{PAGES}:{line}", f"'checked' of \\[\\[page\\]\\] {message}")

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
-from .fields import Field, check_table, check_variant, filled, matching, one_of, strings, table, tables, text
+from .fields import Field, check_table, check_variant, filled, iso_day, matching, one_of, strings, table, tables, text
 from .sourcefile import TomlFile, read_toml
 from ..model.readings import (AGREES, DIFFERS, EVIDENCE_FIELDS, FOUND, LISTED, NOT_FOUND, PRINTED, STATUSES, Evidence,
                               Reading, Readings)
@@ -16,8 +16,7 @@ from ..model.readings import (AGREES, DIFFERS, EVIDENCE_FIELDS, FOUND, LISTED, N
 HOW_TO = "the fields are listed at the top of sources/readings.toml"
 TOP_LEVEL = {"reading": Field(tables)}
 COMMON = {"entry": Field(filled, True), "status": Field(one_of(*STATUSES), True),
-          "checked": Field(matching(re.compile(r"^\d{4}-\d{2}-\d{2}$"),
-                                    "must be the date of the search as YYYY-MM-DD"), True)}
+          "checked": Field(iso_day("the date of the search or the record"), True)}
 # The fields of a reading, by its status.
 BY_STATUS = {
     FOUND: COMMON | {"url": Field(filled, True), "publisher": Field(filled, True), "title": Field(filled, True),

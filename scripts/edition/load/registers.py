@@ -14,8 +14,8 @@ from pathlib import Path
 from ..errors import EditionError, SourcePosition
 from ..model.registers import Person, Place, Registers, Term, WebPage
 from .file_names import check_file_names
-from .fields import (URL, Field, check_table, filled, forms, matching, one_of, only_tables, sources, strings, text,
-                     year)
+from .fields import (URL, Field, check_table, filled, forms, iso_day, matching, one_of, only_tables, sources, strings,
+                     text, year)
 from .sourcefile import read_toml
 
 # The fields of each register, declared once (fields.py checks them): "forms" are the name
@@ -33,8 +33,7 @@ PLACE_FIELDS = {"name": Field(filled, True), "variants": Field(forms, True), "ti
                 "related": Field(strings)}
 PAGE_FIELDS = {"url": Field(matching(URL, "must be the page's address, as the registers write it"), True),
                "title": Field(filled, True),
-               "checked": Field(matching(re.compile(r"^\d{4}-\d{2}-\d{2}$"),
-                                         "must be the date the stored copy was read, as YYYY-MM-DD"), True)}
+               "checked": Field(iso_day("the date the stored copy was read"), True)}
 # Keys: persons and places become file names and anchors; terms are abbreviations.
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ABBREVIATION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./&'-]*$")
