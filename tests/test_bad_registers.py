@@ -80,3 +80,10 @@ def test_page_title_checked_on_no_real_day(project, day, message):
     edit(project, PAGES, 'title = "Zhou Enlai"\nchecked = "2026-12-07"', f'title = "Zhou Enlai"\nchecked = "{day}"')
     line = line_of(project, PAGES, f'checked = "{day}"')
     expect_error(project, f"{PAGES}:{line}", f"'checked' of \\[\\[page\\]\\] {message}")
+
+
+def test_born_after_died(project):
+    """The page would print “1995–1994”."""
+    edit(project, PERSONS, "born = 1912\ndied = 1994", "born = 1995\ndied = 1994")
+    expect_error(project, f"{PERSONS}:{line_of(project, PERSONS, 'born = 1995')}",
+                 r"'born' \(1995\) of \[kim-il-sung\] is after 'died' \(1994\); correct one of them")
