@@ -2,7 +2,7 @@
 and the previous output untouched. Each case breaks a copy of the real sources."""
 from __future__ import annotations
 
-from breaking import KIM, KISSINGER, MANIFEST, edit, expect_error, line_of, run_build, run_build_process, tree_digest
+from breaking import KIM, KISSINGER, MANIFEST, append, edit, expect_error, line_of, run_build, run_build_process, tree_digest
 
 
 def test_the_command_as_its_own_process_fails_with_one_line_and_exit_1(project):
@@ -145,6 +145,26 @@ def test_stale_correction(project):
     edit(project, "sources/corrections.toml", 'heading = "Disclosure statement"', 'heading = "Acknowledgements"')
     line = line_of(project, "sources/corrections.toml", 'heading = "Acknowledgements"')
     expect_error(project, f"sources/corrections.toml:{line}", "matches nothing")
+
+
+def test_a_correction_listed_twice(project):
+    """The second copy would match nothing, the first taking the place: the build says it
+    is a copy, not that it is stale."""
+    first = line_of(project, "sources/corrections.toml", 'heading = "Disclosure statement"') - 2   # its [[appendix]]
+    line = append(project, "sources/corrections.toml", '[[appendix]]\ntext = "kim-2016"\n'
+                                                       'heading = "Disclosure statement"\nwhy = "Back matter."\n')
+    expect_error(project, f"sources/corrections.toml:{line}", r"\[\[appendix\]\] 'Disclosure statement' of 'kim-2016' "
+                                                              rf"is listed twice \(first at line {first}\); keep one")
+
+
+def test_a_mapping_listed_twice(project):
+    mapping = "sources/citation-map.toml"
+    first = line_of(project, mapping, "note = 43") - 2   # its [[segment]]
+    line = append(project, mapping, '[[segment]]\ntext = "kim-2016"\nnote = 43\nstarts = "Yao, Cong Yalujiang dao '
+                                    'Banmendingian"\ncites = [{ key = "yao-1985-cong-yalujiang", pinpoint = "21–2" }]\n'
+                                    'why = "The short title is misspelt."\n')
+    expect_error(project, f"{mapping}:{line}", r"the mapping for kim-2016 note 43 \(“Yao, Cong Yalujiang dao Banmendingian”\) "
+                                               rf"is listed twice \(first at line {first}\); keep one")
 
 
 def test_two_builds_are_byte_identical(project, tmp_path):
