@@ -167,6 +167,16 @@ def test_a_mapping_listed_twice(project):
                                                rf"is listed twice \(first at line {first}\); keep one")
 
 
+def test_a_mapping_that_cites_and_is_commentary(project):
+    """commentary = true stands in place of cites: a segment cannot be both."""
+    mapping = "sources/citation-map.toml"
+    edit(project, mapping, 'pinpoint = "21–2" }]\n', 'pinpoint = "21–2" }]\ncommentary = true\n')
+    line = line_of(project, mapping, 'pinpoint = "21–2" }]') + 1
+    expect_error(project, f"{mapping}:{line}",
+                 r"'commentary = true' marks a segment that cites nothing, but this \[\[segment\]\] also gives "
+                 "'cites'; keep one of the two")
+
+
 def test_two_builds_are_byte_identical(project, tmp_path):
     first = tree_digest(project / "docs" / "texts")
     (project / "docs" / "texts" / "index.md").unlink()  # force a real rewrite

@@ -119,5 +119,8 @@ def _segment(toml, index: int, at: SourcePosition) -> MappedSegment:
         cites.append(MappedCite(cite["key"], cite.get("pinpoint") or None, cite.get("relation", "")))
     if not cites and not table.get("commentary"):
         raise EditionError(at, "give 'cites' or 'commentary = true'")
+    if cites and table.get("commentary"):   # commentary = true goes in place of cites: one would be ignored
+        raise EditionError(toml.at("segment", index, "commentary"), "'commentary = true' marks a segment that cites "
+                           "nothing, but this [[segment]] also gives 'cites'; keep one of the two")
     return MappedSegment(table["text"], table["note"], table["starts"], tuple(cites),
                          bool(table.get("commentary")), table["why"], at)
