@@ -199,3 +199,11 @@ def test_manifest_that_is_not_valid_toml(project):
     edit(project, MANIFEST, 'short = "Kim 2016"', 'short = "Kim 2016')
     line = line_of(project, MANIFEST, 'short = "Kim 2016')
     expect_error(project, f"{MANIFEST}:{line}", "not valid TOML")
+
+
+def test_a_notes_file_for_a_text_that_reads_its_notes_in_its_source(project):
+    """A pdf-markdown text's notes are in its source: a notes_file would be ignored, silently."""
+    edit(project, MANIFEST, 'reader = "pdf-markdown"', 'reader = "pdf-markdown"\nnotes_file = "kissinger-2011.toml"')
+    line = line_of(project, MANIFEST, 'reader = "pdf-markdown"') + 1
+    expect_error(project, f"{MANIFEST}:{line}", r"'notes_file' of \[\[text\]\] is read only for the reader ebook-plain; "
+                                                "a \"pdf-markdown\" text has its notes in its source: remove 'notes_file'")
