@@ -110,6 +110,16 @@ def test_not_found_without_the_search(project):
     expect_error(project, f"{READINGS}:{line}", r"\[\[reading\]\] with status \"not-found\" needs 'searched'")
 
 
+@pytest.mark.parametrize("field, remark, offset", [("searched", "TODO: ask the archive", 6),
+                                                   ("named_by", "Kim (2016) n. 34 [check]", 4)])
+def test_an_editors_to_do_in_a_reading(project, field, remark, offset):
+    """The searches and what names a print copy are shown to the public, in the editors' words."""
+    block = PRINTED + 'searched = "The publisher\'s listing, 2026-11-22."\n'
+    line = add(project, block.replace(f'{field} = "', f'{field} = "{remark}; '))
+    expect_error(project, f"{READINGS}:{line + offset}", rf"'{field}' of \[\[reading\]\] with status \"printed-in\" "
+                                                         "holds “.*”, an editor's to-do, and it is shown to the public")
+
+
 def test_unknown_status(project):
     line = add(project, FOUND.replace('status = "read-and-compared"', 'status = "maybe"'))
     expect_error(project, f"{READINGS}:{line + 2}", r"'status' of \[\[reading\]\] must be one of: read-and-compared, listed-by-publisher, printed-in, not-found \(not 'maybe'\)")
