@@ -91,6 +91,13 @@ def test_unknown_archive(project):
     expect_error(project, f"{BIB}:{line_of(project, BIB, 'archive = {GARF}')}", "archive 'GARF'")
 
 
+def test_archive_that_no_entry_uses(project):
+    line = append(project, "sources/archives.toml", '[GARF]\nname = "Gosudarstvennyi Arkhiv Rossiiskoi Federatsii"\n'
+                                                    'about = "The State Archive of the Russian Federation."\n')
+    expect_error(project, f"sources/archives.toml:{line}", r"archive \[GARF\] is used by no entry of "
+                                                           "bibliography.bib; remove it, or name it in the 'archive'")
+
+
 def test_segment_that_resolves_to_nothing(project):
     edit(project, "sources/texts/kim-2016-new-insights-mao-korean-war.md",
          "<sup>13</sup>Jin Chongji, *Mao Zedong zhuan: 1949–1976*", "<sup>13</sup>Jin Chongji, *Mao zhuan*")

@@ -2,6 +2,8 @@
 exit 1, no traceback, the previous output intact (breaking.expect_error)."""
 from __future__ import annotations
 
+import pytest
+
 from breaking import append, edit, expect_error, line_of
 
 READINGS = "sources/readings.toml"
@@ -108,6 +110,16 @@ def test_not_found_without_the_search(project):
     expect_error(project, f"{READINGS}:{line}", r"\[\[reading\]\] with status \"not-found\" needs 'searched'")
 
 
+@pytest.mark.parametrize("field, remark, offset", [("searched", "TODO: ask the archive", 6),
+                                                   ("named_by", "Kim (2016) n. 34 [check]", 4)])
+def test_an_editors_to_do_in_a_reading(project, field, remark, offset):
+    """The searches and what names a print copy are shown to the public, in the editors' words."""
+    block = PRINTED + 'searched = "The publisher\'s listing, 2026-11-22."\n'
+    line = add(project, block.replace(f'{field} = "', f'{field} = "{remark}; '))
+    expect_error(project, f"{READINGS}:{line + offset}", rf"'{field}' of \[\[reading\]\] with status \"printed-in\" "
+                                                         "holds “.*”, an editor's to-do, and it is shown to the public")
+
+
 def test_unknown_status(project):
     line = add(project, FOUND.replace('status = "read-and-compared"', 'status = "maybe"'))
     expect_error(project, f"{READINGS}:{line + 2}", r"'status' of \[\[reading\]\] must be one of: read-and-compared, listed-by-publisher, printed-in, not-found \(not 'maybe'\)")
@@ -150,6 +162,19 @@ def test_archival_leaves_that_differ_undeclared(project):
 def test_difference_without_its_field(project):
     line = add(project, FOUND.replace('comparison = "agrees"', 'comparison = "differs"\ndifferences = ["a date"]'))
     expect_error(project, f"{READINGS}:{line + 7}", "difference “a date” must start with the field")
+
+
+@pytest.mark.parametrize("day", ["2026-02-31", "2026-13-45"])
+def test_checked_that_is_no_real_date(project, day):
+    line = add(project, FOUND.replace('checked = "2026-11-22"', f'checked = "{day}"'))
+    expect_error(project, f"{READINGS}:{line + 7}", r"'checked' of \[\[reading\]\] with status \"read-and-compared\" "
+                                                    f"must be a real date, as YYYY-MM-DD .*, not '{day}'")
+
+
+def test_checked_in_the_future(project):
+    line = add(project, PRINTED.replace('checked = "2026-11-22"', 'checked = "2099-12-07"'))
+    expect_error(project, f"{READINGS}:{line + 5}", r"'checked' of \[\[reading\]\] .* is '2099-12-07', which lies in "
+                                                    "the future; write the date of the search")
 
 
 def test_evidence_date_not_iso(project):

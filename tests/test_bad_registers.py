@@ -2,6 +2,8 @@
 form claimed by two persons, a missing field."""
 from __future__ import annotations
 
+import pytest
+
 from breaking import append, edit, expect_error, line_of
 
 PERSONS = "sources/persons.toml"
@@ -87,3 +89,18 @@ def test_a_register_source_naming_no_text(project):
          'sources = ["Kim 2061, n. 39", "Kissinger 2011, n. 21"]')
     expect_error(project, f"{TERMS}:{line_of(project, TERMS, CWIHP)}",
                  "the source “Kim 2061, n. 39” names no text of the edition; the texts are Kim 2016, Kissinger 2011")
+
+
+@pytest.mark.parametrize("day, message", [("2026-02-31", "must be a real date, as YYYY-MM-DD .*, not '2026-02-31'"),
+                                          ("2099-12-07", "is '2099-12-07', which lies in the future")])
+def test_page_title_checked_on_no_real_day(project, day, message):
+    edit(project, PAGES, 'title = "Zhou Enlai"\nchecked = "2026-12-07"', f'title = "Zhou Enlai"\nchecked = "{day}"')
+    line = line_of(project, PAGES, f'checked = "{day}"')
+    expect_error(project, f"{PAGES}:{line}", f"'checked' of \\[\\[page\\]\\] {message}")
+
+
+def test_born_after_died(project):
+    """The page would print “1995–1994”."""
+    edit(project, PERSONS, "born = 1912\ndied = 1994", "born = 1995\ndied = 1994")
+    expect_error(project, f"{PERSONS}:{line_of(project, PERSONS, 'born = 1995')}",
+                 r"'born' \(1995\) of \[kim-il-sung\] is after 'died' \(1994\); correct one of them")

@@ -2,7 +2,7 @@
 and the previous output untouched. Each case breaks a copy of the real sources."""
 from __future__ import annotations
 
-from breaking import KIM, KISSINGER, MANIFEST, edit, expect_error, line_of, run_build, run_build_process, tree_digest
+from breaking import KIM, KISSINGER, MANIFEST, append, edit, expect_error, line_of, run_build, run_build_process, tree_digest
 
 
 def test_the_command_as_its_own_process_fails_with_one_line_and_exit_1(project):
@@ -147,6 +147,36 @@ def test_stale_correction(project):
     expect_error(project, f"sources/corrections.toml:{line}", "matches nothing")
 
 
+def test_a_correction_listed_twice(project):
+    """The second copy would match nothing, the first taking the place: the build says it
+    is a copy, not that it is stale."""
+    first = line_of(project, "sources/corrections.toml", 'heading = "Disclosure statement"') - 2   # its [[appendix]]
+    line = append(project, "sources/corrections.toml", '[[appendix]]\ntext = "kim-2016"\n'
+                                                       'heading = "Disclosure statement"\nwhy = "Back matter."\n')
+    expect_error(project, f"sources/corrections.toml:{line}", r"\[\[appendix\]\] 'Disclosure statement' of 'kim-2016' "
+                                                              rf"is listed twice \(first at line {first}\); keep one")
+
+
+def test_a_mapping_listed_twice(project):
+    mapping = "sources/citation-map.toml"
+    first = line_of(project, mapping, "note = 43") - 2   # its [[segment]]
+    line = append(project, mapping, '[[segment]]\ntext = "kim-2016"\nnote = 43\nstarts = "Yao, Cong Yalujiang dao '
+                                    'Banmendingian"\ncites = [{ key = "yao-1985-cong-yalujiang", pinpoint = "21–2" }]\n'
+                                    'why = "The short title is misspelt."\n')
+    expect_error(project, f"{mapping}:{line}", r"the mapping for kim-2016 note 43 \(“Yao, Cong Yalujiang dao Banmendingian”\) "
+                                               rf"is listed twice \(first at line {first}\); keep one")
+
+
+def test_a_mapping_that_cites_and_is_commentary(project):
+    """commentary = true stands in place of cites: a segment cannot be both."""
+    mapping = "sources/citation-map.toml"
+    edit(project, mapping, 'pinpoint = "21–2" }]\n', 'pinpoint = "21–2" }]\ncommentary = true\n')
+    line = line_of(project, mapping, 'pinpoint = "21–2" }]') + 1
+    expect_error(project, f"{mapping}:{line}",
+                 r"'commentary = true' marks a segment that cites nothing, but this \[\[segment\]\] also gives "
+                 "'cites'; keep one of the two")
+
+
 def test_two_builds_are_byte_identical(project, tmp_path):
     first = tree_digest(project / "docs" / "texts")
     (project / "docs" / "texts" / "index.md").unlink()  # force a real rewrite
@@ -169,3 +199,11 @@ def test_manifest_that_is_not_valid_toml(project):
     edit(project, MANIFEST, 'short = "Kim 2016"', 'short = "Kim 2016')
     line = line_of(project, MANIFEST, 'short = "Kim 2016')
     expect_error(project, f"{MANIFEST}:{line}", "not valid TOML")
+
+
+def test_a_notes_file_for_a_text_that_reads_its_notes_in_its_source(project):
+    """A pdf-markdown text's notes are in its source: a notes_file would be ignored, silently."""
+    edit(project, MANIFEST, 'reader = "pdf-markdown"', 'reader = "pdf-markdown"\nnotes_file = "kissinger-2011.toml"')
+    line = line_of(project, MANIFEST, 'reader = "pdf-markdown"') + 1
+    expect_error(project, f"{MANIFEST}:{line}", r"'notes_file' of \[\[text\]\] is read only for the reader ebook-plain; "
+                                                "a \"pdf-markdown\" text has its notes in its source: remove 'notes_file'")

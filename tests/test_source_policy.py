@@ -67,16 +67,27 @@ def test_a_port_or_a_user_is_refused_even_on_an_allowed_host(copy, address):
 
 @pytest.mark.parametrize("remark", ["TODO: find dates", "FIXME", "to do: a better source",
                                     "check this against the text",
-                                    "replace with a catalogue record when one is to hand"])
+                                    "replace with a catalogue record when one is to hand",
+                                    "[check]", "[verify: the year]", "verify this: Deputy Chief of Staff"])
 def test_an_editors_to_do_never_reaches_a_public_page(copy, remark):
     line = insert_person(copy, PERSON + f'note = "Born 1900; {remark}."\nsources = ["Kim 2016, n. 1"]')
     expect_error(copy, f"{PERSONS}:{line + 4}", r"is an editor's to-do, and register fields are shown to the public")
 
 
+def test_an_editors_to_do_in_an_archives_description_is_refused(copy):
+    """The archives' pages print every field of archives.toml."""
+    edit(copy, "sources/archives.toml", 'about = "Documents Donggil Kim cites from his own collection."',
+         'about = "Documents Donggil Kim cites from his own collection [check]."')
+    line = line_of(copy, "sources/archives.toml", "his own collection [check]")
+    expect_error(copy, f"sources/archives.toml:{line}", r"“\[check\]” is an editor's to-do, and the fields of "
+                                                        "archives.toml are shown to the public; settle it or remove it")
+
+
 def test_ordinary_prose_is_not_taken_for_a_to_do(tmp_path):
     (tmp_path / "source-policy.toml").write_text("# no hosts\n", encoding="utf-8")
     (tmp_path / "persons.toml").write_text('[x]\nnote = "He had nothing to do with it; the todos of '
-                                           'the village (sic)."\n', encoding="utf-8")
+                                           'the village (sic). The date was verified [checked in the '
+                                           'register]; verifying it took a day."\n', encoding="utf-8")
     assert violations(tmp_path, load_policy(tmp_path)) == []
 
 

@@ -98,7 +98,15 @@ def load_citation_map(path: Path) -> CitationMap:
     if not path.exists():
         return CitationMap([])
     toml = read_toml(path)
-    return CitationMap([_segment(toml, index, at) for index, (_, at) in enumerate(only_tables(toml, "segment"))])
+    entries: dict[tuple[str, int, str], MappedSegment] = {}
+    for index, (_, at) in enumerate(only_tables(toml, "segment")):
+        entry = _segment(toml, index, at)
+        same = (entry.text, entry.note, entry.starts)
+        if same in entries:   # the second copy would match nothing (the first takes the segment)
+            raise EditionError(at, f"the mapping for {entry.text} note {entry.note} (“{entry.starts[:40]}”) is "
+                                   f"listed twice (first at line {entries[same].position.line}); keep one")
+        entries[same] = entry
+    return CitationMap(list(entries.values()))
 
 
 def _segment(toml, index: int, at: SourcePosition) -> MappedSegment:
@@ -111,5 +119,8 @@ def _segment(toml, index: int, at: SourcePosition) -> MappedSegment:
         cites.append(MappedCite(cite["key"], cite.get("pinpoint") or None, cite.get("relation", "")))
     if not cites and not table.get("commentary"):
         raise EditionError(at, "give 'cites' or 'commentary = true'")
+    if cites and table.get("commentary"):   # commentary = true goes in place of cites: one would be ignored
+        raise EditionError(toml.at("segment", index, "commentary"), "'commentary = true' marks a segment that cites "
+                           "nothing, but this [[segment]] also gives 'cites'; keep one of the two")
     return MappedSegment(table["text"], table["note"], table["starts"], tuple(cites),
                          bool(table.get("commentary")), table["why"], at)

@@ -68,6 +68,7 @@ def load_corrections(path: Path) -> Corrections:
         return Corrections([])
     toml = read_toml(path)
     entries = []
+    first: dict[tuple[str, str, str], int] = {}   # (kind, text, place) -> the line of its table
     for kind in toml.data:
         if kind not in KINDS:
             raise EditionError(toml.at(kind), f"unknown correction [[{kind}]]; use one of {', '.join(KINDS)}")
@@ -75,6 +76,12 @@ def load_corrections(path: Path) -> Corrections:
         fields = {name: Field(filled, True) for name in ("text", field, "why")}
         for index, (table, at) in enumerate(toml.array_table(kind)):
             check_table(toml, (kind, index), fields, f"[[{kind}]]", f"its fields are text, {field} and why")
+            # A second copy would match nothing (the first takes the place): say what it is.
+            same = (kind, table["text"], table[field])
+            if same in first:
+                raise EditionError(at, f"[[{kind}]] '{table[field][:50]}' of '{table['text']}' is listed twice "
+                                       f"(first at line {first[same]}); keep one")
+            first[same] = at.line
             entries.append(Correction(kind, table["text"], table[field], table["why"],
                                       toml.at(kind, index, "text"), toml.at(kind, index, field)))
     return Corrections(entries)

@@ -144,6 +144,36 @@ def year(value) -> str:
                           f"(not {value!r})")
 
 
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def iso_day(what: str) -> Shape:
+    """The day something was done (a page read, a search made): a real calendar date, as
+    YYYY-MM-DD, and not after today. `what` says which day it is."""
+    def check(value) -> str:
+        if text(value):   # a TOML date written bare, too: the sources write every date as a string
+            return text(value)
+        day = _day(value)
+        if day is None:
+            return f"must be a real date, as YYYY-MM-DD ({what}), not '{value}'"
+        return f"is '{value}', which lies in the future; write {what}" if day > _latest_today() else ""
+    return check
+
+
+def _day(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if ISO_DAY.fullmatch(value) else None
+    except ValueError:   # no such day: 2026-02-31, 2026-13-45
+        return None
+
+
+def _latest_today() -> datetime.date:
+    """Today's date where it is latest (UTC+14): a date an editor wrote on their own today
+    never fails a build on a machine whose clock is in a zone behind theirs. Read at each
+    check, so that a long `make serve` moves on with the calendar."""
+    return datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=14))).date()
+
+
 def one_of(*allowed: str) -> Shape:
     def check(value) -> str:
         return "" if value in allowed else f"must be one of: {', '.join(allowed)} (not {value!r})"

@@ -8,6 +8,7 @@ from ..errors import EditionError, SourcePosition
 from ..model.text import TextMeta
 from .fields import Field, check_table, filled, matching, one_of, only_tables, text, year
 from .file_names import MAX_KEY
+from .readers import NOTES_FILE_READERS
 from .sourcefile import read_toml, refuse_links
 
 RANGE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
@@ -105,10 +106,7 @@ def _text_meta(toml, index: int, at: SourcePosition, fields: dict, sources: Path
     first_note, last_note = _numbers(table["notes"])
     first_page, last_page = _numbers(table["pages"]) if "pages" in table else (0, 0)
     source = _existing(toml.at("text", index, "source"), sources / "texts", table["source"], "source")
-    notes_file = None
-    if "notes_file" in table:
-        notes_file = _existing(toml.at("text", index, "notes_file"), sources / "notes", table["notes_file"],
-                               "notes_file")
+    notes_file = _notes_file(toml, index, table, sources)
     text = {k: table.get(k, "") for k in PLAIN}
     return TextMeta(
         id=table["id"], reader=table["reader"], source=source, author=table["author"],
@@ -117,6 +115,19 @@ def _text_meta(toml, index: int, at: SourcePosition, fields: dict, sources: Path
         first_note=first_note, last_note=last_note, first_page=first_page,
         last_page=last_page, notes_file=notes_file, position=at, **text,
     )
+
+
+def _notes_file(toml, index: int, table: dict, sources: Path) -> Path | None:
+    """The text's notes file, if it has one: only a reader that reads one may be given one
+    (the others read the notes in the source, and would ignore it silently)."""
+    if "notes_file" not in table:
+        return None
+    at = toml.at("text", index, "notes_file")
+    if table["reader"] not in NOTES_FILE_READERS:
+        raise EditionError(at, f"'notes_file' of [[text]] is read only for the reader "
+                               f"{' or '.join(NOTES_FILE_READERS)}; a \"{table['reader']}\" text has its notes in "
+                               "its source: remove 'notes_file'")
+    return _existing(at, sources / "notes", table["notes_file"], "notes_file")
 
 
 def _numbers(value: str) -> tuple[int, int]:

@@ -8,25 +8,29 @@ import re
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
-from .fields import Field, check_table, check_variant, filled, matching, one_of, strings, table, tables, text
+from .fields import Field, check_table, check_variant, filled, iso_day, matching, one_of, strings, table, tables, text
 from .sourcefile import TomlFile, read_toml
+from .sourcepolicy import no_to_do
 from ..model.readings import (AGREES, DIFFERS, EVIDENCE_FIELDS, FOUND, LISTED, NOT_FOUND, PRINTED, STATUSES, Evidence,
                               Reading, Readings)
 
 HOW_TO = "the fields are listed at the top of sources/readings.toml"
 TOP_LEVEL = {"reading": Field(tables)}
 COMMON = {"entry": Field(filled, True), "status": Field(one_of(*STATUSES), True),
-          "checked": Field(matching(re.compile(r"^\d{4}-\d{2}-\d{2}$"),
-                                    "must be the date of the search as YYYY-MM-DD"), True)}
+          "checked": Field(iso_day("the date of the search or the record"), True)}
 # The fields of a reading, by its status.
+# The fields in the editors' own words hold no to-do (no_to_do): the public reads them. The
+# publisher's words (title, evidence, publisher_adds) are recorded as printed, and not checked.
 BY_STATUS = {
     FOUND: COMMON | {"url": Field(filled, True), "publisher": Field(filled, True), "title": Field(filled, True),
                      "evidence": Field(table, True), "comparison": Field(one_of(AGREES, DIFFERS), True),
-                     "differences": Field(strings), "publisher_adds": Field(strings)},
+                     "differences": Field(no_to_do(strings)), "publisher_adds": Field(strings)},
     LISTED: COMMON | {"url": Field(filled, True), "publisher": Field(filled, True), "title": Field(filled, True),
-                      "compared": Field(filled, True), "publisher_adds": Field(strings), "searched": Field(filled)},
-    PRINTED: COMMON | {"printed_in": Field(strings, True), "named_by": Field(filled, True), "searched": Field(filled)},
-    NOT_FOUND: COMMON | {"searched": Field(filled, True)},
+                      "compared": Field(no_to_do(filled), True), "publisher_adds": Field(strings),
+                      "searched": Field(no_to_do(filled))},
+    PRINTED: COMMON | {"printed_in": Field(no_to_do(strings), True), "named_by": Field(no_to_do(filled), True),
+                       "searched": Field(no_to_do(filled))},
+    NOT_FOUND: COMMON | {"searched": Field(no_to_do(filled), True)},
 }
 # What the publisher's page prints, each field written ("" where the page prints none).
 EVIDENCE = {name: Field(text, True, may_be_empty=True) for name in EVIDENCE_FIELDS} | {

@@ -11,12 +11,12 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ..errors import EditionError, SourcePosition
+from ..errors import EditionError
 from ..model.registers import Person, Place, Registers, Term, WebPage
 from .file_names import check_file_names
-from .fields import (URL, Field, check_table, filled, forms, matching, one_of, only_tables, sources, strings, text,
-                     year)
-from .sourcefile import read_toml
+from .fields import (URL, Field, check_table, filled, forms, iso_day, matching, one_of, only_tables, sources, strings,
+                     text, year)
+from .sourcefile import TomlFile, read_toml
 
 # The fields of each register, declared once (fields.py checks them): "forms" are the name
 # forms the matcher looks for; "sources" are references or http(s) addresses.
@@ -33,8 +33,7 @@ PLACE_FIELDS = {"name": Field(filled, True), "variants": Field(forms, True), "ti
                 "related": Field(strings)}
 PAGE_FIELDS = {"url": Field(matching(URL, "must be the page's address, as the registers write it"), True),
                "title": Field(filled, True),
-               "checked": Field(matching(re.compile(r"^\d{4}-\d{2}-\d{2}$"),
-                                         "must be the date the stored copy was read, as YYYY-MM-DD"), True)}
+               "checked": Field(iso_day("the date the stored copy was read"), True)}
 # Keys: persons and places become file names and anchors; terms are abbreviations.
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ABBREVIATION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./&'-]*$")
@@ -112,7 +111,7 @@ def _read(path: Path, fields: dict[str, Field], make, form_fields: tuple[str, ..
     (the key's, for a term's abbreviation), for the check that a form has one owner."""
     entries, forms = [], []
     for key, table, at, toml in _tables(path, fields):
-        entries.append(make(key, table, at))
+        entries.append(make(key, table, toml))
         written = [(key, at)] if key_is_a_form else []
         written += [(form, toml.at(key, field)) for field in form_fields for form in table.get(field, ())]
         forms.append((key, written))
@@ -132,20 +131,25 @@ def _tables(path: Path, fields: dict[str, Field]):
         yield key, table, at, toml
 
 
-def _person(key: str, t: dict, at: SourcePosition) -> Person:
+def _person(key: str, t: dict, toml: TomlFile) -> Person:
+    born, died = t.get("born"), t.get("died")
+    if born is not None and died is not None and born > died:   # the page would print "1995–1994"
+        raise EditionError(toml.at(key, "born"), f"'born' ({born}) of [{key}] is after 'died' ({died}); "
+                                                 "correct one of them")
     return Person(key, t["name"], t.get("sort", t["name"]), tuple(t["variants"]),
                   tuple(t.get("ambiguous_short", ())),
                   t.get("role_1949_50") or t.get("role_in_texts") or t.get("cited_for", ""),
-                  t["kind"], tuple(t["sources"]), at, t.get("born"), t.get("died"),
+                  t["kind"], tuple(t["sources"]), toml.at(key), born, died,
                   tuple(t.get("other_romanisations", ())), t.get("note", ""), t.get("dates_note", ""))
 
 
-def _term(key: str, t: dict, at: SourcePosition) -> Term:
-    return Term(key, t.get("expansion", ""), t["gloss"], tuple(t.get("variants", ())), tuple(t["sources"]), at)
+def _term(key: str, t: dict, toml: TomlFile) -> Term:
+    return Term(key, t.get("expansion", ""), t["gloss"], tuple(t.get("variants", ())), tuple(t["sources"]),
+                toml.at(key))
 
 
-def _place(key: str, t: dict, at: SourcePosition) -> Place:
-    return Place(key, t["name"], tuple(t["variants"]), t["gloss"], tuple(t["sources"]), at)
+def _place(key: str, t: dict, toml: TomlFile) -> Place:
+    return Place(key, t["name"], tuple(t["variants"]), t["gloss"], tuple(t["sources"]), toml.at(key))
 
 
 def _check_forms_unique(entries, kind: str) -> None:

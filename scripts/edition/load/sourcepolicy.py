@@ -5,8 +5,8 @@ the notes files; not sources/readings.toml, which has a policy of its own) must 
 https and lie on a host the policy allows, each allowed host with the kind of source
 it is (one of KINDS); a host on the deny-list stops the build with the reason. An
 allowed host that no address uses (the readings' included) stops it too: the allow-list
-says exactly where the sources lead. The registers must not carry an editor's to-do:
-their fields are shown to the public.
+says exactly where the sources lead. The registers and archives.toml must not carry an
+editor's to-do, nor the editors' own words in readings.toml: all are shown to the public.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from ..errors import EditionError, SourcePosition
 from ..model.entry import Entry
 from .bibliography.parse import parse_bibliography
-from .fields import Field, check_table, filled, matching, one_of, tables
+from .fields import Field, Shape, check_table, filled, matching, one_of, tables
 from .sourcefile import read_toml
 
 POLICY = "source-policy.toml"
@@ -26,15 +26,37 @@ KINDS = ("scholarly reference work", "library catalogue record", "publisher's pa
          "archive or government page", "university page", "newspaper of record")
 # The registers and the titles of the pages they cite: all shown to the public.
 REGISTERS = ("persons.toml", "terms.toml", "places.toml", "web-pages.toml")
+# The files whose every field is shown to the public, so none may hold a to-do: the registers
+# and the archives' pages. (readings.toml mixes the editors' words with the publishers' as
+# printed: its loader checks the editors' fields, with `no_to_do`.)
+PUBLIC = REGISTERS + ("archives.toml",)
 # Editor-written files whose addresses the policy covers (readings.toml has its own policy).
 COVERED = REGISTERS + ("bibliography.bib", "archives.toml", "apparatus.toml", "citation-map.toml",
                        "corrections.toml", "texts.toml", "notes/*.toml")
 ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s\"'<>\[\]{},;]+", re.I)
 # What an editor writes to remind themselves; never shown to readers.
 # (The lookahead for the letters a to-do can begin with spares the scan most positions.)
-TODO = re.compile(r"(?=[TtFfXxCcNnWwRr])(?:\b(?:TODO|FIXME|XXX|TBD)\b|(?i:\bto[- ]do\b\s*:|\bto-do\b|\bcheck this\b"
+# A bracketed note to oneself ("[check]", "[verify: the date]") and "verify this" as well; a
+# word such as "verified" or "verifying" in prose is not one.
+TODO = re.compile(r"(?=[TtFfXxCcNnWwRrVv\[])(?:\b(?:TODO|FIXME|XXX|TBD)\b|(?i:\bto[- ]do\b\s*:|\bto-do\b"
+                  r"|\bcheck this\b|\bverify this\b|\[(?:check|verify)\b[^\]]{0,80}\]"
                   r"|\bto be (?:checked|confirmed|verified|replaced|added)\b|\bneeds? (?:checking|a source)\b"
                   r"|\bwhen one is to hand\b|\breplace (?:this|it|with)\b[^.]{0,80}\bwhen\b))")
+
+
+def no_to_do(shape: Shape) -> Shape:
+    """A field the public reads, in the editors' words (a string or a list of strings): the
+    shape, and no editor's to-do."""
+    def check(value) -> str:
+        problem = shape(value)
+        if problem:
+            return problem
+        for one in value if isinstance(value, list) else [value]:
+            found = TODO.search(one)
+            if found:
+                return f"holds “{found[0]}”, an editor's to-do, and it is shown to the public; settle it or remove it"
+        return ""
+    return check
 
 
 @dataclass(frozen=True)
@@ -114,14 +136,15 @@ def violations(sources: Path, policy: SourcePolicy, entries: list[Entry] | None 
         else:
             toml = read_toml(path)
             values = [(toml.at(*keys), value) for keys, value in _values(toml.data, ())]
-        to_do = path.name in REGISTERS and path.parent == sources
+        to_do = path.name in PUBLIC and path.parent == sources
+        shown = "register fields are" if path.name in REGISTERS else f"the fields of {path.name} are"
         for at, value in values:
             addresses = [m[0] for m in ADDRESS.finditer(value)] if "://" in value else []
             if hosts is not None:
                 hosts.update(_host(a) for a in addresses)
             messages = [_address_problem(a, policy) for a in addresses]
             if to_do:
-                messages += [f"“{m[0]}” is an editor's to-do, and register fields are shown to the public; "
+                messages += [f"“{m[0]}” is an editor's to-do, and {shown} shown to the public; "
                              "settle it or remove it" for m in TODO.finditer(value)]
             found += [Violation(at, message) for message in messages if message]
     return sorted(found, key=lambda v: (str(v.position.path), v.position.line))

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...errors import EditionError
+from ...errors import EditionError, SourcePosition
 from ..file_names import check_file_names
 from ..fields import Field, check_table, filled, text
 from ..sourcefile import read_toml
@@ -22,6 +22,7 @@ class Archive:
     about: str
     translation: str = ""
     as_cited: str = ""
+    position: SourcePosition | None = None   # the line of its [KEY]
 
     @property
     def has_locators(self) -> bool:
@@ -50,6 +51,6 @@ def load_archives(path: Path) -> dict[str, Archive]:
         table = check_table(toml, (archive_id,), FIELDS, f"[{archive_id}]",
                             f"the fields are {', '.join(FIELDS)}")
         archives[archive_id] = Archive(archive_id, table["name"], table["about"],
-                                       table.get("translation", ""), table.get("as_cited", ""))
+                                       table.get("translation", ""), table.get("as_cited", ""), at)
     check_file_names("bibliography", [(key, toml.at(key)) for key in archives], "archive")
     return archives

@@ -50,6 +50,17 @@ def validate_entries(entries: list[Entry], archives: dict[str, Archive], path: P
         _check_archival(entry, archives, path)
         _check_no_key_named(entry, keys, path)
     _check_crossref_chains({entry.key: entry for entry in entries}, path)
+    _check_archives_used(entries, archives, path)
+
+
+def _check_archives_used(entries: list[Entry], archives: dict[str, Archive], path: Path) -> None:
+    """Every archive holds some entry's document: an archive no entry names would get a page
+    that lists nothing (or is a key misspelt on one side)."""
+    used = {entry.get("archive") for entry in entries}
+    for archive in archives.values():
+        if archive.id not in used:
+            raise EditionError(archive.position, f"archive [{archive.id}] is used by no entry of {path.name}; remove "
+                                                 "it, or name it in the 'archive' field of the entries it holds")
 
 
 # The fields whose words readers see as written (titles and names are the works' own).
