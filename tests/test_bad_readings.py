@@ -250,3 +250,10 @@ def test_a_search_that_names_an_entry_by_its_key_is_refused(project):
     expect_error(project, f"{READINGS}:{line_of(project, READINGS, 'recorded for doc-1950-07-05')}",
                  "'searched' of the reading of 'doc-1950-07-02-roshchin-stalin' names the entry "
                  "'doc-1950-07-05-stalin-roshchin' by its key")
+
+
+def test_a_page_date_that_is_no_real_day_is_refused(project):
+    edit(project, READINGS, 'date = "1950-05-14"', 'date = "1950-02-31"')
+    line = line_of(project, READINGS, 'date = "1950-02-31"')
+    expect_error(project, f"{READINGS}:{line}",
+                 "'date' of \\[reading.evidence\\] is '1950-02-31', which is no real date")

@@ -4,6 +4,7 @@ Checks that need the bibliography or the host policy are in validate.py.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -34,9 +35,21 @@ BY_STATUS = {
 }
 # What the publisher's page prints, each field written ("" where the page prints none).
 EVIDENCE = {name: Field(text, True, may_be_empty=True) for name in EVIDENCE_FIELDS} | {
-    "date": Field(matching(re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"),
-                           "must be written YYYY, YYYY-MM or YYYY-MM-DD (the page's date, in ISO)"),
-                  True, may_be_empty=True)}
+    "date": Field(lambda value: _page_date(value), True, may_be_empty=True)}
+ISO_PARTS = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")
+
+
+def _page_date(value) -> str:
+    """The page's date in ISO, to the year, month or day it gives, and a real one."""
+    if value == "":
+        return ""   # the page prints no date
+    if text(value) or not ISO_PARTS.match(value):
+        return text(value) or f"must be written YYYY, YYYY-MM or YYYY-MM-DD (the page's date, in ISO), not '{value}'"
+    try:
+        datetime.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+    except ValueError:
+        return f"is '{value}', which is no real date; write the date the page prints, in ISO"
+    return ""
 EVIDENCE_HOW_TO = (f"the evidence fields are {', '.join(EVIDENCE_FIELDS)}, each written as the page prints it, "
                    "or \"\" where the page prints none")
 
