@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from ..errors import EditionError, SourcePosition
-from .fields import Field, check_table, check_variant, filled, iso_day, matching, one_of, strings, table, tables, text
+from .fields import Field, check_table, check_variant, filled, iso_day, one_of, strings, table, tables, text
 from .sourcefile import TomlFile, read_toml
 from .sourcepolicy import no_to_do
 from ..model.readings import (AGREES, DIFFERS, EVIDENCE_FIELDS, FOUND, LISTED, NOT_FOUND, PRINTED, STATUSES, Evidence,
@@ -33,9 +33,6 @@ BY_STATUS = {
                        "searched": Field(no_to_do(filled))},
     NOT_FOUND: COMMON | {"searched": Field(no_to_do(filled), True)},
 }
-# What the publisher's page prints, each field written ("" where the page prints none).
-EVIDENCE = {name: Field(text, True, may_be_empty=True) for name in EVIDENCE_FIELDS} | {
-    "date": Field(lambda value: _page_date(value), True, may_be_empty=True)}
 ISO_PARTS = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")
 
 
@@ -50,6 +47,11 @@ def _page_date(value) -> str:
     except ValueError:
         return f"is '{value}', which is no real date; write the date the page prints, in ISO"
     return ""
+
+
+# What the publisher's page prints, each field written ("" where the page prints none).
+EVIDENCE = {name: Field(text, True, may_be_empty=True) for name in EVIDENCE_FIELDS} | {
+    "date": Field(_page_date, True, may_be_empty=True)}
 EVIDENCE_HOW_TO = (f"the evidence fields are {', '.join(EVIDENCE_FIELDS)}, each written as the page prints it, "
                    "or \"\" where the page prints none")
 
