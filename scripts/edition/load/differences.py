@@ -57,8 +57,6 @@ def check_differences(differences: tuple[Difference, ...], texts) -> None:
 
 
 def _paragraph_words(text, number: int) -> str | None:
-    for section in text.sections:
-        for paragraph in section.paragraphs():
-            if paragraph.number == number:
-                return " ".join(plain_text(paragraph.inlines).split())
-    return None
+    """The paragraph's words, spaces made single (None: the text has no such paragraph)."""
+    return next((" ".join(plain_text(paragraph.inlines).split())
+                 for _, paragraph in text.paragraphs() if paragraph.number == number), None)

@@ -1,10 +1,11 @@
 """Keys that become file names: never one of the edition's own pages, never two alike.
 
 A person's key names people/KEY.md, an archive's bibliography/key.md, an entry's
-documents/KEY.md (A text's id names its folder texts/ID/, and is lowercase, unique and
-never "_snippets": manifest.py.) No key is longer than a file name can be. A key equal to a page the writers name themselves would replace that
-page, and two keys that differ only in case or Unicode form would be one file on a
-case-insensitive disk (and one address on most servers): both stop the build.
+documents/KEY.md. (A text's id names its folder texts/ID/, and is lowercase, unique and
+never "_snippets": manifest.py.) No key is longer than a file name can be. A key equal to
+a page the writers name themselves would replace that page, and two keys that differ only
+in case or Unicode form would be one file on a case-insensitive disk (and one address on
+most servers): both stop the build.
 """
 from __future__ import annotations
 
