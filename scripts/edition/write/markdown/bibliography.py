@@ -239,17 +239,19 @@ def _archive_page(site: SiteContext, archive, cited_in) -> dict[str, str]:
 # --- notes on the apparatus -----------------------------------------------------
 
 APPARATUS_INTRO = (
-    "What a careful editor flags in the notes, found automatically in the resolved citations "
-    "each time the site is made: one archival locator cited for different documents; one document "
-    "cited with different dates, leaves, correspondents or descriptions; archival locators written "
-    "differently (shown as printed); a work whose title, place, publisher, year, series, volume or page range is printed "
-    "differently; a publisher or place written in near forms across the notes and the bibliography; "
-    "names spelt nearly alike from note to note; a date in the text a few days from the date of the "
-    "document its note cites (a slip, or another document than the one the note cites); other editions of one work; a document cited from two archives; and the note "
-    "segments that the editors settled, in a reviewed mapping, because the text alone could not. "
-    "Where a publisher's page of a cited document, as the editors read it, prints "
-    "another date, correspondent, locator or leaf than the note, the difference is listed too. Each finding names the notes and the form each one prints. Only the authors' "
-    "own words are compared, never the editor's identifications.")
+    "What a careful editor flags in the notes, found automatically in the resolved citations each"
+    " time the site is made: one archival locator cited for different documents; one document "
+    "cited with different dates, leaves, correspondents or descriptions; archival locators "
+    "written differently (shown as printed); a work whose title, place, publisher, year, series, "
+    "volume or page range is printed differently; a publisher or place written in near forms "
+    "across the notes and the bibliography; names spelt nearly alike from note to note; a date in"
+    " the text a few days from the date of the document its note cites (a slip, or another "
+    "document than the one the note cites); other editions of one work; a document cited from two"
+    " archives; and the note segments that the editors settled, in a reviewed mapping, because "
+    "the text alone could not. Where a publisher's page of a cited document, as the editors read "
+    "it, prints another date, correspondent, locator or leaf than the note, the difference is "
+    "listed too. Each finding names the notes and the form each one prints. Only the authors' own"
+    " words are compared, never the editor's identifications.")
 
 
 def render_apparatus(edition, site: SiteContext) -> dict[str, str]:

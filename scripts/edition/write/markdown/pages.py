@@ -218,7 +218,8 @@ class SectionRenderer:
         for other in self.site.told_differently.get((self.text.meta.id, number), ()):
             short = self.site.texts[other.text_id].meta.short
             title = f"Told differently: {other.about}"
-            links.append(f'<span class="counterpart-item">[≠ told differently in {escape_text(short)} ¶ {other.paragraph}]'
+            words = f"≠ told differently in {escape_text(short)} ¶ {other.paragraph}"
+            links.append(f'<span class="counterpart-item">[{words}]'
                          f'({relative(self.page, other.page)}#p{other.paragraph} "{link_title(title)}")'
                          '{: .counterpart .told-differently }</span>')
         return (' <span class="counterparts">' + " ".join(links) + "</span>") if links else ""
