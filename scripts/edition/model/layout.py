@@ -31,6 +31,12 @@ def paragraphs_with_pages(text: Text):
         yield paragraph, section_path(text, index)
 
 
+def paragraph_pages(texts) -> dict[tuple[str, int], str]:
+    """(text id, paragraph number) -> the section page that holds the paragraph."""
+    return {(text.meta.id, paragraph.number): page for text in texts
+            for paragraph, page in paragraphs_with_pages(text)}
+
+
 def note_places(texts) -> dict[tuple[str, int], tuple[int, str]]:
     """(text id, note) -> (paragraph number, page) where the note's marker stands."""
     places = {}

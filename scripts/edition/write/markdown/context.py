@@ -12,7 +12,7 @@ from ...model.entry import Entry
 from ..chicago import short_label
 from ...model.citations import NoteCitations
 from ...model.edition import EditionInfo
-from ...model.layout import note_places, paragraphs_with_pages, place_anchor
+from ...model.layout import note_places, paragraph_pages, place_anchor
 from ...analyse.chronology import is_dated_document, iso_period
 from ...analyse.meetings import counterparts, shared_works
 from ...analyse.readings.documents import document_keys, document_page
@@ -164,7 +164,7 @@ class ToldElsewhere:
 
 def told_differently(edition) -> dict[tuple[str, int], list[ToldElsewhere]]:
     """(text, paragraph) -> the other texts' paragraphs on each point it tells differently."""
-    pages = {(t.meta.id, p.number): page for t in edition.texts for p, page in paragraphs_with_pages(t)}
+    pages = paragraph_pages(edition.texts)
     found: dict[tuple[str, int], list[ToldElsewhere]] = {}
     for difference in edition.differences:
         for told in difference.passages:

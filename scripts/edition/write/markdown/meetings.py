@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..chicago import short_label
 from ...analyse.chronology import DAY, PASSAGE, Period
-from ...model.layout import paragraphs_with_pages
+from ...model.layout import paragraph_pages
 from .basis import identification_label
 from .context import SiteContext, relative
 from ..escape import escape_text, page_head
@@ -41,7 +41,7 @@ def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
     documents = [w for w in works if any(site.entries[k].is_archival for k in w.keys)]
     books = [w for w in works if w not in documents]
     blocks = [
-        _differences(site, edition),
+        _differences(edition),
         Block("documents", "Documents", [f"## Documents {shared} cite", ""], _works(site, documents, sentences), []),
         Block("works", "Works", [f"## Works {shared} cite", ""], _works(site, books, sentences), []),
         Block("days", "Days", [f"## Days {shared} speak of", "",
@@ -53,7 +53,7 @@ def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
     return split_page(PAGE, "Where the texts meet", head, blocks)
 
 
-def _differences(site: SiteContext, edition) -> Block:
+def _differences(edition) -> Block:
     """The points the editors list where the texts tell one thing differently: each text's
     words side by side, linked to their paragraphs, then the editors' note."""
     head = ["## Where the texts tell it differently", "",
@@ -63,12 +63,11 @@ def _differences(site: SiteContext, edition) -> Block:
             "account.", ""]
     texts = edition.texts
     names = column_names(texts, "Words")
+    pages = paragraph_pages(texts)
     rows = []
     for difference in edition.differences:
         told = {p.text_id: p for p in difference.passages}
-        cells = [_words(f"“{told[t.meta.id].words}”",
-                        f"[¶ {told[t.meta.id].paragraph}]({relative(PAGE, _paragraph_page(site, told[t.meta.id]))}"
-                        f"#p{told[t.meta.id].paragraph})") if t.meta.id in told else "" for t in texts]
+        cells = [_told(told[t.meta.id], pages) if t.meta.id in told else "" for t in texts]
         rows += [f"### {escape_text(difference.about)}", "",
                  "| " + " | ".join(names) + " |", "|---" * len(names) + "|",
                  "| " + " | ".join(text_cells(texts, cells)) + " |", "",
@@ -76,10 +75,10 @@ def _differences(site: SiteContext, edition) -> Block:
     return Block("differences", "Differences", head, rows or ["None.", ""], [])
 
 
-def _paragraph_page(site: SiteContext, told) -> str:
-    """The section page that holds the paragraph (the build has checked that one does)."""
-    return next(page for paragraph, page in paragraphs_with_pages(site.texts[told.text_id])
-                if paragraph.number == told.paragraph)
+def _told(told, pages) -> str:
+    """A text's words on the point, quoted, and its paragraph (the build has checked both)."""
+    page = relative(PAGE, pages[(told.text_id, told.paragraph)])
+    return _words(f"“{told.words}”", f"[¶ {told.paragraph}]({page}#p{told.paragraph})")
 
 
 def _persons(edition, mentions, shared: str) -> Block:
