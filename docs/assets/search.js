@@ -22,7 +22,7 @@
 
   var FILTERS = [["text", "Text"], ["person", "Person"], ["archive", "Archive"], ["type", "Document type"]];
   var SHOWN = 5;             // results shown at once: each one fetches its page's fragment
-  var PLACE = /^(p\d+|fn:\d+|document-.+)$/;  // anchors a result can lead to, besides headings and entries
+  var PLACE = /^(p\d+|fn:\d+(-editor)?|document-.+)$/;  // anchors a result can lead to, besides headings and entries
   var HIGHLIGHT = "highlight";    // the address parameter that carries the words to highlight
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December"];
@@ -151,17 +151,23 @@
     var at = best(data, span, matches), stands = standsIn(data, at), printPage = stands.printPage;
     var target = stands.target;
     // A note stands at the foot of its own print page, not the last one the section shows.
-    var note = target && /^fn:(\d+)$/.exec(target.id);
+    var note = target && /^fn:(\d+)(-editor)?$/.exec(target.id);
     var notePage = note && new RegExp("(?:^| )" + note[1] + ":(\\d+)").exec(data.meta.note_pages || "");
     if (notePage) printPage = notePage[1];
     var url = data.url.split("#")[0] + marks + (target && target.location > 0 ? "#" + target.id : "");
     var where = [];
     if (target && /^p\d+$/.test(target.id)) where.push("¶ " + target.id.slice(1));
-    else if (target && /^fn:/.test(target.id)) where.push("n. " + target.id.slice(3));
+    else if (note) where.push("n. " + note[1] + (note[2] ? ", the editor's comment"
+      : editorsNote(data, note[1]) ? ", the editor's identification" : ""));
     else if (target && target.location > 0) where.push(target.text.replace(/#$/, ""));
     if (printPage && data.meta.text) where.push("p. " + printPage);
     return { url: url, where: where.join(" · "),
              excerpt: excerptAt(data, at, matches || allMatches(data), placeWords(data, target)) };
+  }
+
+  // A note whose words are the editor's (the page's meta `editors_notes`: "18 24 31").
+  function editorsNote(data, number) {
+    return (" " + (data.meta.editors_notes || "") + " ").indexOf(" " + number + " ") >= 0;
   }
 
   function result(data, search) {

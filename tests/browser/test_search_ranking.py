@@ -37,7 +37,7 @@ def show_all(page) -> None:
 
 
 def in_texts(result: dict) -> bool:
-    return "/texts/" in result["href"] and re.search(r"#(p|fn:)\d+$", result["href"]) is not None
+    return "/texts/" in result["href"] and re.search(r"#(p|fn:)\d+(-editor)?$", result["href"]) is not None
 
 
 @pytest.mark.parametrize("words", ["Filippov", "Smith Battalion", "NSC-48/2", "delo 331"])
@@ -197,7 +197,22 @@ def test_a_notes_excerpt_is_drawn_from_that_note_alone(served, page):
         excerpt: a.querySelector('.ed-search__excerpt').textContent}))""") if "#fn:" in r["href"]]
     for result in results:
         page.goto(result["href"])
-        note = " ".join(page.locator(f'li[id="{result["href"].split("#")[1]}"]').inner_text().split())
+        note = " ".join(page.locator(f'[id="{result["href"].split("#")[1]}"]').inner_text().split())
         words = " ".join(result["excerpt"].split())
         assert words in note, (words, note)      # all of it the note's own words
     assert len(results) >= 3
+
+
+def test_a_result_names_the_print_page_and_whose_words_it_shows(served, page):
+    """A paragraph's result gives the print page its words stand on (Kim ¶ 25 is on p. 244,
+    though its section opens on p. 242); a result in the editor's comment on Kissinger's
+    n. 30 says it is the editor's, not Kissinger's."""
+    page.goto(served.url())
+    results = search(page, "Filippov")
+    paragraph = next(r for r in results if r["href"].endswith("#p25"))
+    assert paragraph["where"] == "Kim 2016 · ¶ 25 · p. 244", paragraph
+    results = search(page, "Roshchin")
+    comment = next(r for r in results if r["href"].endswith("#fn:30-editor"))
+    assert comment["where"] == "Kissinger 2011 · n. 30, the editor's comment", comment
+    assert "↩" not in " ".join(r["excerpt"] for r in results)          # the back link is not indexed
+    assert page.console.errors == []

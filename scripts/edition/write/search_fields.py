@@ -58,6 +58,7 @@ def section_fields(site, text, paragraphs, notes: list[int]) -> list[str]:
     document its notes cite; the print page it opens on, for results without a page marker;
     the dates its paragraphs write and the dates of the documents its notes cite."""
     from ..model.inlines import plain_text  # below every writer
+    from ..model.text import AUTHOR
 
     persons = {m.id for p in paragraphs for m in site.matcher.find(plain_text(p.inlines))
                if m.kind == "person"}
@@ -74,7 +75,10 @@ def section_fields(site, text, paragraphs, notes: list[int]) -> list[str]:
     months, dates = dated_fields(
         {**{f"p{p.number}": site.paragraph_dates.get((text.meta.id, p.number), ()) for p in paragraphs},
          **{f"fn:{n}": site.note_dates.get((text.meta.id, n), ()) for n in notes}})
+    # The notes whose words are the editors' (Kissinger's, where the source lacks them): a
+    # result in one says so, as the page does.
+    editors = " ".join(str(n.number) for n in text.notes if n.number in notes and n.basis != AUTHOR)
     return search_fields({"text": [text.meta.short], "person": [names[i] for i in persons],
                           "archive": archives, "type": types, "part": [TEXTS], "month": months},
                          {"text": text.meta.short, "print_page": first, "note_pages": note_pages,
-                          "dates": dates})
+                          "editors_notes": editors, "dates": dates})

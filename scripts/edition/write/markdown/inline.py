@@ -45,9 +45,10 @@ def note_ref(number: int) -> str:
 def page_marker(page: int) -> str:
     # The number is shown by CSS from data-page (a pseudo-element), not written as text:
     # a reader who copies or searches the words gets "then compelled", not "then 240compelled".
-    # The link's name comes from aria-label; search indexers skip it (data-pagefind-ignore).
+    # The link's name comes from aria-label. It holds no text to index, but its id is an
+    # anchor in the search index: a result names the print page its words stand on.
     return (f'<a class="page-marker" id="page-{page}" href="#page-{page}" data-page="{page}" '
-            f'data-pagefind-ignore title="Page {page} of the print edition begins here" '
+            f'title="Page {page} of the print edition begins here" '
             f'aria-label="Page {page} of the print edition"></a>')
 
 

@@ -31,7 +31,9 @@ class NoteRenderer:
     def _print_page(self, note: Note) -> str:
         """Where the note stands in print: at the foot of the page that carries its marker."""
         page = self.site.note_print_pages.get((self.text.meta.id, note.number))
-        return f' <span class="note-page">(printed on p.&nbsp;{page})</span>' if page else ""
+        # Not indexed for search (data-pagefind-ignore): a result shows the note's words, and
+        # names the page itself.
+        return f' <span class="note-page" data-pagefind-ignore>(printed on p.&nbsp;{page})</span>' if page else ""
 
     def _entry_title(self, key: str, pinpoint: str | None = None) -> str:
         entry = self.site.entries[key]
@@ -55,8 +57,8 @@ class NoteRenderer:
             body += "".join(self._read(c.key, printed=True) for c in sorted(placed, key=lambda c: c.start))
             if extra:
                 body += " " + self._also(extra)
-            if note.comment:
-                body += (f' <span class="editor-comment"><strong>Editor:</strong> '
+            if note.comment:   # an anchor of its own: a search result in it says it is the editor's
+                body += (f' <span class="editor-comment" id="fn:{note.number}-editor"><strong>Editor:</strong> '
                          f'{render_inlines(note.comment)}</span>')
             if identified:
                 body += (f' <span class="identified">{identification_label(True)} of the document it relies on: '
@@ -100,5 +102,5 @@ class NoteRenderer:
 
 
 def _backref(number: int) -> str:
-    return (f'<a class="footnote-backref" role="doc-backlink" href="#fnref:{number}" '
+    return (f'<a class="footnote-backref" role="doc-backlink" href="#fnref:{number}" data-pagefind-ignore '
             f'title="Back to the text at note {number}">&#8617;</a>')
