@@ -43,7 +43,7 @@ def test_the_14_may_1950_cable(edition):
     assert "## Cite this page" in page and "data-read-at" in page.split("## Cite this page")[1]
     # Kissinger nn. 31-32, whose words the source text lacks: no claim about what they name
     assert re.search(r"\[Kissinger 2011 n\. 31\]\([^)]+\): <span[^>]+>editor's identification</span> "
-                     r"\(the note's wording is not in the source text\)", page)
+                     r"\(the note's wording was not seen\)", page)
     assert "do not name this document" not in page
 
 

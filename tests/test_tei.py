@@ -125,7 +125,7 @@ def test_an_identification_is_never_given_as_the_authors_words(tei, texts):
     root = tei["kissinger-2011"]
     note18 = root.xpath("//t:note[@n='18']", namespaces=NS)[0]
     assert note18.get("type") == "editorial-identification" and note18.get("resp") == "#editors"
-    assert note18.find("t:label", NS).text == "Editor's identification; the note's wording is not in the source text."
+    assert note18.find("t:label", NS).text == "Editor's identification; the note's wording was not seen."
     identification = note18.find("t:seg[@type='identification']", NS)
     assert "".join(identification.itertext()).startswith("Conversation between Stalin and Mao Zedong, Moscow")
     # Nothing of an editorial note is bare text: it is all inside the label, segs and bibls.

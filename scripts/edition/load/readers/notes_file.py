@@ -76,4 +76,4 @@ def _inline(markdown: str):
 def placeholder_notes(meta: TextMeta, markers) -> tuple[Note, ...]:
     """Notes for a text whose source carries markers only and no notes file."""
     return tuple(Note(n, (), at.line, basis=UNKNOWN,
-                      evidence=(Plain("The note's text is not in the source text."),)) for n, at in markers)
+                      evidence=(Plain("The note's text was not seen."),)) for n, at in markers)

@@ -1,7 +1,7 @@
 """How the basis of a citation is said, wherever a citation is shown.
 
 A citation rests either on the author's words, or on the editor's identification
-(a Kissinger note whose wording is not in the source text, or a document the editor
+(a Kissinger note whose wording was not seen, or a document the editor
 identifies behind an author's note). Every page, tooltip and download that shows a
 citation says which, in the same words, through this module.
 """

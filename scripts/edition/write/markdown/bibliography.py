@@ -58,7 +58,7 @@ def _bibliography_pages(site: SiteContext, cited_in) -> dict[str, str]:
     out = page_head("Bibliography") + [
            "Every work and archival document cited in the notes of the texts, in the Chicago "
            "bibliography style. Under each entry, **Cited in** leads back to every note that cites it; "
-           "notes whose wording is not in the source text are marked as the editor's identification.", "",
+           "notes whose wording was not seen are marked as the editor's identification.", "",
            "Archives: " + " · ".join(f"[{a.id}]({a.slug}.md)" for a in site.archives.values() if a.has_locators)
            + " · [Notes on the apparatus](apparatus.md)", "",
            "Downloads: [bibliography.bib](../downloads/bibliography.bib) (BibTeX, normalised) · "

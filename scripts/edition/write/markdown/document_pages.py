@@ -170,7 +170,7 @@ class DocumentPage:
         note = next(n for n in self.site.texts[text_id].notes if n.number == number)
         if note.basis == AUTHOR:
             return "the note's words do not name this document"
-        return "the note's wording is not in the source text"
+        return "the note's wording was not seen"
 
     def _held_at(self) -> str:
         entry = self.entry

@@ -66,12 +66,12 @@ class NoteRenderer:
             return body
         if note.basis == EDITORIAL:
             links = " · ".join(self._link(c.key) for c in citations)
-            return (f'{identification_label(True)}: the note\'s wording is not in the source text. '
+            return (f'{identification_label(True)}: the note\'s wording was not seen. '
                     f'{render_inlines(note.identification)} '
                     f'<span class="evidence"><strong>Evidence:</strong> {render_inlines(note.evidence)}</span>'
                     + (f' <span class="identified">In the bibliography: {links}</span>' if links else ""))
-        return ('<span class="basis basis-unknown">Not established.</span> The note\'s text is not '
-                'in the source text, and what it cites has not been identified.')
+        return ('<span class="basis basis-unknown">Not established.</span> The note\'s text was not '
+                'seen, and what it cites has not been identified.')
 
     def _read(self, key: str, printed: bool = False) -> str:
         """'Read: <the document> (<publisher>) ↗' for a document a publisher's page gives, and,

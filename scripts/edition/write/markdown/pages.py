@@ -56,6 +56,12 @@ def render_index(text: Text, site: SiteContext) -> str:
     for i, section in enumerate(text.sections):
         out.append(f"{i + 1}. [{escape_text(section.title)}]({section_path(text, i).split('/')[-1]})"
                    f" — {_extent(section)}")
+    if meta.notes_file:   # the source carries the markers only: where the notes come from
+        out += ["", "## The notes", "",
+                "The source text carries the note numbers only. Each note is given as printed where a "
+                "public copy of the book's endnote pages preserves it; otherwise the editor identifies "
+                "what it cites, marked as the editor's identification, or says that it is not "
+                "established ([how the notes were established](../../method.md#how-kissingers-notes-were-established))."]
     out += ["", "## Rights", "",
             f"The text is © {escape_text(meta.rights_holder)}. It is shown here for study in a "
             "scholarly edition; publishing it in full needs the rights holder's permission. "

@@ -29,7 +29,7 @@ def note_element(note: Note, citations: tuple[Citation, ...], place: str, site) 
         _editorial_note(node, note, citations, site)
     else:
         gap = child(node, "gap", reason="not-in-source")
-        child(gap, "desc", "Not established: the note's text is not in the source text, "
+        child(gap, "desc", "Not established: the note's text was not seen, "
                            "and what it cites has not been identified.")
     return node
 
@@ -51,7 +51,7 @@ def _author_note(node, note: Note, citations, site) -> None:
 
 
 def _editorial_note(node, note: Note, citations, site) -> None:
-    child(node, "label", "Editor's identification; the note's wording is not in the source text.")
+    child(node, "label", "Editor's identification; the note's wording was not seen.")
     append_text(node, " ")
     append_inlines(child(node, "seg", type="identification"), note.identification)
     append_text(node, " ")
