@@ -114,7 +114,7 @@ class DocumentPage:
                 ("From", self._people(entry.get("sender"))),
                 ("To", self._people(entry.get("recipient"))),
                 ("Title", escape_text(bare(entry.get("title")))),
-                ("Held at", escape_text(self._held_at())),
+                ("Held at" if self.entry.get("archive") else "Published in", escape_text(self._held_at())),
                 ("In the bibliography", f"[{escape_text(short_label(entry, self.site.archives))}]"
                                         f"({self.site.entry_link(self.page, self.key)})")]
         # A list of terms and their values (a table would need a header row it has no use for).

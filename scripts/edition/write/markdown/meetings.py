@@ -41,7 +41,7 @@ def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
     documents = [w for w in works if any(site.entries[k].is_archival for k in w.keys)]
     books = [w for w in works if w not in documents]
     blocks = [
-        _differences(edition),
+        _differences(site, edition),
         Block("documents", "Documents", [f"## Documents {shared} cite", ""], _works(site, documents, sentences), []),
         Block("works", "Works", [f"## Works {shared} cite", ""], _works(site, books, sentences), []),
         Block("days", "Days", [f"## Days {shared} speak of", "",
@@ -53,7 +53,7 @@ def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
     return split_page(PAGE, "Where the texts meet", head, blocks)
 
 
-def _differences(edition) -> Block:
+def _differences(site: SiteContext, edition) -> Block:
     """The points the editors list where the texts tell one thing differently: each text's
     words side by side, linked to their paragraphs, then the editors' note."""
     head = ["## Where the texts tell it differently", "",
@@ -67,7 +67,7 @@ def _differences(edition) -> Block:
     rows = []
     for difference in edition.differences:
         told = {p.text_id: p for p in difference.passages}
-        cells = [_told(told[t.meta.id], pages) if t.meta.id in told else "" for t in texts]
+        cells = [_told(told[t.meta.id], pages, site.print_pages) if t.meta.id in told else "" for t in texts]
         rows += [f"### {escape_text(difference.about)}", "",
                  "| " + " | ".join(names) + " |", "|---" * len(names) + "|",
                  "| " + " | ".join(text_cells(texts, cells)) + " |", "",
@@ -75,10 +75,13 @@ def _differences(edition) -> Block:
     return Block("differences", "Differences", head, rows or ["None.", ""], [])
 
 
-def _told(told, pages) -> str:
-    """A text's words on the point, quoted, and its paragraph (the build has checked both)."""
+def _told(told, pages, print_pages) -> str:
+    """A text's words on the point, quoted, with its paragraph and print page (the build has
+    checked the paragraph)."""
     page = relative(PAGE, pages[(told.text_id, told.paragraph)])
-    return _words(f"“{told.words}”", f"[¶ {told.paragraph}]({page}#p{told.paragraph})")
+    printed = print_pages.get((told.text_id, told.paragraph))
+    return _words(f"“{told.words}”", f"[¶&nbsp;{told.paragraph}]({page}#p{told.paragraph})"
+                                      + (f", p.&nbsp;{printed}" if printed else ""))
 
 
 def _persons(edition, mentions, shared: str) -> Block:
