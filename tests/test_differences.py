@@ -49,3 +49,11 @@ def test_a_passage_of_no_text(project):
     edit(project, DIFFERENCES, 'text = "kim-2016"\nparagraph = 19', 'text = "kim-2061"\nparagraph = 19')
     line = line_of(project, DIFFERENCES, 'text = "kim-2061"') - 1
     expect_error(project, f"{DIFFERENCES}:{line}", "text 'kim-2061' is not in texts.toml")
+
+
+def test_a_sentence_the_paragraph_leaves_open_says_so(site):
+    """Kim ¶ 24 ends "Stalin notified Mao that" before the block quotation of the telegram:
+    shown on its own, the sentence ends with "…"."""
+    html = (site / "where-the-texts-meet/index.html").read_text(encoding="utf-8")
+    assert "On 14 May 1950, Stalin notified Mao that… <span" in html
+    assert "Stalin notified Mao that <span" not in html

@@ -8,6 +8,8 @@ Grouped by item, the page grows with the places the texts share (each place list
 not with the number of pairs; split_page cuts it into parts when it outgrows one page."""
 from __future__ import annotations
 
+import re
+
 from ..chicago import short_label
 from ...analyse.chronology import DAY, PASSAGE, Period
 from ...model.layout import paragraph_pages
@@ -122,9 +124,12 @@ def _first_mentions(mentions: list, person_page: str) -> str:
 
 def _words(sentence: str, place: str, quotation: bool = False) -> str:
     """A sentence of a text, as the text prints it (under the text's name), and where it
-    stands; a sentence of a block quote says so: the words are the ones the text quotes."""
+    stands; a sentence of a block quote says so: the words are the ones the text quotes. A
+    sentence the paragraph leaves open ("Stalin notified Mao that", before a block
+    quotation) ends with "…", so that it does not read as a whole one."""
     quoted = "in a block quotation, " if quotation else ""
-    return f"{escape_text(sentence)} <span class=\"meet-place\">({quoted}{place})</span>"
+    open_end = "" if re.search(r"[.!?…][\"”’')\]]*$", sentence) else " …" if sentence.endswith(":") else "…"
+    return f"{escape_text(sentence)}{open_end} <span class=\"meet-place\">({quoted}{place})</span>"
 
 
 def _works(site: SiteContext, works, sentences) -> list[str]:
