@@ -294,7 +294,7 @@ def test_a_publishers_difference_names_both_forms_as_printed(edition):
     assert sender == (("Stalin", (("kim-2016", 28),)),
                       ("Vyshinsky (message signed Filippov [Stalin])", (), "as Wilson Center Digital Archive prints it"))
     delo = findings[("doc-1949-05-18-kovalev-stalin", "locator")]
-    assert delo[0] == ("delo 333", (("kim-2016", 15),))
+    assert delo[0] == ("delo. 333", (("kim-2016", 15),))   # the note's characters, not the entry's
     assert delo[1][0].startswith("AP RF. F. 4. Op. 1. D. 331.")
     assert not any("as the notes give it" in form for forms in findings.values() for form, *_ in forms)
 

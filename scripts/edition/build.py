@@ -27,7 +27,7 @@ from functools import partial
 from pathlib import Path
 
 from .analyse.annotate import NameMatcher, person_mentions
-from .analyse.apparatus import find_issues
+from .analyse.apparatus import find_issues, note_words, printed_citations
 from .analyse.chronology import extract_events, text_events
 from .analyse.passages import citing_sentences
 from .analyse.citations.resolve import Resolver
@@ -131,7 +131,7 @@ def read_edition(sources: Path, cache: Cache = NO_CACHE) -> Edition:
                                                    partial(citing_sentences, [text])).items()}
     mentions = find_mentions(texts, registers, sources, cache)
     findings = (find_issues({e.key: e for e in entries}, notes, texts, not_variants, passages)
-                + reading_findings(readings, notes))
+                + reading_findings(readings, notes, printed_citations(notes, note_words(texts))))
     return Edition(texts, entries, archives, notes, registers, readings, info, differences,
                    passages=passages, sentences=sentences, mentions=mentions,
                    events=extract_events(texts, notes, entries, passages),

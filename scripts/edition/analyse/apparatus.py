@@ -1,6 +1,8 @@
 """Notes on the apparatus: what a careful editor would flag, computed from the
 resolved citations (never written by hand). The checks are general, not tuned to
-known cases; each finding names the notes and the form each one uses.
+known cases; each finding names the notes and the form each one prints: the note's own
+characters (never a form rebuilt from the resolved citation or taken from an entry), or
+NOT_PRINTED where a note prints none, or, for a form no note prints, where it is printed.
 
 - one archival locator cited for different documents;
 - one document cited with different dates, leaves, correspondents or descriptions;
@@ -33,8 +35,10 @@ from ..model.inlines import plain_text
 from ..load.not_variants import NotVariant
 
 NoteId = tuple[str, int]
-# Each form as printed, and the notes that print it; a form no note prints says where it is
-# printed instead: (form, (), "in the text"), (form, (), "as Wilson Center Digital Archive prints it").
+# Each form as printed (the note's own characters), and the notes that print it; NOT_PRINTED
+# with the notes that print none; a form no note prints says where it is printed instead:
+# (form, (), "in the text"), (form, (), "in the bibliography"),
+# (form, (), "as Wilson Center Digital Archive prints it").
 Forms = tuple[tuple[str, tuple[NoteId, ...]] | tuple[str, tuple[NoteId, ...], str], ...]
 EDITION_LINKS = {"translationof": "a translation of", "origpubas": "another edition of",
                  "adaptedfrom": "adapted from"}
@@ -47,7 +51,7 @@ class Finding:
     notes: tuple[NoteId, ...]
     keys: tuple[str, ...] = ()
     words: frozenset[str] = frozenset()   # for spelling findings: the two spellings
-    forms: Forms = ()                     # the form each note uses
+    forms: Forms = ()                     # the form each note prints
 
 
 
@@ -66,7 +70,7 @@ def find_issues(entries: dict[str, Entry], notes: list[NoteCitations], texts,
                                               "remove the entry")
         spelling = [f for f in spelling if f.words != pair.words]
     printed = printed_citations(notes, words)
-    return (same_locator(entries, notes) + document_cited_differently(entries, printed)
+    return (same_locator(entries, printed) + document_cited_differently(entries, printed)
             + locators_written_differently(printed) + works_cited_differently(entries, printed)
             + imprint_near_misses(entries, printed, notes)
             + spelling + text_disagrees_with_note(entries, printed, texts, passages)
@@ -93,7 +97,7 @@ def printed_citations(notes, words) -> list[Printed]:
             for n in notes for c in n.citations if c.start >= 0 and c.relation != IDENTIFIED]
 
 
-def _forms(pairs) -> Forms:
+def forms_by_note(pairs) -> Forms:
     """(form, note) pairs -> each form with its notes, in the order of the notes."""
     found: dict[str, list[NoteId]] = defaultdict(list)
     for form, note in sorted(pairs, key=lambda p: (p[1], p[0])):
@@ -103,8 +107,55 @@ def _forms(pairs) -> Forms:
 
 
 def _printed_date(words: str) -> str:
+    found = _first_date(words)
+    return found[0] if found else "no date"
+
+
+def _first_date(words: str) -> re.Match | None:
     found = [m for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR) for m in pattern.finditer(words)]
-    return min(found, key=lambda m: m.start())[0] if found else "no date"
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _as_printed(form: str, words: str) -> str:
+    """A form taken from the resolved citation stands only where the note prints those very
+    characters, as a whole ("5" is not printed by "Ibid., 54"); otherwise the note prints none
+    (a marker, never a form the note lacks)."""
+    printed = form and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", words)
+    return form if printed else NOT_PRINTED
+
+
+def printed_part(p: Printed, field: str) -> str:
+    """The note's characters for one field of a citation: "APRF", "delo. 333" (a locator's
+    part with its label, as printed), "59–61" (leaves or pages), "3 July 1950", a correspondent;
+    NOT_PRINTED where the note prints none (an "Ibid." repeats the leaves, it prints none)."""
+    if field == "date":
+        found = _first_date(p.words)
+        return found[0] if found else NOT_PRINTED
+    if field in ("sender", "recipient"):
+        names = p.citation.cited_names
+        return _as_printed(names[0 if field == "sender" else -1] if len(names) > 1 else "", p.words)
+    match = ARCHIVAL.search(p.words)
+    if field in PARTS:
+        return _labelled(p.words, match, field) if match and match[field] else NOT_PRINTED
+    if field == "archive":
+        return match["archive"] if match else NOT_PRINTED
+    if field == "leaves" and match and match["listy"]:
+        return match["listy"]
+    return _as_printed(p.citation.pinpoint or "", p.words)   # leaves outside a locator, a work's pages
+
+
+def _labelled(words: str, match: re.Match, part: str) -> str:
+    """"opis. 01": a locator's part with its label, as the note prints them."""
+    return words[words.rindex(part, match.start(), match.start(part)):match.end(part)]
+
+
+def _span(words: str, parts) -> str:
+    """The note's characters from the first of `parts` to the end of the last ("Shtykov to
+    Stalin"; "Stalin from a representative of ..." where the note names the recipient first)."""
+    found = [(words.find(part), part) for part in parts if part]
+    if not found or any(at < 0 for at, _ in found):
+        return NOT_PRINTED
+    return words[min(at for at, _ in found):max(at + len(part) for at, part in found)]
 
 
 def _label(entry: Entry) -> str:
@@ -115,15 +166,15 @@ def _label(entry: Entry) -> str:
 # --- one document, cited differently -------------------------------------------
 
 ASPECTS = (
-    # kind, what differs, the form a note prints, the value compared
-    ("one document, different dates", "dates", lambda p: _printed_date(p.words),
+    # kind, what differs, the form a note prints (its own characters), the value compared
+    ("one document, different dates", "dates", lambda p: printed_part(p, "date"),
      lambda p: p.citation.cited_date),
-    ("one document, different leaves", "leaves", lambda p: p.citation.pinpoint or "no leaves",
+    ("one document, different leaves", "leaves", lambda p: printed_part(p, "leaves"),
      lambda p: p.citation.pinpoint or ""),
     ("one document, different correspondents", "correspondents",
-     lambda p: " to ".join(p.citation.cited_names) or "none named",
+     lambda p: _span(p.words, p.citation.cited_names),
      lambda p: tuple(n.casefold() for n in p.citation.cited_names)),
-    ("one document, different descriptions", "descriptions", lambda p: p.citation.cited_title or "none",
+    ("one document, different descriptions", "descriptions", lambda p: _as_printed(p.citation.cited_title, p.words),
      lambda p: _description(p.citation)),
 )
 
@@ -151,7 +202,7 @@ def document_cited_differently(entries, printed: list[Printed]) -> list[Finding]
             if len({value(p) for p in cites}) > 1:
                 findings.append(Finding(kind, f"{_label(entries[key])} is cited with different {what}.",
                                         tuple(sorted({p.note for p in cites})), (key,),
-                                        forms=_forms((form(p), p.note) for p in cites)))
+                                        forms=forms_by_note((form(p), p.note) for p in cites)))
     return findings
 
 
@@ -161,9 +212,10 @@ PARTS = ("fond", "opis", "delo", "papka")
 
 
 def locators_written_differently(printed: list[Printed]) -> list[Finding]:
-    """The same fond, opis, delo or papka printed in two forms ("01" and "1"): shown as
-    printed, so that a leading zero ("059a") is never normalised away."""
-    forms: dict[tuple, set[tuple[str, NoteId]]] = defaultdict(set)
+    """The same fond, opis, delo or papka printed in two forms ("01" and "1"): each shown as
+    its note prints it, label and all ("opis. 01"), so that a leading zero ("059a") is never
+    normalised away. The forms counted are the values; a note's form is its own characters."""
+    forms: dict[tuple, set[tuple[str, str, NoteId]]] = defaultdict(set)
     for p in printed:
         match = ARCHIVAL.search(p.words)
         if not match:
@@ -172,16 +224,18 @@ def locators_written_differently(printed: list[Printed]) -> list[Finding]:
         for i, part in enumerate(PARTS):
             if values[i]:
                 above = tuple(_unpadded(v) for v in values[:i])
-                forms[(match["archive"], above, part, _unpadded(values[i]))].add((values[i], p.note))
+                forms[(match["archive"], above, part, _unpadded(values[i]))].add(
+                    (values[i], _labelled(p.words, match, part), p.note))
     findings = []
     for (archive, above, part, _), found in sorted(forms.items()):
-        if len({form for form, _ in found}) < 2:
+        values = {value for value, _, _ in found}
+        if len(values) < 2:
             continue
         where = ", ".join([archive] + [f"{name} {value}" for name, value in zip(PARTS, above)])
         findings.append(Finding("locators written differently",
-                                f"{where}: the {part} is printed in {len({f for f, _ in found})} forms.",
-                                tuple(sorted({n for _, n in found})),
-                                forms=_forms((f"{part} {form}", note) for form, note in found)))
+                                f"{where}: the {part} is printed in {len(values)} forms.",
+                                tuple(sorted({n for _, _, n in found})),
+                                forms=forms_by_note((form, note) for _, form, note in found)))
     return findings
 
 
@@ -238,7 +292,7 @@ def works_cited_differently(entries, printed: list[Printed]) -> list[Finding]:
             if len({compared(f) for f, _ in pairs}) > 1:
                 findings.append(Finding(f"one work, different {PLURAL.get(what, what + 's')}",
                                         f"{key}: its {what} is printed differently.",
-                                        tuple(sorted({n for _, n in pairs})), (key,), forms=_forms(pairs)))
+                                        tuple(sorted({n for _, n in pairs})), (key,), forms=forms_by_note(pairs)))
     return findings
 
 
@@ -273,31 +327,39 @@ IMPRINT_FIELDS = (("publisher", "publisher", "publisher names"), ("place", "loca
 def imprint_near_misses(entries, printed: list[Printed], notes) -> list[Finding]:
     """A publisher or place written in two near forms anywhere in the notes and the
     bibliography ("Stanford University Press", "Stanford Univ. Press"; "Zhongyang",
-    "Zhongyong"): every form, with the notes that print it (for a form only an entry has,
-    the notes that cite that entry)."""
+    "Zhongyong"): every form, with the notes whose words print it; a form only entries have
+    is "in the bibliography" (a short reference to such an entry prints no publisher, so it
+    is no note of that form). The finding's notes are those that print a form or cite an
+    entry that has one, as a spelling finding's are."""
     cited_in = notes_citing(notes)
     findings = []
     for what, field, name in IMPRINT_FIELDS:
-        where: dict[str, set[NoteId]] = defaultdict(set)
+        where: dict[str, set[NoteId]] = defaultdict(set)      # form -> the notes that print it
+        involved: dict[str, set[NoteId]] = defaultdict(set)   # ... and the notes citing its entries
         keys: dict[str, set[str]] = defaultdict(set)
         for p in printed:
             form = printed_field(p.words, what)
             if form:
                 where[form].add(p.note)
+                involved[form].add(p.note)
                 keys[form].add(p.citation.key)
         for entry in entries.values():
             form = " ".join(entry.get(field).replace("{", "").replace("}", "").split())
             if form:
-                where[form] |= cited_in[entry.key]
+                involved[form] |= cited_in[entry.key]
                 keys[form].add(entry.key)
-        for group in _near_groups(sorted(where)):
-            notes_of = tuple(sorted(set().union(*(where[f] for f in group))))
+        for group in _near_groups(sorted(keys)):
             findings.append(Finding(f"{name} written differently",
                                     f"The {what} is written in {len(group)} near forms: "
                                     + ", ".join(f"“{f}”" for f in group) + ".",
-                                    notes_of, tuple(sorted(set().union(*(keys[f] for f in group)))),
-                                    forms=tuple((f, tuple(sorted(where[f]))) for f in group)))
+                                    tuple(sorted(set().union(*(involved[f] for f in group)))),
+                                    tuple(sorted(set().union(*(keys[f] for f in group)))),
+                                    forms=tuple(_imprint_form(f, where[f]) for f in group)))
     return findings
+
+
+def _imprint_form(form: str, printing: set[NoteId]):
+    return (form, tuple(sorted(printing))) if printing else (form, (), "in the bibliography")
 
 
 def _near_groups(forms: list[str]) -> list[list[str]]:
@@ -381,7 +443,7 @@ def text_disagrees_with_note(entries, printed: list[Printed], texts, passages) -
                         f"(“{event.snippet}”); note {number} cites {p.citation.key}, dated {_printed_date(p.words)}.",
                         ((text.meta.id, number),), (p.citation.key,),
                         forms=((event.expression, (), "in the text"),
-                               (_printed_date(p.words), ((text.meta.id, number),)))))
+                               (printed_part(p, "date"), ((text.meta.id, number),)))))
     return findings
 
 
@@ -389,26 +451,35 @@ def _days(a: str, b: str) -> int:
     return (datetime.date.fromisoformat(a) - datetime.date.fromisoformat(b)).days
 
 
-def same_locator(entries, notes) -> list[Finding]:
-    groups: dict[tuple, list] = defaultdict(list)
-    for note in notes:
-        for c in note.citations:
-            locator = entries[c.key].locator
-            if locator and c.pinpoint:
-                groups[(locator.normalised(), c.pinpoint)].append(((note.text_id, note.note), c))
+def same_locator(entries, printed: list[Printed]) -> list[Finding]:
+    """One archival locator and leaves cited for different documents: each note's form is
+    its own words for the document, its description and date as printed ("Telegram from
+    Shtykov to Vyshinsky, 12 May 1950"), never the resolved citation's ISO date."""
+    groups: dict[tuple, list[Printed]] = defaultdict(list)
+    for p in printed:
+        locator = entries[p.citation.key].locator
+        if locator and p.citation.pinpoint:
+            groups[(locator.normalised(), p.citation.pinpoint)].append(p)
     findings = []
     for (locator, listy), cites in sorted(groups.items()):
-        keys = sorted({c.key for _, c in cites})
+        keys = sorted({p.citation.key for p in cites})
         if len(keys) == 1:
             continue   # one document cited differently: document_cited_differently
         # the locator as printed ("fond 059a"), never its normalised form
         where = f"{locator[0]}, {entries[keys[0]].locator}, listy {listy}"
         findings.append(Finding("one locator, several documents",
                                 f"{where} is cited for {len(keys)} different documents.",
-                                tuple(n for n, _ in cites), tuple(keys),
-                                forms=_forms((f"{c.cited_title}, {c.cited_date or 'undated'}", n)
-                                             for n, c in cites)))
+                                tuple(p.note for p in cites), tuple(keys),
+                                forms=forms_by_note((_described(p.words), p.note) for p in cites)))
     return findings
+
+
+def _described(words: str) -> str:
+    """A document as its note describes it: the words up to its date, or up to its locator
+    where it prints no date ("Ibid." stays "Ibid.")."""
+    date, locator = _first_date(words), ARCHIVAL.search(words)
+    end = date.end() if date else locator.start() if locator else len(words)
+    return words[:end].rstrip(" ,;") or words
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{4,}")
