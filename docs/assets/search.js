@@ -395,6 +395,15 @@
     if (box) run(box);
   });
 
+  // The "/" key's hint (the box's title, which the theme shows as a tooltip under the box)
+  // only where a keyboard is likely: a phone has no "/" key, and the tooltip would stand
+  // over the results. Set before the theme makes its tooltips (at DOMContentLoaded).
+  if (window.matchMedia && window.matchMedia("(hover: hover) and (pointer: fine)").matches) {
+    document.querySelectorAll(".ed-search__input").forEach(function (input) {
+      input.title = "Search the edition (/)";
+    });
+  }
+
   document.addEventListener("keydown", function (event) {
     var box = event.target.closest && event.target.closest(".ed-search");
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) || event.target.isContentEditable;

@@ -1,7 +1,8 @@
 """The edition's face in Chromium: the reading type served with the site (no other host
 asked), abbreviations marked once, names that read as text, dates that never break inside a
-word, tables that keep their columns from year to year, and a phone's header that shows the
-page's title with the search folded to its icon."""
+word, tables that keep their columns from year to year (and the chronology's texts their
+columns from row to row), and a phone's header that shows the page's title with the search
+folded to its icon."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -127,25 +128,51 @@ def test_on_a_phone_wide_tables_read_as_rows(served, open_page, where, table, ce
     assert first.nth(cells - 1).evaluate("c => getComputedStyle(c, '::before').content") == f'"{last}"'
 
 
-ROWS = """() => [...document.querySelectorAll('article table tbody tr')].map(tr =>
-  [...tr.querySelectorAll('td:not(:empty)')].map(td => { const r = td.getBoundingClientRect();
-    return [Math.round(r.left), Math.round(r.top), Math.round(r.width)]; }))"""
+# Every cell of the chronology's rows, empty ones as null: its column's header (the table's
+# own), its box and the name it shows above its content.
+CELLS = """() => [...document.querySelectorAll('article table tbody tr')].map(tr =>
+  [...tr.children].map((td, i) => {
+    if (td.matches(':empty')) return null;
+    const r = td.getBoundingClientRect(), label = td.querySelector(':scope > .cell-label');
+    const shown = label && label.getBoundingClientRect().height > 0 && getComputedStyle(label).visibility === 'visible';
+    return {column: td.closest('table').querySelectorAll('thead th')[i].textContent.trim(),
+            left: Math.round(r.left), right: Math.round(r.right), top: Math.round(r.top),
+            width: Math.round(r.width), label: shown ? label.textContent.trim() : null};
+  }))"""
 
 
-def test_on_a_desktop_the_chronology_gives_the_quotations_room(served, open_page):
-    """A row's filled cells share the width beside its date: no empty column per text
-    squeezes the quotations, and the page is shorter at 1280 px than on a phone."""
-    page = open_page(1280)
+def chronology_cells(page) -> list[list[dict | None]]:
+    rows = page.evaluate(CELLS)
+    assert len(rows) > 80 and all(len(row) == len(rows[0]) >= 4 for row in rows)
+    return rows
+
+
+@pytest.mark.parametrize("width", [1280, 1440, 1920])
+def test_on_a_desktop_each_text_keeps_its_column_in_the_chronology(served, open_page, width):
+    """Each text's passages stand in one column, at the same place in every row of every
+    year: a text with nothing for the row leaves its column empty, and the next text's
+    passages do not move into it. Each cell is named after its text; the documents stand
+    under the texts' columns (or beside the date when no text has a passage for the row)."""
+    page = open_page(width)
     page.goto(served.url("chronology/"))
-    rows = page.evaluate(ROWS)
-    assert len(rows) > 80
-    lefts = [row[1][0] for row in rows if len(row) > 1]
-    assert max(set(lefts), key=lefts.count) == min(lefts) and lefts.count(min(lefts)) > 0.9 * len(lefts)  # aligned
-    assert min(cell[2] for row in rows for cell in row[1:]) >= 250            # room for a quotation
-    assert all(cell[0] >= row[0][0] + row[0][2] for row in rows for cell in row[1:])   # never under the date
-    tall = page.evaluate("document.documentElement.scrollHeight")
-    page.set_viewport_size({"width": 375, "height": 900})
-    assert tall < 0.8 * page.evaluate("document.documentElement.scrollHeight")
+    rows = chronology_cells(page)
+    texts = range(1, len(rows[0]) - 1)               # the date, a column per text, the documents
+    lefts = {i: {row[i]["left"] for row in rows if row[i]} for i in texts}
+    assert all(len(lefts[i]) == 1 for i in texts), lefts           # one place per text
+    places = [lefts[i].pop() for i in texts]
+    assert places == sorted(set(places))                           # side by side, in order
+    for row in rows:
+        date, cells, documents = row[0], [row[i] for i in texts], row[-1]
+        filled = [c for c in cells if c]
+        assert all(c["left"] >= date["right"] for c in filled + [documents] if c)   # never under the date
+        assert all(c["width"] >= 250 for c in filled)                             # room for a quotation
+        assert all(abs(c["top"] - filled[0]["top"]) < 4 for c in filled)         # one line of columns
+        assert all(c["label"] == c["column"] for c in filled + [documents] if c)  # each cell named
+        if documents:
+            assert documents["left"] == places[0]
+            assert not filled or documents["top"] > max(c["top"] for c in filled)
+    # Texts of one row that both have passages stand side by side.
+    assert any(row[1] and row[2] for row in rows)
 
 
 def test_on_a_phone_the_chronology_is_rows_with_each_texts_name(served, open_page):
@@ -157,10 +184,14 @@ def test_on_a_phone_the_chronology_is_rows_with_each_texts_name(served, open_pag
     boxes = [cells.nth(i).bounding_box() for i in range(cells.count())]
     assert len(boxes) >= 2 and all(b["y"] > a["y"] for a, b in zip(boxes, boxes[1:]))   # one under another
     expect(row.locator(".cell-label").first).to_be_visible()
+    # The rows stand without a header: every cell but the date says which text (or the
+    # documents) it holds.
+    rows = chronology_cells(page)
+    assert all(cell["label"] == cell["column"] for row in rows for cell in row[1:] if cell)
     page.set_viewport_size({"width": 1280, "height": 900})
     expect(row.locator(".cell-label").first).to_be_visible()          # the rows stand without a header
     boxes = [cells.nth(i).bounding_box() for i in range(cells.count())]
-    assert all(abs(b["y"] - boxes[0]["y"]) < 8 for b in boxes[1:3])     # the date and a cell side by side
+    assert abs(boxes[1]["y"] - boxes[0]["y"]) < 8                      # the date and a cell side by side
 
 
 def test_a_phone_header_shows_the_page_title_and_folds_the_search(served, open_page):

@@ -1,7 +1,7 @@
 """Search with Pagefind in a real browser, under the /repo/ sub-path: nothing fetched
 before the reader types; results lead to the paragraph, with its print page and words;
 name variants find their person; archival locators find the documents; filters; keyboard;
-both palettes."""
+both palettes; the "/" key's hint only where a keyboard is likely, and never over the results."""
 from __future__ import annotations
 
 import re
@@ -128,6 +128,47 @@ def test_the_keyboard_reaches_the_box_the_results_and_back(served, page):
     page.keyboard.press("Enter")
     page.wait_for_url(target)
     assert page.console.errors == []
+
+
+# The points of the results panel (on a grid of 8 px, within the window) where something
+# else is on top of it.
+COVERED = """panel => { const r = panel.getBoundingClientRect(), found = [];
+  for (let y = Math.max(r.top, 0) + 1; y < Math.min(r.bottom, innerHeight) - 1; y += 8)
+    for (let x = Math.max(r.left, 0) + 1; x < Math.min(r.right, innerWidth) - 1; x += 8) {
+      const top = document.elementFromPoint(x, y);
+      if (!panel.contains(top)) found.push([Math.round(x), Math.round(y), top && top.className]);
+    }
+  return found; }"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_key_hint_only_with_a_keyboard_and_never_over_the_results(served, browser, width):
+    """A phone (touch, no hover) has no "/" key: the box does not offer one, and once the
+    results show, nothing stands over them. With a mouse and a keyboard the box's tooltip
+    names the key, and gives way to the results."""
+    phone = width < 500
+    context = browser.new_context(viewport={"width": width, "height": 800}, is_mobile=phone,
+                                  has_touch=phone, service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(served.url(KIM_03))
+        page.wait_for_load_state("load")
+        box = page.locator(BOX)
+        if phone:
+            box.tap()
+            expect(page.locator(".ed-search .md-tooltip")).to_have_count(0)
+            assert "(/)" not in page.locator(".ed-search").evaluate("b => b.outerHTML")
+        else:
+            box.hover()
+            box.focus()
+            expect(page.locator(".ed-search .md-tooltip")).to_be_visible()
+            expect(page.locator(".ed-search .md-tooltip")).to_have_text("Search the edition (/)")
+        page.keyboard.type("Roshchin")
+        expect(page.locator(RESULTS).first).to_be_visible()
+        page.wait_for_timeout(300)   # the theme's tooltip shows after a short delay
+        assert page.locator(".ed-search__panel").evaluate(COVERED) == []
+    finally:
+        context.close()
 
 
 def test_search_after_instant_navigation_still_leads_under_the_sub_path(served, page):

@@ -96,8 +96,8 @@ def _counts(texts: list[Text], events: list[Event]) -> str:
 
 def _labelled(texts: list[Text], text: Text, cell: str) -> str:
     """A text's cell with the text's name before it: on screen the rows stand without their
-    header and show only the cells that hold something (face.css); search does not index
-    it. Where the texts share one column, text_cells names them already."""
+    header (face.css); search does not index it. Where the texts share one column,
+    text_cells names them already."""
     if not cell or len(texts) > MAX_COLUMNS:
         return cell
     return f'<span class="cell-label" data-pagefind-ignore>{escape_text(text.meta.short)}</span>{cell}'
