@@ -7,10 +7,20 @@ Reading their source (no rendering) gives them their titles.
 
 MkDocs makes a new Jinja environment for every rebuild and compiles the theme's templates
 again, which was most of a rebuild of one page; Jinja's bytecode cache (keyed on each
-template's source) keeps them compiled between rebuilds, in .cache/jinja/."""
+template's source) keeps them compiled between rebuilds, in .cache/jinja/.
+
+MkDocs looks for changed files every half second, so an edit waited up to that long
+before MkDocs saw the generator's files: it looks every tenth of a second here (a look is
+a stat of each file under docs/, about a millisecond). Not the system's notifications:
+they report every file read too, MkDocs' own reads among them, and MkDocs would rebuild
+again after each rebuild. MkDocs 1.6.1 (pinned exactly) keeps its watches in
+`_watched_paths`: they move to the new observer before it starts."""
 from pathlib import Path
 
 import jinja2
+from watchdog.observers.polling import PollingObserver
+
+POLL_S = 0.1
 
 
 def on_env(env, config, files, **kwargs):
@@ -21,3 +31,13 @@ def on_env(env, config, files, **kwargs):
         if file.page is not None and file.page.markdown is None:
             file.page.read_source(config)
     return env
+
+
+def on_serve(server, config, builder, **kwargs):
+    paths = list(server._watched_paths)
+    server._watched_paths.clear()
+    server._watch_refs.clear()
+    server.observer = PollingObserver(timeout=POLL_S)
+    for path in paths:
+        server.watch(path)
+    return server
