@@ -73,8 +73,9 @@ def generate(root: Path) -> list[str] | None:
         print(f"edition: the generator does not load ({type(err).__name__}: {err})", file=sys.stderr, flush=True)
         return None
     try:
-        edition = build.read_edition(root / "sources", cache)
-        return staging.write_tree(build.render_edition(edition, cache), root / "docs")
+        with build.collector_paused():
+            edition = build.read_edition(root / "sources", cache)
+            return staging.write_tree(build.render_edition(edition, cache), root / "docs")
     except errors.EditionError as err:
         print(f"edition: {err}", file=sys.stderr, flush=True)
     except Exception as err:  # noqa: BLE001 - a fault in the generator: one line, as the CLI says it

@@ -64,6 +64,7 @@ class SiteContext:
     shared_works: list = field(default_factory=list)   # meetings.SharedWork: what two or more texts cite
     document_pages: dict = field(default_factory=dict)  # entry key -> its document page (documents/<key>.md)
     findings: tuple = ()                      # apparatus.Finding: the notes on the apparatus, for links to them
+    differs_anchors: dict = field(default_factory=dict)  # entry key -> the anchor of its publisher-differs finding
     paragraph_dates: dict = field(default_factory=dict)  # (text, paragraph) -> the Periods its passages write
     note_dates: dict = field(default_factory=dict)       # (text, note) -> the Periods of the dated documents it cites
 
@@ -91,9 +92,8 @@ class SiteContext:
         """Where a note's "the linked page differs" leads: the finding on the Notes on the
         apparatus that lists how the publisher's page of `key` differs (its anchor is made
         from every note that cites the entry, so a text's pages depend on it)."""
-        finding = next((f for f in self.findings if f.kind == PUBLISHER_DIFFERS and key in f.keys), None)
-        return relative(from_page, "bibliography/apparatus.md") + (
-            f"#{finding_anchor(finding)}" if finding is not None else "")
+        anchor = self.differs_anchors.get(key)
+        return relative(from_page, "bibliography/apparatus.md") + (f"#{anchor}" if anchor else "")
 
     def note_link(self, from_page: str, text_id: str, note: int) -> str:
         return f"{relative(from_page, self.note_pages[(text_id, note)])}#fn:{note}"
@@ -124,6 +124,7 @@ def build_context(edition) -> SiteContext:
         edition=edition.info,
         entry_pages=_entry_pages(entries, edition),
         findings=tuple(edition.findings),
+        differs_anchors=_differs_anchors(edition.findings),
         document_pages={key: document_page(key) for key in document_keys(entries, edition.readings)},
         paragraph_dates=_paragraph_dates(edition.passages),
         note_dates=_note_dates(edition.notes, entries),
@@ -153,6 +154,16 @@ def _entry_pages(entries, edition) -> dict[str, str]:
     return entry_pages(entries, edition.archives, counts)
 
 
+def _differs_anchors(findings) -> dict[str, str]:
+    """entry key -> the anchor of the first finding that its publisher's page differs."""
+    anchors: dict[str, str] = {}
+    for finding in findings:
+        if finding.kind == PUBLISHER_DIFFERS:
+            for key in finding.keys:
+                anchors.setdefault(key, finding_anchor(finding))
+    return anchors
+
+
 @dataclass(frozen=True)
 class ToldElsewhere:
     """Another text's account of a point a paragraph tells (sources/differences.toml)."""
@@ -164,7 +175,8 @@ class ToldElsewhere:
 
 def told_differently(edition) -> dict[tuple[str, int], list[ToldElsewhere]]:
     """(text, paragraph) -> the other texts' paragraphs on each point it tells differently."""
-    pages = paragraph_pages(edition.texts)
+    named = {told.text_id for difference in edition.differences for told in difference.passages}
+    pages = paragraph_pages([text for text in edition.texts if text.meta.id in named])
     found: dict[tuple[str, int], list[ToldElsewhere]] = {}
     for difference in edition.differences:
         for told in difference.passages:

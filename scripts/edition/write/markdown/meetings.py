@@ -65,7 +65,8 @@ def _differences(site: SiteContext, edition) -> Block:
             "account.", ""]
     texts = edition.texts
     names = column_names(texts, "Words")
-    pages = paragraph_pages(texts)
+    named = {told.text_id for difference in edition.differences for told in difference.passages}
+    pages = paragraph_pages([text for text in texts if text.meta.id in named])
     rows = []
     for difference in edition.differences:
         told = {p.text_id: p for p in difference.passages}
