@@ -173,10 +173,16 @@ class ToldElsewhere:
     page: str
 
 
+def told_pages(edition) -> dict[tuple[str, int], str]:
+    """(text, paragraph) -> its page, for the texts the differences quote (only those: a
+    map of every paragraph of hundreds of texts would be made for two points)."""
+    named = {told.text_id for difference in edition.differences for told in difference.passages}
+    return paragraph_pages([text for text in edition.texts if text.meta.id in named])
+
+
 def told_differently(edition) -> dict[tuple[str, int], list[ToldElsewhere]]:
     """(text, paragraph) -> the other texts' paragraphs on each point it tells differently."""
-    named = {told.text_id for difference in edition.differences for told in difference.passages}
-    pages = paragraph_pages([text for text in edition.texts if text.meta.id in named])
+    pages = told_pages(edition)
     found: dict[tuple[str, int], list[ToldElsewhere]] = {}
     for difference in edition.differences:
         for told in difference.passages:

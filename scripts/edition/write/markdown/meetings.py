@@ -12,9 +12,8 @@ import re
 
 from ..chicago import short_label
 from ...analyse.chronology import DAY, PASSAGE, Period
-from ...model.layout import paragraph_pages
 from .basis import identification_label
-from .context import SiteContext, relative
+from .context import SiteContext, relative, told_pages
 from ..escape import escape_text, page_head
 from .parts import Block, split_page
 from .textcolumns import column_names, text_cells
@@ -65,8 +64,7 @@ def _differences(site: SiteContext, edition) -> Block:
             "account.", ""]
     texts = edition.texts
     names = column_names(texts, "Words")
-    named = {told.text_id for difference in edition.differences for told in difference.passages}
-    pages = paragraph_pages([text for text in texts if text.meta.id in named])
+    pages = told_pages(edition)
     rows = []
     for difference in edition.differences:
         told = {p.text_id: p for p in difference.passages}
