@@ -148,12 +148,14 @@ def read_edition(sources: Path, cache: Cache = NO_CACHE) -> Edition:
                  for place, sentence in cache.memo(("sentences", text_key(cache, sources, text.meta)),
                                                    partial(citing_sentences, [text])).items()}
     mentions = find_mentions(texts, registers, sources, cache)
-    findings = (find_issues({e.key: e for e in entries}, notes, texts, not_variants, passages)
-                + reading_findings(readings, notes, printed_citations(notes, note_words(texts))))
+    words = note_words(texts)
+    printed = printed_citations(notes, words)   # what the notes print: the checks and the document pages
+    findings = (find_issues({e.key: e for e in entries}, notes, texts, not_variants, passages, words, printed)
+                + reading_findings(readings, notes, printed))
     return Edition(texts, entries, archives, notes, registers, readings, info, differences,
                    passages=passages, sentences=sentences, mentions=mentions,
                    events=extract_events(texts, notes, entries, passages),
-                   findings=findings)
+                   findings=findings, printed=printed)
 
 
 def find_mentions(texts: list[Text], registers, sources: Path, cache: Cache) -> dict:

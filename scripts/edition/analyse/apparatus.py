@@ -59,9 +59,11 @@ class Finding:
 
 
 def find_issues(entries: dict[str, Entry], notes: list[NoteCitations], texts,
-                not_variants: list[NotVariant], passages) -> list[Finding]:
-    """`passages`: the texts' dated passages (chronology.find_passages), found once per build."""
-    words = note_words(texts)
+                not_variants: list[NotVariant], passages, words: dict[str, dict[int, str]],
+                printed: list[Printed]) -> list[Finding]:
+    """`passages`: the texts' dated passages (chronology.find_passages); `words`: the notes'
+    plain text (note_words); `printed`: the citations in the authors' words
+    (printed_citations): each found once per build."""
     spelling = name_variants(entries, notes, words)
     for pair in not_variants:
         matching = [f for f in spelling if f.words == pair.words]
@@ -69,7 +71,6 @@ def find_issues(entries: dict[str, Entry], notes: list[NoteCitations], texts,
             raise EditionError(pair.position, f"the spelling check no longer finds {' / '.join(sorted(pair.words))}; "
                                               "remove the entry")
         spelling = [f for f in spelling if f.words != pair.words]
-    printed = printed_citations(notes, words)
     return (same_locator(entries, printed) + document_cited_differently(entries, printed)
             + locators_written_differently(printed) + works_cited_differently(entries, printed)
             + imprint_near_misses(entries, printed, notes)

@@ -36,6 +36,7 @@ class Edition:
     mentions: dict = None       # person id -> [analyse.annotate.Mention]: the paragraphs that name them
     events: list = ()           # the dated passages and documents (chronology)
     findings: list = ()         # analyse.apparatus.Finding: the notes on the apparatus
+    printed: list = ()          # analyse.apparatus.Printed: each citation in the authors' words, as printed
 
     def citations_of(self, text_id: str, note: int):
         return next(n for n in self.notes if n.text_id == text_id and n.note == note)

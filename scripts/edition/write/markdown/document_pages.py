@@ -11,7 +11,6 @@ import json
 import re
 from itertools import groupby
 
-from ...analyse.apparatus import note_words, printed_citations
 from ...analyse.chronology import iso_period
 from ...analyse.passages import CitingSentence
 from ...model.citations import IDENTIFIED
@@ -62,7 +61,7 @@ def with_quotations(words: str) -> str:
 def render_document_pages(edition, site: SiteContext) -> dict[str, str]:
     passages = edition.sentences
     printed: dict[str, list] = {}
-    for p in printed_citations(edition.notes, note_words(edition.texts)):
+    for p in edition.printed:
         printed.setdefault(p.citation.key, []).append(p)
     cited: dict[str, list] = {}
     for note in edition.notes:
