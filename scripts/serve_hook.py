@@ -10,8 +10,10 @@ again, which was most of a rebuild of one page; Jinja's bytecode cache (keyed on
 template's source) keeps them compiled between rebuilds, in .cache/jinja/.
 
 MkDocs looks for changed files every half second, so an edit waited up to that long
-before MkDocs saw the generator's files: it looks every tenth of a second here (a look is
-a stat of each file under docs/, about a millisecond). Not the system's notifications:
+before MkDocs saw the generator's files: it looks every 0.05 s here (a look is a stat of
+each file under docs/, about a millisecond). That is half of MkDocs' wait for changes to
+stop (`build_delay`, 0.1 s): a generator's writes that one look catches half done, the next
+finishes within the wait, and they make one rebuild. Not the system's notifications:
 they report every file read too, MkDocs' own reads among them, and MkDocs would rebuild
 again after each rebuild. MkDocs 1.6.1 (pinned exactly) keeps its watches in
 `_watched_paths`: they move to the new observer before it starts."""
@@ -20,7 +22,7 @@ from pathlib import Path
 import jinja2
 from watchdog.observers.polling import PollingObserver
 
-POLL_S = 0.1
+POLL_S = 0.05   # below MkDocs' build_delay (0.1 s): one rebuild per run of the generator
 
 
 def on_env(env, config, files, **kwargs):
