@@ -154,6 +154,11 @@
     var note = target && /^fn:(\d+)(-editor)?$/.exec(target.id);
     var notePage = note && new RegExp("(?:^| )" + note[1] + ":(\\d+)").exec(data.meta.note_pages || "");
     if (notePage) printPage = notePage[1];
+    // A match in the page's own heading (a document's title): the title is shown already,
+    // and the words after it (the catalogue record) say more than the heading alone.
+    var heading = target && target.element === "h1"
+      && { from: target.location + target.text.split(/\s+/).length, to: Infinity };
+    if (heading) target = null;
     var url = data.url.split("#")[0] + marks + (target && target.location > 0 ? "#" + target.id : "");
     var where = [];
     if (target && /^p\d+$/.test(target.id)) where.push("¶ " + target.id.slice(1));
@@ -162,7 +167,8 @@
     else if (target && target.location > 0) where.push(target.text.replace(/#$/, ""));
     if (printPage && data.meta.text) where.push("p. " + printPage);
     return { url: url, where: where.join(" · "),
-             excerpt: excerptAt(data, at, matches || allMatches(data), placeWords(data, target)) };
+             excerpt: excerptAt(data, at, matches || allMatches(data),
+                                heading || placeWords(data, target)) };
   }
 
   // A note whose words are the editor's (the page's meta `editors_notes`: "18 24 31").

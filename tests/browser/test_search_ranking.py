@@ -216,3 +216,21 @@ def test_a_result_names_the_print_page_and_whose_words_it_shows(served, page):
     assert comment["where"] == "Kissinger 2011 · n. 30, the editor's comment", comment
     assert "↩" not in " ".join(r["excerpt"] for r in results)          # the back link is not indexed
     assert page.console.errors == []
+
+
+def test_a_documents_title_match_shows_its_record_not_its_title_again(served, page):
+    """A document page found by its title (Shtykov to Gromyko, 21 September 1950): the
+    result's title is the document's, so the line under it does not repeat it, and the
+    excerpt gives the catalogue record (its date) rather than the title a second time."""
+    page.goto(served.url())
+    results = search(page, "Gromyko")
+    show_all(page)
+    results = page.locator(RESULTS).evaluate_all("""links => links.map(a => ({href: a.href,
+        title: a.querySelector('.ed-search__title').textContent,
+        where: (a.querySelector('.ed-search__where') || {}).textContent || '',
+        excerpt: a.querySelector('.ed-search__excerpt').textContent}))""")
+    document = next(r for r in results if r["href"].split("?")[0].endswith("/documents/doc-1950-09-21-shtykov-gromyko/"))
+    assert document["title"] == "Telegram from Shtykov to Gromyko", document
+    assert document["where"] == "" and "#" not in document["href"], document
+    assert "21 September 1950" in document["excerpt"], document
+    assert not document["excerpt"].startswith(document["title"]), document
