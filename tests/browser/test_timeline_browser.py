@@ -32,12 +32,21 @@ def test_marks_are_reached_by_keyboard_at_375(browser, served, tmp_path):
             assert frame.evaluate(SHOWS_LAST), width
             assert "radial-gradient" in frame.evaluate("e => getComputedStyle(e).backgroundImage")
         assert tab.locator(".traffic-caption").is_visible()
-        # Every lane name is written whole inside the drawing, where it opens too.
-        cut = tab.evaluate("""() => { const svg = document.querySelector('svg.traffic');
-          const end = svg.viewBox.baseVal.width;
-          return [...svg.querySelectorAll('.lane-name')].filter(t => { const b = t.getBBox();
-            return b.x + b.width > end; }).map(t => t.textContent); }""")
-        assert cut == []
+        # Every lane's name stands whole at the frame's left edge, over its own lane, where the
+        # drawing opens and wherever it is scrolled to (the names do not scroll with it).
+        lanes = tab.locator("svg.traffic .lane-name").all_text_contents()
+        assert tab.locator(".traffic-name").all_text_contents() == lanes and len(lanes) >= 10
+        for scrolled in ("0", "-e.scrollWidth", "-e.scrollWidth / 2"):     # right to left: 0 is the end
+            frame.evaluate(f"e => {{ e.scrollLeft = {scrolled}; }}")
+            misplaced = tab.evaluate("""() => { const f = document.querySelector('.traffic-frame').getBoundingClientRect();
+              const drawn = [...document.querySelectorAll('svg.traffic .lane-name')];
+              return [...document.querySelectorAll('.traffic-name')].filter((n, i) => {
+                const b = n.getBoundingClientRect(), lane = drawn[i].getBoundingClientRect();
+                return b.left < f.left || b.right > f.right || b.width < 10
+                  || Math.abs(b.top + b.height / 2 - (lane.top + lane.height / 2)) > 4; })
+                .map(n => n.textContent); }""")
+            assert misplaced == [], scrolled
+        frame.evaluate("e => { e.scrollLeft = 0; }")
         frame.focus()
         keys = []
         for _ in range(6):

@@ -2,8 +2,12 @@
 per correspondent (the sender; for a document without one, its author or issuing body),
 each dated document a mark that links to its page (documents/<key>/) and shows, by shape
 and colour, which text cites it. No script and no library: the page is the SVG. Each lane's
-name stands above its marks and is repeated along it, so that a part of the drawing seen
-through a narrow screen still says whose lane it is.
+name stands above its marks, at the left edge of the frame wherever the drawing is
+scrolled: the names are HTML laid over the frame, which does not scroll with the drawing
+(edition.css), so a part of the drawing seen through a narrow screen still says whose lane
+each is, and no name is cut by the frame's edge. The drawing keeps its own names, for a
+screen reader and for a reader without the stylesheet; the stylesheet hides them where the
+names laid over it show.
 
 Each mark is an SVG link, so the keyboard reaches it (Tab) like any other link, and its
 title says what it is. The Documents table holds the same documents as text: the page
@@ -30,15 +34,12 @@ from .parts import Block, fits, split_page
 
 PAGE = "documents/timeline.md"
 LABEL_WIDTH = 8       # the margin left of the time axis
-NAME_HEIGHT = 16      # px above a lane's marks for its name, repeated along the lane
-NAME_EVERY = 6        # months: the lane's name is written again this often, so a narrow screen
-                      # that shows only part of the drawing still shows whose lane it is
+NAME_HEIGHT = 16      # px above a lane's marks for its name
 MONTH_WIDTH = 64      # px per month: two days a pixel, enough to part telegrams a few days apart
 LANE_HEIGHT = 26      # px per row of marks; a lane has as many rows as its crowded days need
 AXIS_HEIGHT = 40
 MARK = 6              # half the size of a mark
 BREAK_WIDTH = 28      # the gap that marks a break in the axis (years with no cited document)
-NAME_CHAR = 7.5       # px a character of a lane's name takes at most (12 px sans-serif)
 NEAR = 2 * MARK + 2   # marks closer than this in one lane go on another row
 
 
@@ -194,6 +195,7 @@ def svg(marks: list[Mark], texts: dict[str, str], captioned: bool = False) -> st
     top = AXIS_HEIGHT
     height = top + sum(NAME_HEIGHT + rows[lane] * LANE_HEIGHT for lane in lanes) + 10
     out = [legend(texts), caption(shown) if captioned else "",
+           '<div class="traffic-holder">', _lane_names(lanes, rows, top),
            '<div class="traffic-frame" role="region" aria-label="Timeline of the cited documents (scrolls sideways)" '
            'tabindex="0" style="overflow-x:auto;max-width:100%" data-pagefind-ignore="all">',
            f'<svg class="traffic" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{width:.0f}" height="{height:.0f}" '
@@ -204,19 +206,26 @@ def svg(marks: list[Mark], texts: dict[str, str], captioned: bool = False) -> st
            ".traffic .month{fill:currentColor;font-size:11px}.traffic .rule{stroke:#8888;stroke-width:1}</style>"]
     out += _axis(shown, top, height)
     y = top
-    names = _name_places(shown)
     for lane in lanes:
         out.append(f'<line class="rule" x1="0" x2="{width:.0f}" y1="{y:.0f}" y2="{y:.0f}"/>')
-        # A name is not written again where the drawing would end inside it (after the last
-        # break, whose stretch may be a month wide): the drawing opens at its end.
-        out += [f'<text class="lane-name" x="{x + 3:.0f}" y="{y + NAME_HEIGHT - 4:.0f}">{escape_html(lane)}</text>'
-                for k, x in enumerate(names) if k == 0 or x + 3 + NAME_CHAR * len(lane) <= width]
+        out.append(f'<text class="lane-name" x="{LABEL_WIDTH + 3}" y="{y + NAME_HEIGHT - 4:.0f}">{escape_html(lane)}</text>')
         y += NAME_HEIGHT
         for mark, x, row in placed[lane]:
             out.append(_mark_link(mark, x, y + row * LANE_HEIGHT + LANE_HEIGHT / 2))
         y += rows[lane] * LANE_HEIGHT
-    out += ["</svg>", "</div>"]
+    out += ["</svg>", "</div>", "</div>"]
     return "".join(out)
+
+
+def _lane_names(lanes: list[str], rows: dict[str, int], top: float) -> str:
+    """The lanes' names laid over the frame, each at the top of its lane: they stay at the
+    frame's left edge while the drawing scrolls under them (edition.css). A screen reader
+    reads the drawing's own names instead."""
+    spans, y = [], top
+    for lane in lanes:
+        spans.append(f'<span class="traffic-name" style="top:{y + 1:.0f}px">{escape_html(lane)}</span>')
+        y += NAME_HEIGHT + rows[lane] * LANE_HEIGHT
+    return '<div class="traffic-names" aria-hidden="true">' + "".join(spans) + "</div>"
 
 
 def caption(shown: list) -> str:
@@ -230,23 +239,6 @@ def caption(shown: list) -> str:
     return (f'<p class="traffic-caption">{escape_html(span + gap)}. Where it is wider than the screen, it opens '
             "at its latest months: scroll it sideways for the earlier ones (with its scroll bar, or with the "
             "arrow keys once it is selected); a shadow at its edge shows that it goes on.</p>")
-
-
-def _name_places(shown: list) -> list[float]:
-    """Where a lane's name is written: at the axis's start, every NAME_EVERY months, and
-    after each break."""
-    places, x, since = [], LABEL_WIDTH, None
-    for ym in shown:
-        if ym is None:
-            x += BREAK_WIDTH
-            since = None
-            continue
-        if since is None or since >= NAME_EVERY:
-            places.append(x)
-            since = 0
-        since += 1
-        x += MONTH_WIDTH
-    return places
 
 
 def _rows(marks: list[Mark], shown: list, lanes: list[str]):
