@@ -87,3 +87,26 @@ def test_a_note_that_moves_a_differing_documents_finding_remakes_the_pages_linki
     notes.write_text(text[:start] + f'number = 28\nbasis = "author"\ntext = "{cable}"\n\n' + text[end:],
                      encoding="utf-8")
     assert warm(sources, folder) == cold(sources)
+
+
+
+def test_the_key_of_a_texts_pages_names_the_pages_of_the_accounts_it_links_to(tmp_path):
+    """Kissinger ¶ 8 links to Kim ¶ 19, its other account of when Stalin agreed
+    (differences.toml): were ¶ 19 on another page, Kissinger's pages would be made again
+    (a stale link would lead to the wrong page)."""
+    from edition.build import paragraphs_by_text, what_text_pages_read
+    from edition.write.markdown.context import build_context
+    cache = Cache(tmp_path / "cache", ROOT / "sources")
+    edition = read_edition(ROOT / "sources", cache)
+    site = build_context(edition)
+    kissinger = next(t for t in edition.texts if t.meta.id == "kissinger-2011")
+    meetings = paragraphs_by_text(site.counterparts)
+
+    def key():
+        return what_text_pages_read(edition, site, kissinger, meetings, paragraphs_by_text(site.told_differently), cache)
+
+    before = key()
+    accounts = site.told_differently[("kissinger-2011", 8)]
+    assert [(a.text_id, a.paragraph) for a in accounts] == [("kim-2016", 19)]
+    site.told_differently[("kissinger-2011", 8)] = [accounts[0]._replace(page="texts/kim-2016/09-elsewhere.md")]
+    assert key() != before

@@ -218,33 +218,44 @@ def check_every_entry_cited(entries, notes, path: Path) -> None:
 def render_edition(edition: Edition, cache: Cache = NO_CACHE) -> dict[str, str]:
     """Every generated file, in memory: what build_edition writes."""
     site = build_context(edition)
-    meetings = defaultdict(list)  # text id -> its paragraphs' meetings with other texts
-    for (text_id, paragraph), others in site.counterparts.items():
-        meetings[text_id].append((paragraph, others))
+    meetings = paragraphs_by_text(site.counterparts)   # its paragraphs' meetings with other texts
+    told = paragraphs_by_text(site.told_differently)   # the other accounts of what they tell
     files: dict[str, str] = {}
     for text in edition.texts:
-        files.update(cache.memo(what_text_pages_read(edition, site, text, meetings, cache),
+        files.update(cache.memo(what_text_pages_read(edition, site, text, meetings, told, cache),
                                 partial(render_one_text, text, site)))
     for writer in WRITERS:
         files.update(writer(edition, site))
     return files
 
 
+def paragraphs_by_text(found: dict) -> dict[str, list]:
+    """{(text id, paragraph): x} as text id -> [(paragraph, x)], grouped once for all texts."""
+    grouped = defaultdict(list)
+    for (text_id, paragraph), value in found.items():
+        grouped[text_id].append((paragraph, value))
+    return grouped
+
+
 def render_one_text(text: Text, site) -> dict[str, str]:
     return {path: contents for writer in TEXT_WRITERS for path, contents in writer(text, site).items()}
 
 
-def what_text_pages_read(edition: Edition, site, text: Text, meetings, cache: Cache) -> tuple[str, ...]:
+def what_text_pages_read(edition: Edition, site, text: Text, meetings, told, cache: Cache) -> tuple[str, ...]:
     """Everything a text's pages show: the text and its resolved notes, the sources every
     page shares (bibliography, registers, readings...), the edition's own data, and of the
     other texts only what the pages link to: the passages that meet this text's
-    paragraphs (and those texts' short names), and for each entry this text cites its
-    bibliography page and the finding its notes' "differs" leads to (whose anchor every
-    note citing the entry makes)."""
+    paragraphs (and those texts' short names), the print pages of the other accounts of the
+    points its paragraphs tell differently (the points are differences.toml, a shared
+    source), and for each entry this text cites its bibliography page and the finding its
+    notes' "differs" leads to (whose anchor every note citing the entry makes). Nothing
+    without a cache."""
+    if cache.folder is None:
+        return ()
     met = meetings[text.meta.id]
     others = sorted({other.text_id for _, found in met for other in found})
     cited = sorted({c.key for n in text.notes for c in site.citations[(text.meta.id, n.number)].citations})
     return ("pages", text_key(cache, cache.sources, text.meta), cache.shared, repr(edition.info), repr(met),
             repr([(i, site.texts[i].meta.short) for i in others]),
-            repr(sorted((k, v) for k, v in site.told_differently.items() if k[0] == text.meta.id)),
+            repr([(paragraph, [account.page for account in accounts]) for paragraph, accounts in told[text.meta.id]]),
             repr([(k, site.entry_pages.get(k), site.differs_link("", k)) for k in cited]))

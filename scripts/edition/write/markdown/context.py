@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ...analyse.annotate import NameMatcher
 from ...load.bibliography.archives import Archive
@@ -164,9 +165,9 @@ def _differs_anchors(findings) -> dict[str, str]:
     return anchors
 
 
-@dataclass(frozen=True)
-class ToldElsewhere:
-    """Another text's account of a point a paragraph tells (sources/differences.toml)."""
+class ToldElsewhere(NamedTuple):
+    """Another text's account of a point a paragraph tells (sources/differences.toml). A
+    tuple: a point many texts tell makes one per pair of their paragraphs."""
     about: str
     text_id: str
     paragraph: int
