@@ -147,6 +147,17 @@ def test_stale_correction(project):
     expect_error(project, f"sources/corrections.toml:{line}", "matches nothing")
 
 
+def test_a_block_quote_correction_that_changes_nothing_is_stale(project):
+    """A [[not_blockquote]] on a paragraph the rule does not set as a block quote, or a
+    [[blockquote]] on one it does, changes nothing: it is reported, as one matching no place."""
+    for kind, text, starts in (("not_blockquote", "kissinger-2011", "That is not what Kim Il-sung decided"),
+                               ("blockquote", "kim-2016", "The most important question at the present time")):
+        line = append(project, "sources/corrections.toml",
+                      f'[[{kind}]]\ntext = "{text}"\nstarts = "{starts}"\nwhy = "A test."\n') + 2
+        expect_error(project, f"sources/corrections.toml:{line}", f"{kind} '{starts}' matches nothing")
+        edit(project, "sources/corrections.toml", f'[[{kind}]]\ntext = "{text}"\nstarts = "{starts}"\nwhy = "A test."\n', "")
+
+
 def test_a_correction_listed_twice(project):
     """The second copy would match nothing, the first taking the place: the build says it
     is a copy, not that it is stale."""
