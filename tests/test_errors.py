@@ -135,6 +135,14 @@ def test_unknown_reader(project):
                                                 r"pdf-markdown \(not 'docx'\)")
 
 
+def test_two_texts_with_one_short_name(project):
+    """The registers and pages name a text by its `short` ("Kim 2016, n. 7"): it is the text's own."""
+    edit(project, MANIFEST, 'short = "Kim 2016"', 'short = "Kissinger 2011"')
+    line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
+    expect_error(project, f"{MANIFEST}:{line}", r"short 'Kissinger 2011' is used by two \[\[text\]\] entries "
+                                                r"\(the other is 'kissinger-2011'\)")
+
+
 def test_missing_manifest_field(project):
     edit(project, MANIFEST, "year = 2016\n", "")
     line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
