@@ -282,3 +282,13 @@ def test_the_list_of_persons_says_who_no_paragraph_names(site):
     counts = re.findall(r'</a></td>\s*<td>[^<]*</td>\s*<td>([^<]*)</td>', html)
     assert len(counts) > 60 and all(c.strip() for c in counts)
     assert "—" in counts and "“—”: none does" in html
+
+
+def test_a_person_page_lists_the_printed_documents_they_sent(site):
+    """A FRUS memorandum whose page names Jessup as its sender is listed on Jessup's page,
+    as the archival telegrams are on Shtykov's."""
+    jessup = (site / "people/jessup/index.html").read_text(encoding="utf-8")
+    assert "Documents sent or received" in jessup
+    assert 'href="../../bibliography/#frus-1950-v07-jessup-memorandum-06-26"' in jessup
+    document = (site / "documents/frus-1950-v07-jessup-memorandum-06-26/index.html").read_text(encoding="utf-8")
+    assert 'href="../../people/jessup/"' in document

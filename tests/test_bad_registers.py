@@ -51,6 +51,15 @@ def test_page_title_of_an_address_no_register_cites(project):
                                               "write the address exactly as persons.toml")
 
 
+def test_a_register_address_written_with_http_is_reported_at_the_register(project):
+    """The register's address is the mistake, not the title recorded for its https form."""
+    edit(project, PERSONS, '"https://www.britannica.com/biography/Zhou-Enlai"',
+         '"http://www.britannica.com/biography/Zhou-Enlai"')
+    line = line_of(project, PERSONS, '"http://www.britannica.com/biography/Zhou-Enlai"')
+    expect_error(project, f"{PERSONS}:{line}", "http://www.britannica.com/biography/Zhou-Enlai is not an https "
+                                               "address; write the page's https:// address")
+
+
 def test_page_title_recorded_twice(project):
     line = append(project, PAGES, '[[page]]\nurl = "https://www.britannica.com/biography/Zhou-Enlai"\n'
                                   'title = "Zhou Enlai again"\nchecked = "2026-12-07"\n')

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from breaking import edit, expect_error, line_of
+from breaking import append, edit, expect_error, line_of
 
 DIFFERENCES = "sources/differences.toml"
 STALIN = "On 30 January 1950, however, Stalin reversed his previous position"
@@ -43,6 +43,16 @@ def test_a_difference_quotes_two_texts(project):
     edit(project, DIFFERENCES, 'text = "kim-2016"\nparagraph = 19', 'text = "kissinger-2011"\nparagraph = 8')
     line = line_of(project, DIFFERENCES, "about = \"When Stalin agreed") - 1
     expect_error(project, f"{DIFFERENCES}:{line}", "a difference quotes two texts or more")
+
+
+def test_a_point_listed_twice_is_refused(project):
+    """A copied [[difference]] would show the point twice, each paragraph with two ≠ links."""
+    text = (project / DIFFERENCES).read_text(encoding="utf-8")
+    first = line_of(project, DIFFERENCES, 'about = "When Stalin agreed') - 1
+    block = text[text.index('[[difference]]\nabout = "When Stalin agreed'):text.index("[[difference]]\nabout = \"How Zhou")]
+    line = append(project, DIFFERENCES, block)
+    expect_error(project, f"{DIFFERENCES}:{line}", "the point “When Stalin agreed to Kim Il-sung's plan” is listed "
+                                                   rf"twice \(first at line {first}\)")
 
 
 def test_a_passage_of_no_text(project):

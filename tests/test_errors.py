@@ -135,6 +135,14 @@ def test_unknown_reader(project):
                                                 r"pdf-markdown \(not 'docx'\)")
 
 
+def test_two_texts_with_one_short_name(project):
+    """The registers and pages name a text by its `short` ("Kim 2016, n. 7"): it is the text's own."""
+    edit(project, MANIFEST, 'short = "Kim 2016"', 'short = "Kissinger 2011"')
+    line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
+    expect_error(project, f"{MANIFEST}:{line}", r"short 'Kissinger 2011' is used by two \[\[text\]\] entries "
+                                                r"\(the other is 'kissinger-2011'\)")
+
+
 def test_missing_manifest_field(project):
     edit(project, MANIFEST, "year = 2016\n", "")
     line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
@@ -145,6 +153,17 @@ def test_stale_correction(project):
     edit(project, "sources/corrections.toml", 'heading = "Disclosure statement"', 'heading = "Acknowledgements"')
     line = line_of(project, "sources/corrections.toml", 'heading = "Acknowledgements"')
     expect_error(project, f"sources/corrections.toml:{line}", "matches nothing")
+
+
+def test_a_block_quote_correction_that_changes_nothing_is_stale(project):
+    """A [[not_blockquote]] on a paragraph the rule does not set as a block quote, or a
+    [[blockquote]] on one it does, changes nothing: it is reported, as one matching no place."""
+    for kind, text, starts in (("not_blockquote", "kissinger-2011", "That is not what Kim Il-sung decided"),
+                               ("blockquote", "kim-2016", "The most important question at the present time")):
+        line = append(project, "sources/corrections.toml",
+                      f'[[{kind}]]\ntext = "{text}"\nstarts = "{starts}"\nwhy = "A test."\n') + 2
+        expect_error(project, f"sources/corrections.toml:{line}", f"{kind} '{starts}' matches nothing")
+        edit(project, "sources/corrections.toml", f'[[{kind}]]\ntext = "{text}"\nstarts = "{starts}"\nwhy = "A test."\n', "")
 
 
 def test_a_correction_listed_twice(project):

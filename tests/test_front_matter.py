@@ -116,3 +116,15 @@ def test_the_edition_is_cited_with_its_title_version_and_address(site):
     assert "“Kim Il-sung and the Outbreak of War” [no print page: the e-book source of this text has " \
            "no page numbers]" in chicago and "{page}" not in chicago
     assert "Cite this edition" in article(site, KIM)
+
+
+def test_the_citation_of_a_text_leaves_out_the_imprint_parts_the_manifest_does_not_give(texts):
+    """`place`, `publisher`, `volume` and `issue` are optional in texts.toml: no “(, 2011)”."""
+    from dataclasses import replace
+    from edition.write.markdown.citation import text_citation
+    chapter, article = texts["kissinger-2011"].meta, texts["kim-2016"].meta
+    assert "<em>On China</em> (New York: Penguin Press, 2011), chapter 5" in text_citation(chapter)
+    assert "<em>On China</em> (2011), chapter 5" in text_citation(replace(chapter, place="", publisher=""))
+    assert "<em>On China</em> (New York, 2011), chapter 5" in text_citation(replace(chapter, publisher=""))
+    assert "<em>Cold War History</em> 16, no. 3 (2016)" in text_citation(article)
+    assert "<em>Cold War History</em> no. 3 (2016)" in text_citation(replace(article, volume=""))

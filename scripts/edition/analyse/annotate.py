@@ -84,11 +84,12 @@ def person_mentions(texts: list[Text], matcher: NameMatcher) -> dict[str, list[M
 
 
 def correspondence(entries, matcher: NameMatcher) -> dict[str, list[tuple[str, str]]]:
-    """For each person, the archival documents they sent or received:
-    [(entry key, "sender" | "recipient")]."""
+    """For each person, the documents they sent or received: the archival ones and the
+    printed ones with a sender or recipient (a FRUS memorandum), as each document's page
+    links them: [(entry key, "sender" | "recipient")]."""
     found: dict[str, list[tuple[str, str]]] = {}
     for entry in entries:
-        if not entry.is_archival:
+        if not (entry.is_archival or entry.get("sender") or entry.get("recipient")):
             continue
         for role in ("sender", "recipient"):
             for person in {m.id for m in matcher.find(entry.get(role)) if m.kind == PERSON}:

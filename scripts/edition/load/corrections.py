@@ -20,6 +20,14 @@ KINDS = {
     "not_note": "ends",          # a number in an e-book text that looks like a note marker but is not one
 }
 
+# What a [[blockquote]] or [[not_blockquote]] that matches nothing may have missed: it is
+# counted only on a paragraph whose setting it changes.
+UNMATCHED = {
+    "blockquote": " (no paragraph the rule sets as running text starts so: is it a block quote already?)",
+    "not_blockquote": " (no paragraph the rule sets as the first of a block quote starts so: name the "
+                      "quote's first paragraph)",
+}
+
 
 @dataclass(frozen=True)
 class Correction:
@@ -59,7 +67,8 @@ class Corrections:
                                                    + ", ".join(f"'{i}'" for i in sorted(text_ids)))
             if count != 1:
                 where = "nothing" if count == 0 else f"{count} places"
-                raise EditionError(entry.target_position, f"{entry.kind} '{entry.target[:50]}' matches {where}; "
+                raise EditionError(entry.target_position, f"{entry.kind} '{entry.target[:50]}' matches {where}"
+                                   f"{UNMATCHED.get(entry.kind, '') if count == 0 else ''}; "
                                    "it must match exactly one place: correct or remove the entry")
 
 

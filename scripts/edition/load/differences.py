@@ -24,8 +24,13 @@ def load_differences(path: Path) -> tuple[Difference, ...]:
         return ()
     toml = read_toml(path)
     found = []
+    first: dict[str, int] = {}   # about -> the line of its [[difference]]
     for index, (_, at) in enumerate(only_tables(toml, "difference")):
         table = check_table(toml, ("difference", index), DIFFERENCE_FIELDS, "[[difference]]", HOW_TO)
+        if table["about"] in first:   # a copied point: shown twice, each paragraph with two links
+            raise EditionError(at, f"the point “{table['about'][:60]}” is listed twice (first at line "
+                                   f"{first[table['about']]}); keep one, or name each point differently")
+        first[table["about"]] = at.line
         passages = []
         for k in range(len(table["passage"])):
             where = ("difference", index, "passage", k)

@@ -150,9 +150,11 @@ def _existing(at: SourcePosition, folder: Path, name: str, field: str) -> Path:
 def _check_unique(metas: list[TextMeta]) -> None:
     seen: dict[tuple[str, str], str] = {}
     for meta in metas:
-        for key, value in (("id", meta.id), ("source", meta.source.name)):
+        # 'short' too: the registers and pages name a text by it ("Kim 2016, n. 7").
+        for key, value in (("id", meta.id), ("source", meta.source.name), ("short", meta.short)):
             if (key, value) in seen:
-                raise EditionError(meta.position, f"{key} '{value}' is used by two [[text]] entries")
+                raise EditionError(meta.position, f"{key} '{value}' is used by two [[text]] entries "
+                                                  f"(the other is '{seen[(key, value)]}'); give each its own")
             seen[(key, value)] = meta.id
 
 

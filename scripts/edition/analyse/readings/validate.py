@@ -43,18 +43,23 @@ def _check_no_key_named(reading, keys: set[str]) -> None:
                                                  "it is (author, title, date)")
 
 
+def _shown(url: str) -> str:
+    """The address in a message: a long one cut, with "…" so it is not taken for a typo."""
+    return url if len(url) <= 80 else url[:80] + "…"
+
+
 def check_url(url: str, allowed_hosts: tuple[str, ...], at) -> None:
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as err:   # a malformed host or port
-        raise EditionError(at, f"url '{url[:80]}' cannot be read ({err}); copy the page's address "
+        raise EditionError(at, f"url '{_shown(url)}' cannot be read ({err}); copy the page's address "
                                "as the browser shows it") from None
     if parts.scheme != "https" or not parts.netloc:
-        raise EditionError(at, f"url '{url[:80]}' must be an https:// address (the publisher's canonical page); "
+        raise EditionError(at, f"url '{_shown(url)}' must be an https:// address (the publisher's canonical page); "
                                "other schemes are refused")
     if UNSAFE.search(url) or parts.username or parts.password or port:
-        raise EditionError(at, f"url '{url[:80]}' must be a plain address: no spaces, quotes, user name or port")
+        raise EditionError(at, f"url '{_shown(url)}' must be a plain address: no spaces, quotes, user name or port")
     if parts.hostname not in allowed_hosts:
         raise EditionError(at, f"host '{parts.hostname}' is not allowed by sources/source-policy.toml; link "
                                "the publisher's canonical page, never a mirror or a staging copy, or add the "

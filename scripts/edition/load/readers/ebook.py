@@ -176,14 +176,19 @@ def group_block_quotes(paragraphs, quote_ends: set[int], meta, corrections: Corr
             quote.append(paragraph)
         else:
             by_rule = previous_text is not None and introduces_quote(previous_text)
-            veto = corrections.find("not_blockquote", meta.id, text)
-            force = corrections.find("blockquote", meta.id, text)
+            # A correction counts only where it changes the rule's decision: one that changes
+            # nothing is stale, and check_all_used reports it.
+            veto = corrections.find("not_blockquote", meta.id, text) if by_rule else None
+            force = corrections.find("blockquote", meta.id, text) if not by_rule else None
             if (by_rule and not veto) or force:
                 quote = [paragraph]
                 reason = force.why if force else f"the paragraph before it ends “…{previous_text[-30:]}”"
                 log.append(Intervention("block quote", source.at(line.number),
                                         f"“{text[:50]}…” opens a block quote: {reason}."))
             else:
+                if veto:
+                    log.append(Intervention("not a block quote", source.at(line.number),
+                                            f"“{text[:50]}…” stays a paragraph (corrections.toml): {veto.why}"))
                 blocks.append(paragraph)
         if quote and (line.number in quote_ends or line is paragraphs[-1][0]):
             blocks.append(BlockQuote(tuple(quote), quote[0].line))

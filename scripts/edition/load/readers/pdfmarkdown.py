@@ -286,8 +286,10 @@ def is_block_quote(previous, raw, meta, corrections: Corrections, source, log) -
     stops before a quotation (“…he argued,”, “…reported that”), unless the reviewed
     corrections say otherwise."""
     by_rule = previous is not None and introduces_quote(previous.text)
-    veto = corrections.find("not_blockquote", meta.id, raw.text)
-    force = corrections.find("blockquote", meta.id, raw.text)
+    # A correction counts only where it changes the rule's decision: one that changes nothing
+    # is stale, and check_all_used reports it.
+    veto = corrections.find("not_blockquote", meta.id, raw.text) if by_rule else None
+    force = corrections.find("blockquote", meta.id, raw.text) if not by_rule else None
     if by_rule and not veto:
         log.append(Intervention("block quote", source.at(raw.line),
                                 f"“{raw.text[:50]}…” is a block quote: the paragraph before it ends "

@@ -23,12 +23,14 @@ def citation_parts(meta: TextMeta) -> tuple[str, str]:
 def _parts(meta: TextMeta, escape, doi_link: bool) -> tuple[str, str]:
     author, title = escape(meta.author), escape(meta.title)
     if meta.kind == "article":
-        issue = f", no. {escape(meta.issue)}" if meta.issue else ""
-        prefix = f"{author}, “{title},” <em>{escape(meta.container)}</em> {escape(meta.volume)}{issue} ({meta.year})"
+        volume = f" {escape(meta.volume)}" if meta.volume else ""   # volume and issue are optional
+        issue = (", " if meta.volume else " ") + f"no. {escape(meta.issue)}" if meta.issue else ""
+        prefix = f"{author}, “{title},” <em>{escape(meta.container)}</em>{volume}{issue} ({meta.year})"
     else:
-        place = f"{escape(meta.place)}: " if meta.place else ""
+        # place and publisher are optional: "(New York: Penguin Press, 2011)", "(2011)"
+        imprint = ": ".join(escape(part) for part in (meta.place, meta.publisher) if part)
         chapter = _chapter(meta.chapter, escape)
-        prefix = (f"{author}, <em>{escape(meta.container)}</em> ({place}{escape(meta.publisher)}, "
+        prefix = (f"{author}, <em>{escape(meta.container)}</em> ({imprint + ', ' if imprint else ''}"
                   f"{meta.year}){chapter}, section “{title}”")
     if meta.doi:
         url = f"https://doi.org/{escape(meta.doi)}"
