@@ -45,6 +45,18 @@ def test_unknown_top_level_key(project):
     expect_error(project, f"{READINGS}:{line}", "unknown field 'polcy' in readings.toml; the file holds only \\[\\[reading\\]\\] tables")
 
 
+def test_a_misspelt_reading_header_is_named_not_the_sub_table_it_orphans(project):
+    """[[readings]] for [[reading]]: tomllib blames the [reading.evidence] below it
+    (declared twice, with the reading before); the build names the header."""
+    edit(project, READINGS, f'[[reading]]\nentry = "{ENTRY}"', f'[[readings]]\nentry = "{ENTRY}"')
+    line = line_of(project, READINGS, "[[readings]]")
+    evidence = line + next(i for i, text in enumerate((project / READINGS).read_text(encoding="utf-8")
+                                                     .split("\n")[line:]) if text == "[reading.evidence]") + 1
+    expect_error(project, f"{READINGS}:{line}", r"\[\[readings\]\] is not a table of this file, so the "
+                 rf"\[reading.evidence\] at line {evidence} falls to the \[\[reading\]\] before it; "
+                 r"write this header as \[\[reading\]\]")
+
+
 def test_unknown_key_in_a_reading(project):
     line = add(project, FOUND.replace('checked = "2026-11-22"', 'checked = "2026-11-22"\nlink = "x"'))
     expect_error(project, f"{READINGS}:{line + 8}", "unknown field 'link' in \\[\\[reading\\]\\] with status \"read-and-compared\"; the fields are listed")

@@ -131,13 +131,38 @@ def read_toml(path: Path) -> TomlFile:
         if message.startswith("Expected newline or end of document"):
             message += ('; a value ended early: a " inside a "..." value is written \\", or the value is '
                         "written between single quotes '...'")
-        raise EditionError(SourcePosition(path, int(match[1]) if match else 0), f"not valid TOML: {message}") from None
+        line = int(match[1]) if match else 0
+        misspelt = _misspelt_header(raw.split("\n"), line)
+        if misspelt:
+            raise EditionError(SourcePosition(path, misspelt[0]), misspelt[1]) from None
+        raise EditionError(SourcePosition(path, line), f"not valid TOML: {message}") from None
     toml = TomlFile(path, data, tuple(raw.split("\n")), key_lines(raw))
     # Only a file that may hold a control character is looked at, and only one that does
     # hold one is walked key by key to say where (most files: neither).
     if _MAY_HOLD_CONTROL.search(raw) and CONTROL.search("".join(_strings(data))):
         _check_one_line(toml, data, ())
     return toml
+
+
+HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_-]+)(?:\.[A-Za-z0-9_.-]+)?\s*\]")
+
+
+def _misspelt_header(lines: list[str], line: int) -> tuple[int, str] | None:
+    """When the error stands at a sub-table ([reading.evidence]), and the [[...]] header
+    before it names a table this file has nowhere else ([[readings]]): that header, misspelt,
+    left the sub-table to the table before it, which has one already."""
+    found = HEADER.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if not found or "." not in lines[line - 1].split("]")[0]:
+        return None
+    table = found[2]
+    arrays = [(n + 1, m[2]) for n, text in enumerate(lines) if (m := HEADER.match(text)) and m[1] == "[["]
+    before = [(n, name) for n, name in arrays if n < line]
+    if not before or before[-1][1] == table or table not in {name for _, name in arrays}:
+        return None
+    at, name = before[-1]
+    sub = lines[line - 1].strip()
+    return at, (f"[[{name}]] is not a table of this file, so the {sub} at line {line} falls to the "
+                f"[[{table}]] before it; write this header as [[{table}]]")
 
 
 def _strings(data):
