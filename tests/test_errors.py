@@ -2,6 +2,10 @@
 and the previous output untouched. Each case breaks a copy of the real sources."""
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from breaking import KIM, KISSINGER, MANIFEST, append, edit, expect_error, line_of, run_build, run_build_process, tree_digest
 
 
@@ -184,6 +188,19 @@ def test_a_mapping_listed_twice(project):
                                     'why = "The short title is misspelt."\n')
     expect_error(project, f"{mapping}:{line}", r"the mapping for kim-2016 note 43 \(“Yao, Cong Yalujiang dao Banmendingian”\) "
                                                rf"is listed twice \(first at line {first}\); keep one")
+
+
+@pytest.mark.parametrize("field, wrong, message", [
+    ("text", 'text = "kim2016"', "text = 'kim2016' names no text of texts.toml; the texts are 'kim-2016', 'kissinger-2011'"),
+    ("note", "note = 93", "note = 93, but Kim 2016 has notes 1–80"),
+])
+def test_a_mapping_for_a_text_or_note_that_is_not_there(project, field, wrong, message):
+    """Said at the mapping, not as the note (43) left without one."""
+    mapping = "sources/citation-map.toml"
+    line = line_of(project, mapping, "note = 43") - 2   # its [[segment]]
+    edit(project, mapping, 'text = "kim-2016"\nnote = 43\n',
+         ('text = "kim2016"\nnote = 43\n' if field == "text" else 'text = "kim-2016"\nnote = 93\n'))
+    expect_error(project, f"{mapping}:{line}", re.escape(message))
 
 
 def test_a_mapping_that_cites_and_is_commentary(project):

@@ -194,6 +194,7 @@ def resolve_notes(sources: Path, texts: list[Text], entries, cache: Cache = NO_C
     """Every note of every text split into citations, each resolved to its entry; every
     entry cited by some note."""
     mapping = load_citation_map(sources / "citation-map.toml")
+    mapping.check_targets([text.meta for text in texts])
     resolver = Resolver(entries, mapping, "sources/citation-map.toml")
     shared = (cache.digest(sources / "bibliography.bib"), cache.digest(sources / "citation-map.toml"))
     notes = [n for text in texts

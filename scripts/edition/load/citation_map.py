@@ -66,6 +66,19 @@ class CitationMap:
         candidates = self.by_start.get(segment[:KEY_CHARS], []) + self.short
         return next((e for e in candidates if segment.startswith(e.starts)), None)
 
+    def check_targets(self, metas) -> None:
+        """Each mapping names a text of the edition and a note it has: one that names none
+        would otherwise be reported only as a note left without its mapping."""
+        texts = {meta.id: meta for meta in metas}
+        for entry in self.entries:
+            meta = texts.get(entry.text)
+            if meta is None:
+                raise EditionError(entry.position, f"text = '{entry.text}' names no text of texts.toml; the texts "
+                                                   f"are {', '.join(repr(i) for i in sorted(texts))}")
+            if not meta.first_note <= entry.note <= meta.last_note:
+                raise EditionError(entry.position, f"note = {entry.note}, but {meta.short} has notes "
+                                                   f"{meta.first_note}–{meta.last_note}")
+
     def check_all_used(self) -> None:
         for entry, count in self.used.items():
             if count != 1:
