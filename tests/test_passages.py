@@ -78,6 +78,7 @@ def test_shared_persons_show_the_sentences_that_name_them(page):
     # Kim names him in 13 paragraphs: the first three stand here, the person's page has all
     assert row.count("[¶ ") == 1 + 3
     assert row.endswith("[and 10 more paragraphs: every one on the person's page](../people/zhou-enlai.md) |")
+    assert "[and 1 more paragraph: every one" in page and "and 1 more paragraphs" not in page   # one, not "1 ... paragraphs"
 
 
 def test_no_item_is_a_bare_list_of_paragraph_numbers(page):

@@ -116,7 +116,8 @@ def _first_mentions(mentions: list, person_page: str) -> str:
     shown = [_words(m.snippet, f"[¶ {m.paragraph}]({relative(PAGE, m.page)}#p{m.paragraph})")
              for m in mentions[:FIRST_MENTIONS]]
     if len(mentions) > FIRST_MENTIONS:
-        shown.append(f"[and {len(mentions) - FIRST_MENTIONS} more paragraphs: every one on the person's page]"
+        more = len(mentions) - FIRST_MENTIONS
+        shown.append(f"[and {more} more paragraph{'s' if more > 1 else ''}: every one on the person's page]"
                      f"({person_page})")
     return SEPARATOR.join(shown)
 
