@@ -2,16 +2,19 @@
 //
 // Clicking a paragraph number (or Enter on it) shows that paragraph's citation in a panel
 // right under the paragraph, with copy buttons, and leaves the paragraph where it was on
-// screen. The panel follows the address: opening the page at #p31, an in-page link to
-// #p41 (hashchange), Back and Forward (popstate) and the theme's instant navigation
-// (document$) each show the panel of the paragraph the address names, or close it.
+// screen. The panel follows the address, which names it apart from the paragraph: citing
+// ¶ 31 puts #cite-p31 in the address, and opening the page at #cite-p31, an in-page link
+// (hashchange), Back and Forward (popstate) and the theme's instant navigation (document$)
+// each show the panel the address names, or close it. A link to the paragraph itself
+// (#p31: from another text, the chronology or search) is followed to read it, without a
+// panel: one opened there would stand in the middle of what the reader came to read.
 //
 // The citation's wording comes from the generator, as JSON in the page
 // (the data-citation attribute of #cite-data); it is read as text and put into the
 // page with textContent and DOM nodes only, never as markup.
 (function () {
   "use strict";
-  var PARAGRAPH = /^#p(\d+)$/;
+  var CITING = /^#cite-p(\d+)$/;   // the address of a paragraph's citation panel
 
   function citeData() {
     var node = document.getElementById("cite-data");
@@ -166,14 +169,16 @@
 
   function closeFromPanel(paragraph) {
     closePanel();
-    if (PARAGRAPH.test(location.hash)) history.pushState(null, "", location.pathname + location.search);
+    if (CITING.test(location.hash)) history.pushState(null, "", "#" + paragraph.id);
     var number = paragraph.querySelector(".para-num");
     if (number) number.focus({ preventScroll: true });
   }
 
-  // The address decides: #pN shows that paragraph's panel, anything else closes it.
+  // The address decides: #cite-pN shows that paragraph's panel, anything else closes it.
+  // No element bears that name, so the browser does not scroll to it: the paragraph is
+  // brought into view here when its panel was not open already.
   function followAddress() {
-    var match = PARAGRAPH.exec(location.hash);
+    var match = CITING.exec(location.hash);
     var paragraph = match && document.getElementById("p" + match[1]);
     if (paragraph && paragraph.matches("p.para") && document.getElementById("cite-data")) {
       var open = currentPanel();
@@ -181,6 +186,7 @@
         closePanel();
         paragraph.after(buildPanel(paragraph, citeData()));
         paragraph.classList.add("cite-current");
+        paragraph.scrollIntoView({ block: "start" });
       }
     } else {
       closePanel();
@@ -193,9 +199,7 @@
     if (!paragraph || !document.getElementById("cite-data")) return;
     event.preventDefault();
     event.stopPropagation();   // the theme's instant navigation would jump to the paragraph
-    if (location.hash !== "#" + paragraph.id) {
-      history.pushState(null, "", "#" + paragraph.id);
-    }
+    if (location.hash !== "#cite-" + paragraph.id) history.pushState(null, "", "#cite-" + paragraph.id);
     showPanel(paragraph, true);
   }
 
