@@ -47,6 +47,18 @@ def test_the_14_may_1950_cable(edition):
     assert "do not name this document" not in page
 
 
+def test_a_conversation_has_participants_not_a_sender_and_a_recipient(edition):
+    """Stalin and Mao spoke on 16 December 1949; no one sent the record to anyone (the
+    Documents page lists them as "Stalin and Mao Zedong"). A telegram keeps From and To."""
+    pages = render_document_pages(edition, build_context(edition))
+    talk = pages["documents/doc-1949-12-16-stalin-mao.md"]
+    assert ('<dt>Participants</dt>\n<dd markdown="span">[Stalin](../people/stalin.md) and '
+            "[Mao Zedong](../people/mao-zedong.md)</dd>") in talk
+    assert "<dt>From</dt>" not in talk and "<dt>To</dt>" not in talk
+    cable = pages["documents/doc-1950-05-14-stalin-mao.md"]
+    assert "<dt>From</dt>" in cable and "<dt>To</dt>" in cable and "<dt>Participants</dt>" not in cable
+
+
 def test_a_document_identified_behind_an_authors_note_says_the_words_do_not_name_it(edition):
     site = build_context(edition)
     page = render_document_pages(edition, site)["documents/doc-1950-05-13-roshchin-stalin.md"]

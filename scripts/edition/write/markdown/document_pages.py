@@ -108,10 +108,16 @@ class DocumentPage:
 
     def _record(self, cited, printed) -> list[str]:
         entry = self.entry
+        # A conversation was sent by no one to anyone: its sender and recipient fields hold
+        # its participants, as the Documents page and the document's neighbours list them.
+        sender, recipient = self._people(entry.get("sender")), self._people(entry.get("recipient"))
+        if entry.get("doctype") == "conversation":
+            parties = [("Participants", " and ".join(p for p in (sender, recipient) if p))]
+        else:
+            parties = [("From", sender), ("To", recipient)]
         rows = [("Date", escape_text(day_month_year(entry.get("date")))),
                 ("Kind", escape_text(bare(entry.get("doctype") or _kind(entry)).capitalize())),
-                ("From", self._people(entry.get("sender"))),
-                ("To", self._people(entry.get("recipient"))),
+                *parties,
                 ("Title", escape_text(bare(entry.get("title")))),
                 ("Held at" if self.entry.get("archive") else "Published in", escape_text(self._held_at())),
                 ("In the bibliography", f"[{escape_text(short_label(entry, self.site.archives))}]"

@@ -72,7 +72,8 @@ def render_timeline(edition, site: SiteContext) -> dict[str, str]:
         return {}
     head = page_head("The documents in time", hide=["toc"]) + [
             "Every dated document the notes cite, on the day it bears, in the lane of the one who wrote it "
-            "(for a document without a sender: its author or issuing body). The shape says which text cites "
+            "(for a document without a sender: its author or issuing body; for a record of conversation: "
+            "the first participant its title names). The shape says which text cites "
             "it; each mark leads to the document's page. The [Documents](index.md) table lists the same "
             "documents as text, by date, with the same links.", ""]
     texts = {t.meta.id: t.meta.short for t in edition.texts}
