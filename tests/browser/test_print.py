@@ -48,6 +48,7 @@ def test_print_to_pdf_keeps_notes_and_page_markers_and_drops_navigation(served, 
     for number in markers:
         assert f"[p.{number}]" in printed
     assert [label for label in chrome if label in printed] == []
+    assert "tociteoneparagraph" not in printed         # the screen's hint: print has no click
     # The text itself is all there: its first and last paragraphs.
     paragraphs = page.locator("article p.para").all_inner_texts()
     assert squash(paragraphs[0])[-60:] in printed and squash(paragraphs[-1])[-60:] in printed
