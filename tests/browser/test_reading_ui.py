@@ -70,6 +70,19 @@ def test_citing_a_paragraph_keeps_it_in_view_and_shows_the_citation_beside_it(se
     assert page.console.errors == []
 
 
+def test_the_bibtex_wraps_at_375_px_not_cut_at_the_panels_edge(served, browser):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True, has_touch=True)
+    try:
+        tab = context.new_page()
+        tab.goto(served.url(KIM_03))
+        tab.locator("#p31 > a.para-num").click()
+        code = tab.locator(".cite-panel__bibtex > code")
+        assert "title = {New insights into Mao's initial strategic consideration" in " ".join(code.inner_text().split())
+        assert code.evaluate("c => c.scrollWidth <= c.clientWidth")
+    finally:
+        context.close()
+
+
 def test_kissinger_citation_says_there_is_no_print_page(served, page):
     page.goto(served.url(KISSINGER))
     page.locator("#p5 > a.para-num").click()
