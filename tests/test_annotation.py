@@ -107,6 +107,11 @@ def test_person_page(site):
     donggil = (site / "people/donggil-kim/index.html").read_text(encoding="utf-8")
     assert "Named only in the notes." in donggil
     assert "Kim 2016 (" in kim
+    # Kissinger is the author of his text, named in none of its paragraphs or notes: his
+    # page says so, not that the notes name him.
+    kissinger = (site / "people/henry-kissinger/index.html").read_text(encoding="utf-8")
+    assert "Named in no paragraph or note of the texts." in kissinger and "Named only in the notes" not in kissinger
+    assert "Forms of the name:" in kissinger and "Named in the texts as" not in kissinger
 
 
 def test_name_variants_weigh_in_the_search_index(site):

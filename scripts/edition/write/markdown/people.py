@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ...analyse.annotate import Mention, correspondence
 from ..chicago import long_date, short_label
+from ...load.registers import NOTE_NUMBERS, TEXT_REFERENCE
 from ...model.registers import Person
 from ..search_fields import search_fields
 from .context import SiteContext, relative
@@ -50,13 +51,25 @@ def _index(site: SiteContext, persons, mentions) -> str:
     return "\n".join(out)
 
 
+NOTES_ONLY = "Named only in the notes."
+
+
+def _where_named(person: Person) -> str:
+    """For a person no paragraph names: the notes, when the register's sources name a note
+    of a text that names them ("Kim 2016, n. 22", checked by the build); else only that."""
+    if any(TEXT_REFERENCE.match(s) and NOTE_NUMBERS.search(s) for s in person.sources):
+        return NOTES_ONLY
+    return "Named in no paragraph or note of the texts."
+
+
 def _person(site: SiteContext, person: Person, mentions: list[Mention], documents) -> dict[str, str]:
     page = person_page(person)
     out = page_head(person.name)
     names = ", ".join(person.variants + person.ambiguous)
     # The forms a reader may search for (Filippov, Shykov) weigh most in the index (10, the
     # highest): a long page of sources must not push the person below the pages that name them.
-    out += [f"**Named in the texts as:** {escape_text(names)}", '{: data-pagefind-weight="10" }', ""]
+    named = "Named in the texts as" if mentions or _where_named(person) == NOTES_ONLY else "Forms of the name"
+    out += [f"**{named}:** {escape_text(names)}", '{: data-pagefind-weight="10" }', ""]
     out += search_fields({"person": [person.name],
                           "text": [site.texts[t].meta.short for t in dict.fromkeys(m.text_id for m in mentions)]})
     if person.other_romanisations:
@@ -72,7 +85,7 @@ def _person(site: SiteContext, person: Person, mentions: list[Mention], document
     out += ["**Sources:** " + sources_line(person.sources, site.readings, site.registers), ""]
     out += ["## In the texts", ""]
     if not mentions:
-        out += ["Named only in the notes.", ""]
+        out += [_where_named(person), ""]
     blocks = []
     by_text: dict[str, list[Mention]] = {}
     for mention in mentions:
