@@ -36,8 +36,8 @@ def _index(site: SiteContext, persons, mentions) -> str:
     out = page_head("Persons") + [
            "Everyone the texts name, with the forms under which they are named. Each page lists every "
            "paragraph of the texts that mentions the person, and the documents they sent or received. "
-           "“Paragraphs” counts the paragraphs that name the person; “—”: none does, and the person is "
-           "named only in the notes or in the documents they cite.", ""]
+           "“Paragraphs” counts the paragraphs that name the person; “—”: none does (the notes may, or "
+           "the documents they cite; the person's page says which).", ""]
     for kind, title in KINDS:
         group = sorted((p for p in persons if p.kind == kind), key=lambda p: p.sort.casefold())
         if not group:
