@@ -121,6 +121,8 @@ def test_the_searches_are_folded_under_their_own_summary(edition):
     assert folded.startswith('<details class="searches" markdown="1">\n<summary>The searches the editors recorded'
                              '</summary>\n\nThe editors\' collection of stored public web pages, 2026-11-22:')
     assert "<strong>The searches:</strong>" not in page
+    # What the editors did, not whether a copy exists (said where a reader meets it)
+    assert "found no copy they could link; that is not to say that none exists, in print or online." in page
 
 
 def test_a_search_is_dated_only_by_a_day_its_record_names(edition):

@@ -15,7 +15,7 @@ from ...analyse.chronology import iso_period
 from ...analyse.passages import CitingSentence
 from ...model.citations import IDENTIFIED
 from ...model.entry import Entry, bare
-from ...model.readings import DIFFERS, EVIDENCE_FIELDS, PRINTED
+from ...model.readings import DIFFERS, EVIDENCE_FIELDS, NOT_FOUND, PRINTED
 from ...model.text import AUTHOR
 from ...analyse.readings.compare import LOCATOR_PARTS, NOT_COMPARED
 from ..chicago import day_month_year, format_entry, short_label, to_markdown
@@ -206,6 +206,9 @@ class DocumentPage:
             out += self._evidence()
         else:   # listed by the publisher, printed in, or not found in the searches recorded
             out += [f"- {status_words(reading)}", ""]
+            if reading.status == NOT_FOUND:   # what the editors did, not what exists
+                out += ["The editors' searches, recorded below, found no copy they could link; that is not to "
+                        "say that none exists, in print or online.", ""]
             if reading.searched:   # the full record, for the reader who wants to check it
                 out += ['<details class="searches" markdown="1">',
                         "<summary>The searches the editors recorded</summary>", "",
