@@ -122,7 +122,9 @@ def test_the_searches_are_folded_under_their_own_summary(edition):
                              '</summary>\n\nThe editors\' collection of stored public web pages, 2026-11-22:')
     assert "<strong>The searches:</strong>" not in page
     # What the editors did, not whether a copy exists (said where a reader meets it)
-    assert "found no copy they could link; that is not to say that none exists, in print or online." in page
+    assert "found no copy online that they could link; that is not to say that none exists." in page
+    cable = render_document_pages(edition, build_context(edition))["documents/doc-1950-05-14-stalin-mao.md"]
+    assert "that is not to say that none exists" not in cable                    # read and compared
 
 
 def test_a_search_is_dated_only_by_a_day_its_record_names(edition):

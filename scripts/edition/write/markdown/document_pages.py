@@ -206,9 +206,9 @@ class DocumentPage:
             out += self._evidence()
         else:   # listed by the publisher, printed in, or not found in the searches recorded
             out += [f"- {status_words(reading)}", ""]
-            if reading.status == NOT_FOUND:   # what the editors did, not what exists
-                out += ["The editors' searches, recorded below, found no copy they could link; that is not to "
-                        "say that none exists, in print or online.", ""]
+            if reading.status in (NOT_FOUND, PRINTED) and reading.searched:   # what the editors did, not what exists
+                out += ["The editors' searches, recorded below, found no copy online that they could link; that "
+                        "is not to say that none exists.", ""]
             if reading.searched:   # the full record, for the reader who wants to check it
                 out += ['<details class="searches" markdown="1">',
                         "<summary>The searches the editors recorded</summary>", "",
