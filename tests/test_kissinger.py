@@ -65,3 +65,16 @@ def test_notes_keep_their_basis(texts):
     assert notes[20].basis == AUTHOR
     assert plain_text(notes[29].inlines) == "Chen, China's Road to the Korean War, 112."
     assert {n for n, note in notes.items() if note.basis == EDITORIAL} == {18, 24, 27, 28, 31, 32}
+
+
+def test_the_links_at_the_paragraphs_are_explained_once_above_them(edition):
+    """"↔", "≠" and the identification label are explained in words above the text, not only
+    in the links' titles (which a touch screen never shows)."""
+    from edition.build import render_edition
+    page = render_edition(edition)["texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war.md"]
+    key = page[page.index('<p class="margin-key"'):]
+    key = key[:key.index("</p>")]
+    assert "“↔” a passage of another text whose note cites the same document" in key
+    assert "“≠” another text's account of the same point, told differently" in key
+    assert "“editor's identification”" in key
+    assert page.index('class="margin-key"') < page.index('{: #p1 .para')

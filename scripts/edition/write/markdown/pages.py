@@ -122,6 +122,7 @@ class SectionRenderer:
                 f"{{: .text-source{margin} }}", ""]
         out += section_fields(self.site, self.text, paragraphs, notes_here)
         out += self._cite_box(paragraphs)
+        out += self._margin_key(paragraphs)
         out += self._blocks(section.blocks)
         for appendix in section.appendix:
             out += [f"## {escape_text(appendix.title)}", ""]
@@ -210,6 +211,24 @@ class SectionRenderer:
         return bool(notes_here) or any(self.site.counterparts.get((self.text.meta.id, p.number))
                                        or self.site.told_differently.get((self.text.meta.id, p.number))
                                        for p in paragraphs)
+
+    def _margin_key(self, paragraphs) -> list[str]:
+        """What the links beside the paragraphs mean, said once above them (their titles say it
+        only to a mouse), for the kinds this page has."""
+        text_id = self.text.meta.id
+        met = [o for p in paragraphs for o in self.site.counterparts.get((text_id, p.number), ())]
+        told = any(self.site.told_differently.get((text_id, p.number)) for p in paragraphs)
+        parts = []
+        if met:
+            parts.append("“↔” a passage of another text whose note cites the same document")
+        if any(o.identified for o in met):
+            parts.append(f"“{EDITORS_IDENTIFICATION}”: one of the two notes cites it only as the editor "
+                         "identified it, not in the author's words")
+        if told:
+            parts.append("“≠” another text's account of the same point, told differently")
+        if not parts:
+            return []
+        return [f'<p class="margin-key" data-pagefind-ignore>Links at the paragraphs: {"; ".join(parts)}.</p>', ""]
 
     def _counterparts(self, number: int) -> str:
         links = []
