@@ -211,7 +211,9 @@
   // top = max(marker top, previous note's bottom + gap). A note taller than the room
   // before the next marker shows its first lines (at least two, at most twelve) and a
   // "more" button;
-  // the last note's room ends where the text ends (the notes list begins).
+  // the last note's room ends where the text ends (the notes list begins). A note opened
+  // with "more" lies over the notes below it, which keep their places beside their
+  // markers: it takes no more room than it did folded.
   function layoutSidenotes() {
     var article = document.querySelector("article.md-content__inner");
     var column = article && article.querySelector(".sidenotes");
@@ -247,9 +249,14 @@
         element.style.top = top + "px";
         // At most a dozen lines even where there is room: the margin stays quiet.
         var lines = Math.min(12, Math.max(2, Math.floor((next - gap - top) / line)));
-        if (!element.classList.contains("is-open") && element.offsetHeight > (lines + 1) * line) {
+        var open = element.classList.contains("is-open");
+        if (!open && element.offsetHeight > (lines + 1) * line) {
           element.classList.add("is-clamped");
           element.style.setProperty("--lines", String(lines));
+        }
+        if (open) {   // the room it had folded: the notes below stay where they were
+          bottom = top + Math.min(element.offsetHeight, (lines + 1) * line);
+          return;
         }
       } else {
         // Placed within its paragraph (its containing block).

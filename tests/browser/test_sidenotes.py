@@ -138,7 +138,16 @@ def test_a_long_note_opens_in_place_by_click_and_by_keyboard(served, browser):
         expect(toggle).to_have_attribute("aria-expanded", "true")
         body = note.locator(".sidenote__body")
         assert body.evaluate("b => b.scrollHeight <= b.clientHeight + 1"), "the opened note is still cut"
+        # It lies over the notes below it, which stay beside their markers (not pushed down
+        # beside other paragraphs), and over them, on the page's ground.
+        offsets = page.evaluate("""() => [...document.querySelectorAll('.sidenote:not(.is-open)')].map(s =>
+            Math.round(s.getBoundingClientRect().top - s.ref.getBoundingClientRect().top))""")
+        assert all(abs(o) <= 2 or o > 0 for o in offsets) and max(offsets) < 400, offsets
+        tops = """() => [...document.querySelectorAll('.sidenote')].map(s => parseFloat(s.style.top))"""
+        opened = page.evaluate(tops)
+        assert note.evaluate("n => getComputedStyle(n).zIndex") == "2"
         toggle.click()
+        assert all(abs(a - b) < 8 for a, b in zip(opened, page.evaluate(tops))), "opening moved the other notes"
         expect(note).to_have_class("sidenote is-clamped")
         # The keyboard: the note's number in the text, reached by Tab, opens it too.
         number = page.locator(f'article a.footnote-ref[href$="#{note.get_attribute("data-note")}"]')
