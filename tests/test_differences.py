@@ -19,6 +19,7 @@ def test_the_texts_accounts_stand_side_by_side(site):
     assert STALIN in part
     assert re.search(r'href="\.\./texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war/#p8"', part)
     assert re.search(r'href="\.\./texts/kim-2016/02-[^"]+/#p19">¶&nbsp;19</a>, p\.&nbsp;243\)', part)  # its print page
+    assert re.search(r"¶&nbsp;22</a>, pp\.&nbsp;243–244\)", part)   # a paragraph over two pages: "pp."
     assert "<strong>Editors' note:</strong> Kissinger places Stalin's change of position in April 1950" in part
     assert "differences.toml" not in part                         # nothing internal shown
 

@@ -165,7 +165,7 @@
     else if (note) where.push("n. " + note[1] + (note[2] ? ", the editor's comment"
       : editorsNote(data, note[1]) ? ", the editor's identification" : ""));
     else if (target && target.location > 0) where.push(target.text.replace(/#$/, ""));
-    if (printPage && data.meta.text) where.push("p. " + printPage);
+    if (printPage && data.meta.text) where.push((/–/.test(printPage) ? "pp. " : "p. ") + printPage);
     return { url: url, where: where.join(" · "),
              excerpt: excerptAt(data, at, matches || allMatches(data),
                                 heading || placeWords(data, target)) };

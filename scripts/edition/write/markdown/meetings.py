@@ -82,7 +82,7 @@ def _told(told, pages, print_pages) -> str:
     page = relative(PAGE, pages[(told.text_id, told.paragraph)])
     printed = print_pages.get((told.text_id, told.paragraph))
     return _words(f"“{told.words}”", f"[¶&nbsp;{told.paragraph}]({page}#p{told.paragraph})"
-                                      + (f", p.&nbsp;{printed}" if printed else ""))
+                                      + (f", {'pp' if '–' in printed else 'p'}.&nbsp;{printed}" if printed else ""))
 
 
 def _persons(edition, mentions, shared: str) -> Block:
