@@ -110,7 +110,7 @@ def test_notes_page_markers_and_permalinks_are_usable_by_keyboard(served, page):
     paragraph.focus()
     expect(paragraph).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(re.escape("#p31") + "$"))
+    expect(page).to_have_url(re.compile(re.escape("#cite-p31") + "$"))   # its citation, by its own address
 
     page.locator('a.footnote-ref[href$="#fn:34"]').focus()
     page.keyboard.press("Enter")
