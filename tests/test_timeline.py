@@ -105,6 +105,7 @@ def test_no_script_no_other_host_and_legible_at_375(page):
     assert "<script" not in page and "http://" not in page.replace(namespaces[0], "").replace(namespaces[1], "")
     assert "https://" not in page
     assert 'style="overflow-x:auto;max-width:100%"' in page and 'tabindex="0"' in page
+    assert '<div class="traffic-names" aria-hidden="true" data-pagefind-ignore="all">' in page   # the lanes' names: not indexed
     root = drawing(page)
     assert "font-size:12px" in root.get("style")
 

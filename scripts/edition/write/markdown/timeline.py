@@ -226,7 +226,7 @@ def _lane_names(lanes: list[str], rows: dict[str, int], top: float) -> str:
     for lane in lanes:
         spans.append(f'<span class="traffic-name" style="top:{y + 1:.0f}px">{escape_html(lane)}</span>')
         y += NAME_HEIGHT + rows[lane] * LANE_HEIGHT
-    return '<div class="traffic-names" aria-hidden="true">' + "".join(spans) + "</div>"
+    return '<div class="traffic-names" aria-hidden="true" data-pagefind-ignore="all">' + "".join(spans) + "</div>"
 
 
 def caption(shown: list) -> str:
