@@ -68,7 +68,8 @@ def _person(site: SiteContext, person: Person, mentions: list[Mention], document
     names = ", ".join(person.variants + person.ambiguous)
     # The forms a reader may search for (Filippov, Shykov) weigh most in the index (10, the
     # highest): a long page of sources must not push the person below the pages that name them.
-    named = "Named in the texts as" if mentions or _where_named(person) == NOTES_ONLY else "Forms of the name"
+    where = "" if mentions else _where_named(person)   # for a person no paragraph names
+    named = "Named in the texts as" if where in ("", NOTES_ONLY) else "Forms of the name"
     out += [f"**{named}:** {escape_text(names)}", '{: data-pagefind-weight="10" }', ""]
     out += search_fields({"person": [person.name],
                           "text": [site.texts[t].meta.short for t in dict.fromkeys(m.text_id for m in mentions)]})
@@ -84,8 +85,8 @@ def _person(site: SiteContext, person: Person, mentions: list[Mention], document
         out += [f"**Note:** {escape_text(person.note)}", ""]
     out += ["**Sources:** " + sources_line(person.sources, site.readings, site.registers), ""]
     out += ["## In the texts", ""]
-    if not mentions:
-        out += [_where_named(person), ""]
+    if where:
+        out += [where, ""]
     blocks = []
     by_text: dict[str, list[Mention]] = {}
     for mention in mentions:
