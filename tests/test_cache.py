@@ -9,6 +9,7 @@ import pytest
 from support import ROOT
 from edition.build import read_edition, render_edition
 from edition.cache import Cache
+from edition.load.sourcepolicy import covered_files
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from bench import replicate  # noqa: E402
@@ -35,7 +36,12 @@ def test_a_warm_build_writes_what_a_cold_one_writes_and_an_edit_redoes_one_text(
     first = cold(sources)
     assert warm(sources, folder) == first          # the cache filled
     filled = made(folder)
-    assert len(filled) == 6 * 20                   # a text read, its notes, passages, citing sentences, mentions, pages
+    # For each text: the text read, its notes resolved, its dated passages, its citing
+    # sentences, its mentions, its digest without the editors' words, its pages. For each
+    # TOML file the source policy covers: its addresses. The steps across texts, and the
+    # pages that gather every text.
+    policy_files = [path for path in covered_files(sources) if path.suffix == ".toml"]
+    assert len(filled) == 7 * 20 + len(policy_files) + 2
     assert warm(sources, folder) == first          # all of it read back
     assert made(folder) == filled
 
@@ -47,7 +53,9 @@ def test_a_warm_build_writes_what_a_cold_one_writes_and_an_edit_redoes_one_text(
     after_edit = cold(sources)
     assert after_edit != first
     assert warm(sources, folder) == after_edit
-    assert len(made(folder) - filled) == 6         # that one text's work, done again
+    # That text's work done again, and its notes file's addresses read again: an edit of
+    # the editors' words leaves the steps across texts and the shared pages as they were.
+    assert len(made(folder) - filled) == 7 + 1
 
     # The copy's note 18 no longer cites the document Kim's note 12 cites: the pages of the
     # texts that met it there lose their link to it, so they are made again too.
@@ -57,7 +65,7 @@ def test_a_warm_build_writes_what_a_cold_one_writes_and_an_edit_redoes_one_text(
     notes.write_text(edited[:start] + 'number = 18\nbasis = "unknown"\n\n' + edited[end:], encoding="utf-8")
     after_meeting = cold(sources)
     assert warm(sources, folder) == after_meeting
-    assert len(made(folder) - before) > 6
+    assert len(made(folder) - before) > 7 + 1 + 2   # and the shared steps, and the pages that met it
 
 
 def test_a_text_added_is_built_warm_as_cold(tmp_path):

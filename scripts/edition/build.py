@@ -17,14 +17,18 @@ raises EditionError (`path:line: message`) and nothing under docs/ has changed.
 The work that depends on one text (reading it, resolving its notes, finding its dated
 passages, rendering its pages) goes through a cache (cache.py) keyed on what it reads: a
 build after an edit of one text does that text's work again and takes the others' from
-disk. `build` uses the project's cache; the other entry points make everything unless
-given one.
+disk. The steps across texts and the pages that gather every text read each text without
+the editors' words in its notes (Text.without_editors_words), and are cached under the
+digests of those parts: an edit of those words remakes that text's own files only.
+`build` uses the project's cache; the other entry points make everything unless given one.
 """
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections import defaultdict
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -49,11 +53,11 @@ from .load.readers import READERS
 from .load.readings import load_readings
 from .load.registers import check_page_titles, check_text_references, load_registers
 from .load.site_config import load_edition_info, read_version
-from .load.sourcepolicy import check_sources, load_policy
+from .load.sourcepolicy import check_sources, load_policy, toml_values
 from .model.edition import Edition
 from .model.text import Text
 from .publish.staging import write_tree
-from .write.downloads import render_downloads
+from .write.downloads import NOTES_JSON, notes_json_file, render_downloads, text_notes_json
 from .write.markdown.annotations import render_annotations
 from .write.markdown.bibliography import render_apparatus, render_bibliography
 from .write.markdown.chronology import render_chronology
@@ -69,7 +73,7 @@ from .write.tei import render_text_tei
 # The writers of one text's files take (text, site): their files are cached per text.
 TEXT_WRITERS = (
     render_text,           # texts/<id>/: the sections with their notes
-    render_text_tei,       # downloads/<id>.tei.xml
+    render_text_tei,       # downloads/<id>.tei.xml (and its notes in notes.json: render_one_text)
 )
 
 # Every other writer takes (edition, site) and returns {path relative to docs/: contents};
@@ -83,7 +87,7 @@ WRITERS = (
     render_apparatus,      # bibliography/apparatus.md: the notes on the apparatus
     render_chronology,     # chronology/
     render_annotations,    # people/, glossary/, where-the-texts-meet/
-    render_downloads,      # downloads/: BibTeX, CSL-JSON, notes and readings as data
+    render_downloads,      # downloads/: BibTeX, CSL-JSON and readings as data (notes.json: render_edition)
     render_navigation,     # texts/_snippets/navigation.yml: the nav, which mkdocs.yml inherits
 )
 
@@ -127,35 +131,65 @@ def check_edition(sources: Path) -> Edition:
 
 def read_edition(sources: Path, cache: Cache = NO_CACHE) -> Edition:
     texts = read_texts(sources, cache)
+    # Every step below reads the texts without the editors' words in their notes, which
+    # only a text's own pages and files show (render_edition): an edit of those words
+    # leaves all the steps across texts as they were.
+    shared = [text.without_editors_words() for text in texts]
     archives = load_archives(sources / "archives.toml")
     entries = parse_bibliography(sources / "bibliography.bib")
     validate_entries(entries, archives, sources / "bibliography.bib")
-    notes = resolve_notes(sources, texts, entries, cache)
+    notes = resolve_notes(sources, shared, entries, cache)
     not_variants = load_not_variants(sources / "apparatus.toml")
     policy = load_policy(sources)
     readings = check_readings(load_readings(sources / "readings.toml", tuple(sorted(policy.allow))), entries, notes,
-                              sources / "bibliography.bib", {t.meta.id: t.meta.short for t in texts})
+                              sources / "bibliography.bib", {t.meta.id: t.meta.short for t in shared})
     registers = load_registers(sources)
     check_page_titles(registers, readings)
-    check_text_references(registers, [text.meta for text in texts])
+    check_text_references(registers, [text.meta for text in shared])
     differences = load_differences(sources / "differences.toml")
-    check_differences(differences, texts)
-    check_sources(sources, policy, entries, tuple(r.url for r in readings if r.url))
+    check_differences(differences, shared)
+    check_sources(sources, policy, entries, tuple(r.url for r in readings if r.url),
+                  lambda path: cache.memo(("values", str(path), cache.digest(path)), partial(toml_values, path)))
     info = load_edition_info(sources.parent, read_version(sources.parent))
-    passages = [event for text in texts
+    passages = [event for text in shared
                 for event in cache.memo(("passages", text_key(cache, sources, text.meta)), partial(text_events, text))]
-    sentences = {place: sentence for text in texts
+    sentences = {place: sentence for text in shared
                  for place, sentence in cache.memo(("sentences", text_key(cache, sources, text.meta)),
                                                    partial(citing_sentences, [text])).items()}
-    mentions = find_mentions(texts, registers, sources, cache)
+    mentions = find_mentions(shared, registers, sources, cache)
+    shared_key = what_shared_steps_read(cache, sources, shared, info)
+    printed, findings, events = cache.memo(("across texts",) + shared_key, partial(
+        derive_across_texts, shared, entries, notes, not_variants, passages, readings))
+    return Edition(texts, entries, archives, notes, registers, readings, info, differences,
+                   passages=passages, sentences=sentences, mentions=mentions,
+                   events=events, findings=findings, printed=printed, shared_texts=shared, shared_key=shared_key)
+
+
+def derive_across_texts(texts: list[Text], entries, notes, not_variants, passages, readings) -> tuple:
+    """What the checks and pages across texts derive: the citations as the notes print them,
+    the notes on the apparatus, the chronology's events."""
     words = note_words(texts)
     printed = printed_citations(notes, words)   # what the notes print: the checks and the document pages
     findings = (find_issues({e.key: e for e in entries}, notes, texts, not_variants, passages, words, printed)
                 + reading_findings(readings, notes, printed))
-    return Edition(texts, entries, archives, notes, registers, readings, info, differences,
-                   passages=passages, sentences=sentences, mentions=mentions,
-                   events=extract_events(texts, notes, entries, passages),
-                   findings=findings, printed=printed)
+    return printed, findings, extract_events(texts, notes, entries, passages)
+
+
+def what_shared_steps_read(cache: Cache, sources: Path, shared: list[Text], info) -> tuple[str, ...]:
+    """The key of the steps across texts and of the pages that gather every text: the
+    shared sources, the edition's data, and each text without its editors' words (a
+    digest, worked out once per text). Everything those steps read is derived from these.
+    Nothing without a cache."""
+    if cache.folder is None:
+        return ()
+    return (cache.shared, repr(info)) + tuple(
+        cache.memo(("shared part", text_key(cache, sources, text.meta)), partial(digest_of, text)) for text in shared)
+
+
+def digest_of(value) -> str:
+    """The SHA-256 of a value's repr: the model's classes are dataclasses and tuples, whose
+    repr shows every field."""
+    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
 
 
 def find_mentions(texts: list[Text], registers, sources: Path, cache: Cache) -> dict:
@@ -176,8 +210,10 @@ def text_key(cache: Cache, sources: Path, meta) -> str:
     to read without a cache)."""
     if cache.folder is None:
         return ""
-    return "\0".join((repr(meta), cache.digest(meta.source), cache.digest(meta.notes_file),
-                       cache.digest(sources / "corrections.toml")))
+    if meta.id not in cache.text_keys:   # every step of a text asks for it
+        cache.text_keys[meta.id] = "\0".join((repr(meta), cache.digest(meta.source), cache.digest(meta.notes_file),
+                                              cache.digest(sources / "corrections.toml")))
+    return cache.text_keys[meta.id]
 
 
 def read_texts(sources: Path, cache: Cache = NO_CACHE) -> list[Text]:
@@ -217,17 +253,35 @@ def check_every_entry_cited(entries, notes, path: Path) -> None:
 
 
 def render_edition(edition: Edition, cache: Cache = NO_CACHE) -> dict[str, str]:
-    """Every generated file, in memory: what build_edition writes."""
-    site = build_context(edition)
+    """Every generated file, in memory: what build_edition writes. The pages that gather
+    every text are made from the texts without their editors' words, and kept under the
+    key of what they read (what_shared_steps_read); each text's own pages and its notes in
+    notes.json are made from the whole text."""
+    shared = replace(edition, texts=edition.shared_texts)
+    site, files = cache.memo(("shared pages",) + edition.shared_key, partial(render_shared, shared))
+    site = replace(site, texts={text.meta.id: text for text in shared.texts},
+                   citations={(n.text_id, n.note): n for n in edition.notes})
+    files = dict(files)
     meetings = paragraphs_by_text(site.counterparts)   # its paragraphs' meetings with other texts
     told = paragraphs_by_text(site.told_differently)   # the other accounts of what they tell
-    files: dict[str, str] = {}
+    notes = []
     for text in edition.texts:
-        files.update(cache.memo(what_text_pages_read(edition, site, text, meetings, told, cache),
-                                partial(render_one_text, text, site)))
+        pages, text_notes = cache.memo(what_text_pages_read(edition, site, text, meetings, told, cache),
+                                       partial(render_one_text, text, site))
+        files.update(pages)
+        notes.append(text_notes)
+    files[NOTES_JSON] = notes_json_file(notes)
+    return files
+
+
+def render_shared(edition: Edition) -> tuple:
+    """The links every page shares, and the files of the writers that gather every text."""
+    site = build_context(edition)
+    files: dict[str, str] = {}
     for writer in WRITERS:
         files.update(writer(edition, site))
-    return files
+    # The texts and their notes are in memory already: a fifth of the rest to load back.
+    return replace(site, texts={}, citations={}), files
 
 
 def paragraphs_by_text(found: dict) -> dict[str, list]:
@@ -238,8 +292,10 @@ def paragraphs_by_text(found: dict) -> dict[str, list]:
     return grouped
 
 
-def render_one_text(text: Text, site) -> dict[str, str]:
-    return {path: contents for writer in TEXT_WRITERS for path, contents in writer(text, site).items()}
+def render_one_text(text: Text, site) -> tuple[dict[str, str], str]:
+    """A text's files, and its notes' lines of notes.json."""
+    files = {path: contents for writer in TEXT_WRITERS for path, contents in writer(text, site).items()}
+    return files, text_notes_json(text, site)
 
 
 def what_text_pages_read(edition: Edition, site, text: Text, meetings, told, cache: Cache) -> tuple[str, ...]:

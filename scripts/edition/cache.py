@@ -1,5 +1,6 @@
-"""The work that depends on one text, kept on disk between builds: each result is stored
-under the SHA-256 of everything it reads, so a build finds again what no edit touched and
+"""The build's work kept on disk between builds (each text's, and the shared steps' under
+the digests of the parts of the texts they read): each result is stored under the SHA-256
+of everything it reads, so a build finds again what no edit touched and
 does only the rest. A key names the bytes of the files read and the generator's own source,
 never a time: a stale result cannot be found. A cold build (no cache, or an empty one)
 and a warm one write the same bytes.
@@ -25,6 +26,7 @@ class Cache:
         self.folder = folder
         self.sources = sources
         self._digests: dict = {}
+        self.text_keys: dict = {}   # text id -> what reading it reads (build.text_key), made once a build
         self.salt = _generator_digest() if folder else b""
         self.shared = hashlib.sha256(file_bytes(*(
             path for path in sorted(sources.iterdir()) if path.name != "texts.toml"))).hexdigest() \

@@ -121,9 +121,10 @@ def covered_files(sources: Path) -> list[Path]:
 
 
 def violations(sources: Path, policy: SourcePolicy, entries: list[Entry] | None = None,
-               hosts: set | None = None) -> list[Violation]:
+               hosts: set | None = None, values_of=None) -> list[Violation]:
     """Every address against the policy, and every to-do in the registers, in file order;
-    `hosts`, if given, gets the host of every address.
+    `hosts`, if given, gets the host of every address. `values_of`: what reads a TOML file's
+    values (toml_values, or the build's cached copy of it).
 
     Values are read as parsed, never line by line: a comment cites nothing, but a TOML
     string or a BibTeX field continued on a line that starts with "#" or "%" is a value."""
@@ -134,9 +135,8 @@ def violations(sources: Path, policy: SourcePolicy, entries: list[Entry] | None 
             values = [(SourcePosition(path, e.field_lines.get(name, e.line)), value)
                       for e in entries for name, value in e.fields.items()]
         else:
-            toml = read_toml(path)
-            values = [(toml.at(*keys), value) for keys, value in _values(toml.data, ())]
-        to_do = path.name in PUBLIC and path.parent == sources
+            values = (values_of or toml_values)(path)
+        to_do = is_public(path, sources)
         shown = "register fields are" if path.name in REGISTERS else f"the fields of {path.name} are"
         for at, value in values:
             addresses = [m[0] for m in ADDRESS.finditer(value)] if "://" in value else []
@@ -148,6 +148,19 @@ def violations(sources: Path, policy: SourcePolicy, entries: list[Entry] | None 
                              "settle it or remove it" for m in TODO.finditer(value)]
             found += [Violation(at, message) for message in messages if message]
     return sorted(found, key=lambda v: (str(v.position.path), v.position.line))
+
+
+def is_public(path: Path, sources: Path) -> bool:
+    return path.name in PUBLIC and path.parent == sources
+
+
+def toml_values(path: Path) -> list[tuple[SourcePosition, str]]:
+    """The string values of a TOML file that the policy reads, with their lines: those that
+    hold an address, and in a public file those that hold a to-do."""
+    toml = read_toml(path)
+    public = path.name in PUBLIC   # a to-do is only looked for where is_public says
+    return [(toml.at(*keys), value) for keys, value in _values(toml.data, ())
+            if "://" in value or (public and TODO.search(value))]
 
 
 def _values(data, keys: tuple):
@@ -192,13 +205,13 @@ def _address_problem(address: str, policy: SourcePolicy) -> str:
 
 
 def check_sources(sources: Path, policy: SourcePolicy | None = None, entries: list[Entry] | None = None,
-                  urls: tuple[str, ...] = ()) -> None:
+                  urls: tuple[str, ...] = (), values_of=None) -> None:
     """The build's check: the first violation stops it with path:line. Then every allowed
     host must be one that some address uses (`urls`: the readings', which have their own
     check), so that the allow-list says exactly where the sources lead."""
     policy = policy or load_policy(sources)
     used = {_host(url) for url in urls}
-    found = violations(sources, policy, entries, used)
+    found = violations(sources, policy, entries, used, values_of)
     if found:
         raise EditionError(found[0].position, found[0].message)
     unused = [rule for host, rule in policy.allow.items() if host not in used]

@@ -37,6 +37,8 @@ class Edition:
     events: list = ()           # the dated passages and documents (chronology)
     findings: list = ()         # analyse.apparatus.Finding: the notes on the apparatus
     printed: list = ()          # analyse.apparatus.Printed: each citation in the authors' words, as printed
+    shared_texts: list = ()     # the texts without their editors' words: what the steps across texts read
+    shared_key: tuple = ()      # the key of those steps' results in the cache (build.what_shared_steps_read)
 
     def citations_of(self, text_id: str, note: int):
         return next(n for n in self.notes if n.text_id == text_id and n.note == note)

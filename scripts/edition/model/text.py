@@ -4,7 +4,7 @@ All classes are frozen; stages build new values with ``dataclasses.replace``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Union
 
@@ -162,6 +162,17 @@ class Text:
 
     def note(self, number: int) -> Note:
         return next(n for n in self.notes if n.number == number)
+
+    def without_editors_words(self) -> Text:
+        """The text as the pages that gather every text read it: its notes without the
+        editors' identification, evidence and comment, which only the text's own pages and
+        files show. An edit of those words leaves this part unchanged, and so the shared
+        pages (build.py)."""
+        if not any(note.identification or note.evidence or note.comment for note in self.notes):
+            return self
+        return replace(self, notes=tuple(replace(note, identification=(), evidence=(), comment=())
+                                         if note.identification or note.evidence or note.comment else note
+                                         for note in self.notes))
 
     def paragraphs(self):
         """(section index, paragraph) for every paragraph of the text, in order."""

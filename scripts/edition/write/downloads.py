@@ -25,7 +25,6 @@ def render_downloads(edition, site: SiteContext) -> dict[str, str]:
     return {
         "downloads/bibliography.bib": normalised_bibtex(site),
         "downloads/bibliography.json": json_lines(csl_json(site)),
-        "downloads/notes.json": json_lines(notes_json(site)),
         "downloads/readings.json": json.dumps(readings_json(site), ensure_ascii=False, indent=2) + "\n",
     }
 
@@ -34,7 +33,16 @@ def json_lines(items: list[dict]) -> str:
     """A JSON array with one item a line: as readable in a diff as an indented file, and
     written by the json module's C encoder (an indent makes it use the Python one, which
     took a tenth of a warm build at 200 texts)."""
-    return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n]\n"
+    return json_array([item_lines(items)])
+
+
+def item_lines(items: list[dict]) -> str:
+    return ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
+
+
+def json_array(parts: list[str]) -> str:
+    """The array of json_lines from its items' lines, a part at a time (a part may be empty)."""
+    return "[\n" + ",\n".join(part for part in parts if part) + "\n]\n"
 
 
 # --- BibTeX -------------------------------------------------------------------
@@ -174,25 +182,35 @@ def _document_fields(site: SiteContext, key: str) -> dict:
 
 # --- notes.json -------------------------------------------------------------------
 
-def notes_json(site: SiteContext) -> list[dict]:
-    order = {text_id: k for k, text_id in enumerate(site.texts)}
-    documents = {key: _document_fields(site, key) for key in site.entries}   # once a work, not once a citation
-    out = []
-    for (text_id, number), note in sorted(site.citations.items(), key=lambda i: (order[i[0][0]], i[0][1])):
-        basis = {"author": "author", "editorial": "editorial"}.get(note.basis, "unknown")
-        words = site.texts[text_id].note(number)
-        out.append({"text": text_id, "note": number,
-                    "url": f"{site_url(site.note_pages[(text_id, number)])}#fn:{number}",
-                    "basis": basis,
-                    # the author's words only; an editor's identification is never given as the note's text
-                    "note_text": plain_text(words.inlines) or None,
-                    **{name: plain_text(value) for name, value in (
-                        ("identification", words.identification), ("evidence", words.evidence),
-                        ("editor_comment", words.comment)) if value},
-                    "citations": [{"key": c.key, "pinpoint": c.pinpoint, "relation": relation(c),
-                                   **documents[c.key]}
-                                  for c in note.citations]})
-    return out
+NOTES_JSON = "downloads/notes.json"
+
+
+def text_notes_json(text, site: SiteContext) -> str:
+    """One text's notes, a line each, for notes.json: made with the text's own pages, from
+    the whole text (the pages that gather every text read it without its editors' words)."""
+    return item_lines([note_item(text, note.number, site) for note in sorted(text.notes, key=lambda n: n.number)])
+
+
+def notes_json_file(parts: list[str]) -> str:
+    """notes.json: every note of every text, a text's notes after another's (text_notes_json)."""
+    return json_array(parts)
+
+
+def note_item(text, number: int, site: SiteContext) -> dict:
+    note = site.citations[(text.meta.id, number)]
+    basis = {"author": "author", "editorial": "editorial"}.get(note.basis, "unknown")
+    words = text.note(number)
+    return {"text": text.meta.id, "note": number,
+            "url": f"{site_url(site.note_pages[(text.meta.id, number)])}#fn:{number}",
+            "basis": basis,
+            # the author's words only; an editor's identification is never given as the note's text
+            "note_text": plain_text(words.inlines) or None,
+            **{name: plain_text(value) for name, value in (
+                ("identification", words.identification), ("evidence", words.evidence),
+                ("editor_comment", words.comment)) if value},
+            "citations": [{"key": c.key, "pinpoint": c.pinpoint, "relation": relation(c),
+                           **_document_fields(site, c.key)}
+                          for c in note.citations]}
 
 
 # --- Readings -----------------------------------------------------------------
