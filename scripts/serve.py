@@ -75,7 +75,9 @@ def generate(root: Path) -> list[str] | None:
     try:
         with build.collector_paused():
             edition = build.read_edition(root / "sources", cache)
-            return staging.write_tree(build.render_edition(edition, cache), root / "docs")
+            changed = staging.write_tree(build.render_edition(edition, cache), root / "docs")
+        cache.prune()
+        return changed
     except errors.EditionError as err:
         print(f"edition: {err}", file=sys.stderr, flush=True)
     except Exception as err:  # noqa: BLE001 - a fault in the generator: one line, as the CLI says it

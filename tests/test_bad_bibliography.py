@@ -13,7 +13,9 @@ CHEN = "@book{chen-1994-chinas-road,"
 def test_unclosed_brace(project):
     edit(project, BIB, "  title = {China's Road to the Korean War: The Making of the Sino-American Confrontation},",
          "  title = {China's Road to the Korean War: The Making of the Sino-American Confrontation,")
-    expect_error(project, f"{BIB}:{line_of(project, BIB, CHEN)}", "cannot be parsed")
+    expect_error(project, f"{BIB}:{line_of(project, BIB, CHEN) + 2}",
+                 rf"field 'title' opens a brace that it never closes, so the entry runs on into "
+                 rf"line {line_of(project, BIB, CHEN) + 3}; end the value with '}}'")
 
 
 def test_duplicate_key(project):

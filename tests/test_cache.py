@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from support import ROOT
-from edition.build import read_edition, render_edition
+from edition.build import build_edition, read_edition, render_edition
 from edition.cache import Cache
 from edition.load.sourcepolicy import covered_files
 
@@ -102,19 +102,38 @@ def test_the_key_of_a_texts_pages_names_the_pages_of_the_accounts_it_links_to(tm
     """Kissinger ¶ 8 links to Kim ¶ 19, its other account of when Stalin agreed
     (differences.toml): were ¶ 19 on another page, Kissinger's pages would be made again
     (a stale link would lead to the wrong page)."""
-    from edition.build import paragraphs_by_text, what_text_pages_read
+    from dataclasses import replace
+    from edition.build import what_text_pages_read
     from edition.write.markdown.context import build_context
-    cache = Cache(tmp_path / "cache", ROOT / "sources")
-    edition = read_edition(ROOT / "sources", cache)
-    site = build_context(edition)
-    kissinger = next(t for t in edition.texts if t.meta.id == "kissinger-2011")
-    meetings = paragraphs_by_text(site.counterparts)
+    edition = read_edition(ROOT / "sources")
+    shared = replace(edition, texts=edition.shared_texts)
+    site = build_context(shared)
 
     def key():
-        return what_text_pages_read(edition, site, kissinger, meetings, paragraphs_by_text(site.told_differently), cache)
+        return what_text_pages_read(shared, site)["kissinger-2011"]
 
     before = key()
     accounts = site.told_differently[("kissinger-2011", 8)]
     assert [(a.text_id, a.paragraph) for a in accounts] == [("kim-2016", 19)]
     site.told_differently[("kissinger-2011", 8)] = [accounts[0]._replace(page="texts/kim-2016/09-elsewhere.md")]
     assert key() != before
+
+
+def test_a_build_keeps_only_the_results_it_used(tmp_path):
+    """A build that succeeded removes the results it did not use: after an edit of one
+    note's identification, the edited text's results from before the edit are gone, and
+    nothing else is."""
+    import shutil
+    sources, folder, docs = tmp_path / "sources", tmp_path / "cache", tmp_path / "docs"
+    shutil.copytree(ROOT / "sources", sources)
+    build_edition(sources, docs, Cache(folder, sources))
+    first = made(folder)
+    notes = sources / "notes" / "kissinger-2011.toml"
+    text = notes.read_text(encoding="utf-8")
+    notes.write_text(text.replace("Project translation).", "Project translation; checked again).", 1), encoding="utf-8")
+    build_edition(sources, docs, Cache(folder, sources))
+    after = made(folder)
+    assert len(first - after) == 7 + 1 == len(after - first)   # that text's work, its notes file's addresses
+    (folder / "left-by-another-build.pickle").write_bytes(b"")
+    build_edition(sources, docs, Cache(folder, sources))
+    assert made(folder) == after

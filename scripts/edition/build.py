@@ -106,6 +106,7 @@ def build_edition(sources: Path, docs: Path, cache: Cache = NO_CACHE) -> Edition
     with collector_paused():
         edition = read_edition(sources, cache)
         write_tree(render_edition(edition, cache), docs)
+    cache.prune()
     return edition
 
 
@@ -258,30 +259,32 @@ def render_edition(edition: Edition, cache: Cache = NO_CACHE) -> dict[str, str]:
     key of what they read (what_shared_steps_read); each text's own pages and its notes in
     notes.json are made from the whole text."""
     shared = replace(edition, texts=edition.shared_texts)
-    site, files = cache.memo(("shared pages",) + edition.shared_key, partial(render_shared, shared))
+    site, files, reads = cache.memo(("shared pages",) + edition.shared_key,
+                                    partial(render_shared, shared, cache.folder is not None))
     site = replace(site, texts={text.meta.id: text for text in shared.texts},
                    citations={(n.text_id, n.note): n for n in edition.notes})
     files = dict(files)
-    meetings = paragraphs_by_text(site.counterparts)   # its paragraphs' meetings with other texts
-    told = paragraphs_by_text(site.told_differently)   # the other accounts of what they tell
     notes = []
     for text in edition.texts:
-        pages, text_notes = cache.memo(what_text_pages_read(edition, site, text, meetings, told, cache),
-                                       partial(render_one_text, text, site))
+        key = ("pages", text_key(cache, cache.sources, text.meta), cache.shared, repr(edition.info),
+               reads[text.meta.id]) if cache.folder else ()
+        pages, text_notes = cache.memo(key, partial(render_one_text, text, site))
         files.update(pages)
         notes.append(text_notes)
     files[NOTES_JSON] = notes_json_file(notes)
     return files
 
 
-def render_shared(edition: Edition) -> tuple:
-    """The links every page shares, and the files of the writers that gather every text."""
+def render_shared(edition: Edition, keyed: bool) -> tuple:
+    """The links every page shares, the files of the writers that gather every text, and
+    (`keyed`: for a cache) what each text's pages read of them."""
     site = build_context(edition)
     files: dict[str, str] = {}
     for writer in WRITERS:
         files.update(writer(edition, site))
+    reads = what_text_pages_read(edition, site) if keyed else {}
     # The texts and their notes are in memory already: a fifth of the rest to load back.
-    return replace(site, texts={}, citations={}), files
+    return replace(site, texts={}, citations={}), files, reads
 
 
 def paragraphs_by_text(found: dict) -> dict[str, list]:
@@ -298,21 +301,23 @@ def render_one_text(text: Text, site) -> tuple[dict[str, str], str]:
     return files, text_notes_json(text, site)
 
 
-def what_text_pages_read(edition: Edition, site, text: Text, meetings, told, cache: Cache) -> tuple[str, ...]:
-    """Everything a text's pages show: the text and its resolved notes, the sources every
-    page shares (bibliography, registers, readings...), the edition's own data, and of the
-    other texts only what the pages link to: the passages that meet this text's
-    paragraphs (and those texts' short names), the print pages of the other accounts of the
-    points its paragraphs tell differently (the points are differences.toml, a shared
-    source), and for each entry this text cites its bibliography page and the finding its
-    notes' "differs" leads to (whose anchor every note citing the entry makes). Nothing
-    without a cache."""
-    if cache.folder is None:
-        return ()
-    met = meetings[text.meta.id]
-    others = sorted({other.text_id for _, found in met for other in found})
-    cited = sorted({c.key for n in text.notes for c in site.citations[(text.meta.id, n.number)].citations})
-    return ("pages", text_key(cache, cache.sources, text.meta), cache.shared, repr(edition.info), repr(met),
-            repr([(i, site.texts[i].meta.short) for i in others]),
-            repr([(paragraph, [account.page for account in accounts]) for paragraph, accounts in told[text.meta.id]]),
-            repr([(k, site.entry_pages.get(k), site.differs_link("", k)) for k in cited]))
+def what_text_pages_read(edition: Edition, site) -> dict[str, str]:
+    """text id -> a digest of what its pages show of the other texts and of the lookups
+    every page shares, for their key (beside the text itself, the shared sources and the
+    edition's data): the passages that meet its paragraphs (and those texts' short names),
+    the print pages of the other accounts of the points its paragraphs tell differently
+    (the points are differences.toml, a shared source), and for each entry it cites its
+    bibliography page and the finding its notes' "differs" leads to (whose anchor every
+    note citing the entry makes). Made with the shared pages, and kept with them."""
+    meetings = paragraphs_by_text(site.counterparts)   # its paragraphs' meetings with other texts
+    told = paragraphs_by_text(site.told_differently)   # the other accounts of what they tell
+    reads = {}
+    for text in edition.texts:
+        met = meetings[text.meta.id]
+        others = sorted({other.text_id for _, found in met for other in found})
+        cited = sorted({c.key for n in text.notes for c in site.citations[(text.meta.id, n.number)].citations})
+        reads[text.meta.id] = digest_of((
+            met, [(i, site.texts[i].meta.short) for i in others],
+            [(paragraph, [account.page for account in accounts]) for paragraph, accounts in told[text.meta.id]],
+            [(k, site.entry_pages.get(k), site.differs_link("", k)) for k in cited]))
+    return reads

@@ -6,7 +6,8 @@ never a time: a stale result cannot be found. A cold build (no cache, or an empt
 and a warm one write the same bytes.
 
 Results are pickles in one folder (.cache/edition/ in the project; `make clean` removes it,
-and removing it is always safe). A file that cannot be read back is made again."""
+and removing it is always safe). A file that cannot be read back is made again. A build
+that succeeded removes the results it did not use (prune)."""
 from __future__ import annotations
 
 import hashlib
@@ -27,6 +28,7 @@ class Cache:
         self.sources = sources
         self._digests: dict = {}
         self.text_keys: dict = {}   # text id -> what reading it reads (build.text_key), made once a build
+        self.used: set[str] = set()  # the results this build read or made (prune)
         self.salt = _generator_digest() if folder else b""
         self.shared = hashlib.sha256(file_bytes(*(
             path for path in sorted(sources.iterdir()) if path.name != "texts.toml"))).hexdigest() \
@@ -59,6 +61,7 @@ class Cache:
         if self.folder is None:
             return make()
         path = self.folder / f"{self.key(key)}.pickle"
+        self.used.add(path.name)
         stored = _load(path)
         if stored is None:
             before = dict(counts or {})
@@ -71,6 +74,16 @@ class Cache:
         for index, increment in increments:
             counts[names[index]] += increment
         return result
+
+
+    def prune(self) -> None:
+        """Remove the results this build did not use, once it has succeeded: the folder
+        holds the last build's results, not every build's (an edit undone is made again)."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.glob("*.pickle"):
+            if path.name not in self.used:
+                path.unlink(missing_ok=True)
 
 
 NO_CACHE = Cache(None)

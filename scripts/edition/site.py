@@ -84,6 +84,7 @@ def build_site(root: Path, site_dir: Path | None = None, site_url: str | None = 
             pages = sum(1 for _ in built.rglob("*.html"))
             write_tree(files, root / "docs")
             swap(built, target, Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent)))
+            cache.prune()
             return pages
         finally:
             shutil.rmtree(built, ignore_errors=True)

@@ -127,9 +127,35 @@ def reject_failed_blocks(library: Library, path: Path) -> None:
             first = block.previous_block.start_line + 1
             raise EditionError(at, f"duplicate key '{block.key}' (first at line {first}); every entry needs a "
                                    "key of its own: rename one, or merge the two")
+        unclosed = unclosed_field(block.raw)
+        if unclosed is not None:
+            offset, name, runs_into = unclosed
+            raise EditionError(SourcePosition(path, block.start_line + 1 + offset),
+                               f"field '{name}' opens a brace that it never closes, so the entry runs on into "
+                               f"line {block.start_line + 1 + runs_into}; end the value with '}}'")
         detail = " ".join(str(getattr(block.error, "abort_reason", "") or "").split())
         raise EditionError(at, f"this BibTeX entry cannot be parsed ({detail or 'syntax error'}); "
                                "check its braces, quotes and commas")
+
+
+FIELD_START = re.compile(r"^\s*([A-Za-z][\w-]*)\s*=\s*[{\"]")
+
+
+def unclosed_field(raw: str) -> tuple[int, str, int] | None:
+    """In an entry that failed to parse: the field whose value opens a brace it never
+    closes (its line's offset in the entry, its name, the offset of the line it runs into),
+    found where a later line begins a field or an entry while that value is still open.
+    None when the entry failed for another reason."""
+    depth, open_field = 0, None
+    for offset, line in enumerate(raw.split("\n")):
+        start = FIELD_START.match(line)
+        if offset and depth > 1 and open_field and (start or line.lstrip().startswith("@")):
+            return open_field + (offset,)
+        if start and depth == 1:
+            open_field = (offset, start[1].lower())
+        bare = line.replace("\\{", "").replace("\\}", "")
+        depth += bare.count("{") - bare.count("}")
+    return None
 
 
 def reject_field_given_twice(block: BibEntry, path: Path) -> None:
