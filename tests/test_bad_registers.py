@@ -2,6 +2,8 @@
 form claimed by two persons, a missing field."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from breaking import append, edit, expect_error, line_of
@@ -98,6 +100,17 @@ def test_a_register_source_naming_no_text(project):
          'sources = ["Kim 2061, n. 39", "Kissinger 2011, n. 21"]')
     expect_error(project, f"{TERMS}:{line_of(project, TERMS, CWIHP)}",
                  "the source “Kim 2061, n. 39” names no text of the edition; the texts are Kim 2016, Kissinger 2011")
+
+
+@pytest.mark.parametrize("written, message", [
+    ("Kim (2016), n. 39", "names a note of Kim 2016 in another form; write it as “Kim 2016, n. 7”"),
+    ("Kim 2016 n. 39", "names a note of Kim 2016 in another form"),
+    ("Kim 2016, note 39", "names a note as “note”; write “n. 7” or “nn. 7–8”")])
+def test_a_register_source_naming_a_note_in_another_form(project, written, message):
+    """Written otherwise than "Kim 2016, n. 39", the note numbers would go unchecked."""
+    edit(project, TERMS, 'sources = ["Kim 2016, n. 39", "Kissinger 2011, n. 21"]',
+         f'sources = ["{written}", "Kissinger 2011, n. 21"]')
+    expect_error(project, f"{TERMS}:{line_of(project, TERMS, CWIHP)}", re.escape(f"the source “{written}” ") + message)
 
 
 @pytest.mark.parametrize("day, message", [("2026-02-31", "must be a real date, as YYYY-MM-DD .*, not '2026-02-31'"),

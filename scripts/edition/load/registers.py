@@ -54,6 +54,8 @@ def load_registers(sources: Path) -> Registers:
 # A reference to a text: its short name and year, then where ("Kim 2016, text at nn. 7, 25").
 TEXT_REFERENCE = re.compile(r"^(?P<text>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* \d{4}),")
 NOTE_NUMBERS = re.compile(r"\bnn?\.\s*(?P<numbers>\d+(?:\s*(?:[-–,]|and)\s*\d+)*)")
+NOTE_WORD = re.compile(r"\bnotes?\s+\d")                  # "note 7": not the form NOTE_NUMBERS checks
+NAMES_A_NOTE = re.compile(r"\b(?:nn?\.|notes?)\s*\d")
 
 
 def check_text_references(registers: Registers, metas) -> None:
@@ -64,7 +66,11 @@ def check_text_references(registers: Registers, metas) -> None:
         for source in entry.sources:
             found = TEXT_REFERENCE.match(source)
             if not found:
+                refuse_other_form(entry, source, texts)
                 continue
+            if NOTE_WORD.search(source):
+                raise EditionError(entry.position, f"the source “{source}” names a note as “note”; write “n. 7” "
+                                                   "or “nn. 7–8”, so that the build can check the numbers")
             meta = texts.get(found["text"])
             if meta is None:
                 raise EditionError(entry.position, f"the source “{source}” names no text of the edition; "
@@ -74,6 +80,16 @@ def check_text_references(registers: Registers, metas) -> None:
                     if not meta.first_note <= number <= meta.last_note:
                         raise EditionError(entry.position, f"the source “{source}” cites note {number}, but "
                                                            f"{meta.short} has notes {meta.first_note}–{meta.last_note}")
+
+
+def refuse_other_form(entry, source: str, texts: dict) -> None:
+    """A reference to one of the texts' notes written in another form ("Kim (2016), n. 7",
+    "Kim 2016 n. 7") would go unchecked: it is refused, with the form to write."""
+    for short in texts:
+        author, year = short.rsplit(" ", 1)
+        if re.match(rf"{re.escape(author)}\s*\(?{year}\)?(?!,)", source) and NAMES_A_NOTE.search(source):
+            raise EditionError(entry.position, f"the source “{source}” names a note of {short} in another form; "
+                                               f"write it as “{short}, n. 7” (or “{short}, text at n. 7”)")
 
 
 def check_page_titles(registers: Registers, readings) -> None:
