@@ -228,7 +228,10 @@ class DocumentPage:
                    if getattr(evidence, name)]
         out = [f"The publisher's page prints: {'; '.join(printed)}.", ""] if printed else []
         declared = {d.split(":", 1)[0].strip() for d in self.reading.differences}
-        checks = [c for c in self.site.readings.checks.get(self.key, ()) if c.outcome != NOT_COMPARED or c.page.strip() not in ("", c.field)]
+        # A field neither compared nor given by either side says nothing; one that the entry
+        # gives and the page does not is a fact about the page.
+        checks = [c for c in self.site.readings.checks.get(self.key, ())
+                  if c.outcome != NOT_COMPARED or _printed(c) or c.edition.strip()]
         if not checks:
             return out
         # In a block of its own: on a phone its rows stand one under another (face.css).
@@ -238,7 +241,7 @@ class DocumentPage:
         for c in checks:
             outcome = DIFFERS if c.field in declared or (c.field in LOCATOR_PARTS and "locator" in declared
                                                          and c.outcome == DIFFERS) else c.outcome
-            out.append(f"| {escape_text(c.field)} | {escape_text(c.edition) or '—'} | {escape_text(c.page) or '—'} "
+            out.append(f"| {escape_text(c.field)} | {escape_text(c.edition) or '—'} | {escape_text(_printed(c)) or 'none printed'} "
                        f"| {escape_text(outcome)} |")
         return out + ["", "</div>", ""]
 
@@ -412,3 +415,9 @@ def _short_of(check) -> bool:
     seen, pages past those read): the page agrees only as far as the comparison went."""
     return check.outcome == NOT_COMPARED and check.page.strip() not in ("", check.field) and bool(check.edition.strip())
 
+
+def _printed(check) -> str:
+    """What the publisher's page prints for a compared field ("" where it prints none: an
+    archival part is given with its name, "fond 45", and alone when the page lacks it)."""
+    printed = check.page.strip()
+    return "" if printed == check.field else printed
