@@ -342,3 +342,14 @@ def test_a_difference_may_be_declared_where_the_comparison_is_lenient(edition):
     declared("opis: the page prints 1, the note 01", locator="APRF, f. 45, op. 1, d. 329")
     with pytest.raises(EditionError, match="is declared, but the publisher's opis is the edition's"):
         declared("opis: the page prints 01", locator="APRF, f. 45, op. 01, d. 329")
+
+
+def test_a_field_the_entry_gives_and_the_page_does_not_print_is_shown(project):
+    """The comparison table keeps a row the page prints nothing for, when the entry gives a
+    value: that the publisher's page lacks the date is a fact a reader may need."""
+    edit(project, "sources/readings.toml", 'date = "1950-07-06"\nsender = "Feng Xi [Stalin]"',
+         'date = ""\nsender = "Feng Xi [Stalin]"')
+    assert run_build(project).returncode == 0
+    page = (project / "docs" / "documents" / "doc-1950-07-06-stalin-shtykov.md").read_text(encoding="utf-8")
+    assert "| date | the entry's date 1950-07-06 | none printed | not compared |" in page
+    assert "| papka |" not in page   # given by neither side

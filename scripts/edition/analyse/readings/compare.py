@@ -110,7 +110,7 @@ def check_declared(reading: Reading, checks: tuple[FieldCheck, ...]) -> None:
 
 def _date(page: str, entry: str) -> FieldCheck:
     if not page:
-        return FieldCheck("date", NOT_COMPARED, page, entry)
+        return FieldCheck("date", NOT_COMPARED, page, f"the entry's date {entry}" if entry else "")
     if not entry:
         return FieldCheck("date", DIFFERS, page, "the entry, which is undated")
     # A date printed less precisely (1950-05) is no disagreement with 1950-05-14.
@@ -124,7 +124,7 @@ def name_words(value: str) -> set[str]:
 
 def _name(field: str, page: str, entry: str) -> FieldCheck:
     if not page or not entry or NOT_SEEN.match(page):
-        return FieldCheck(field, NOT_COMPARED, page, entry)
+        return FieldCheck(field, NOT_COMPARED, page, f"the entry's {field} “{entry}”" if entry else "")
     a, b = name_words(page), name_words(entry)
     # "Feng Xi [Stalin]" names Stalin; "Mao" is "Mao Zedong": one holds the other's words.
     agrees = bool(a and b) and (a <= b or b <= a)
@@ -181,7 +181,8 @@ def _locator(text: str, entry: Entry, pinpoints: list[Pinpoint]) -> list[FieldCh
     for name, value in wanted.items():
         page = best.parts.get(name, "")
         outcome = NOT_COMPARED if not (page and value) else AGREES if _norm(page) == _norm(value) else DIFFERS
-        checks.append(FieldCheck(name, outcome, f"{name} {page}", f"the entry's {name} {value}", page == value))
+        checks.append(FieldCheck(name, outcome, f"{name} {page}", f"the entry's {name} {value}" if value else "",
+                                 page == value))
     checks.append(_within("leaves", best.leaves, pinpoints))
     return checks
 

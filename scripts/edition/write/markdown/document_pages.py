@@ -413,7 +413,7 @@ def _front_matter(title_html: str, tags: list[list[str]]) -> list[str]:
 def _short_of(check) -> bool:
     """A field the page and the notes both give that could not be compared (a locator not
     seen, pages past those read): the page agrees only as far as the comparison went."""
-    return check.outcome == NOT_COMPARED and check.page.strip() not in ("", check.field) and bool(check.edition.strip())
+    return check.outcome == NOT_COMPARED and bool(_printed(check)) and bool(check.edition.strip())
 
 
 def _printed(check) -> str:
