@@ -1,8 +1,8 @@
 """The build's work kept on disk between builds (each text's, and the shared steps' under
 the digests of the parts of the texts they read): each result is stored under the SHA-256
-of everything it reads, so a build finds again what no edit touched and
-does only the rest. A key names the bytes of the files read and the generator's own source,
-never a time: a stale result cannot be found. A cold build (no cache, or an empty one)
+of everything it reads, so a build finds again what no edit touched and does only the
+rest. A key names the bytes of the files read and the generator's own source, never a
+time: a stale result cannot be found. A cold build (no cache, or an empty one)
 and a warm one write the same bytes.
 
 Results are pickles in one folder (.cache/edition/ in the project; `make clean` removes it,
@@ -74,7 +74,6 @@ class Cache:
         for index, increment in increments:
             counts[names[index]] += increment
         return result
-
 
     def prune(self) -> None:
         """Remove the results this build did not use, once it has succeeded: the folder

@@ -87,7 +87,8 @@ def refuse_other_form(entry, source: str, texts: dict) -> None:
     "Kim 2016 n. 7") would go unchecked: it is refused, with the form to write."""
     for short in texts:
         named = re.fullmatch(r"(.+) (\d{4})", short)   # "Kim 2016": its author and year
-        if named and re.match(rf"{re.escape(named[1])}\s*\(?{named[2]}\)?(?!,)", source) and NAMES_A_NOTE.search(source):
+        other_form = named and re.match(rf"{re.escape(named[1])}\s*\(?{named[2]}\)?(?!,)", source)
+        if other_form and NAMES_A_NOTE.search(source):
             raise EditionError(entry.position, f"the source “{source}” names a note of {short} in another form; "
                                                f"write it as “{short}, n. 7” (or “{short}, text at n. 7”)")
 
