@@ -75,9 +75,8 @@ class CitationMap:
             if meta is None:
                 raise EditionError(entry.position, f"text = '{entry.text}' names no text of texts.toml; the texts "
                                                    f"are {', '.join(repr(i) for i in sorted(texts))}")
-            if not meta.first_note <= entry.note <= meta.last_note:
-                raise EditionError(entry.position, f"note = {entry.note}, but {meta.short} has notes "
-                                                   f"{meta.first_note}–{meta.last_note}")
+            if not meta.has_note(entry.note):
+                raise EditionError(entry.position, f"note = {entry.note}, but {meta.short} has notes {meta.note_range}")
 
     def check_all_used(self) -> None:
         for entry, count in self.used.items():

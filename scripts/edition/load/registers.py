@@ -77,9 +77,9 @@ def check_text_references(registers: Registers, metas) -> None:
                                                    f"the texts are {', '.join(sorted(texts))}")
             for run in NOTE_NUMBERS.finditer(source):
                 for number in map(int, re.findall(r"\d+", run["numbers"])):
-                    if not meta.first_note <= number <= meta.last_note:
+                    if not meta.has_note(number):
                         raise EditionError(entry.position, f"the source “{source}” cites note {number}, but "
-                                                           f"{meta.short} has notes {meta.first_note}–{meta.last_note}")
+                                                           f"{meta.short} has notes {meta.note_range}")
 
 
 def refuse_other_form(entry, source: str, texts: dict) -> None:

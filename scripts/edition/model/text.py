@@ -137,6 +137,13 @@ class TextMeta:
     def pages(self) -> str:
         return f"{self.first_page}–{self.last_page}" if self.first_page else ""
 
+    @property
+    def note_range(self) -> str:
+        return f"{self.first_note}–{self.last_note}"
+
+    def has_note(self, number: int) -> bool:
+        return self.first_note <= number <= self.last_note
+
 
 @dataclass(frozen=True)
 class Intervention:

@@ -38,7 +38,7 @@ def read_notes_file(path: Path, meta: TextMeta) -> tuple[Note, ...]:
     tables = only_tables(toml, "note")
     notes = [_note(toml, index, at) for index, (_, at) in enumerate(tables)]
     expected = list(range(meta.first_note, meta.last_note + 1))
-    rule = f"the [[note]] tables are numbered {meta.first_note}–{meta.last_note} in order, one for each note"
+    rule = f"the [[note]] tables are numbered {meta.note_range} in order, one for each note"
     for note, (_, at), wanted in zip(notes, tables, expected + [None] * len(notes)):
         if note.number != wanted:
             found = f"note {note.number} stands where note {wanted} was expected" if wanted else \

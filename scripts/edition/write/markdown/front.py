@@ -36,7 +36,7 @@ def render_text_list(texts: list[Text], prefix: str, level: int = 3) -> str:
     out = []
     for text in texts:
         meta = text.meta
-        notes = f"notes {meta.first_note}–{meta.last_note}"
+        notes = f"notes {meta.note_range}"
         paragraphs = sum(1 for _ in text.paragraphs())
         out += [f"{'#' * level} [{escape_text(meta.short)}: {escape_text(meta.title)}]({prefix}{meta.id}/index.md)", "",
                 f"{text_citation(meta)}", "",
@@ -82,7 +82,7 @@ def render_notes_established(texts: list[Text]) -> str:
         if text.meta.notes_file is None:
             continue
         counts = {basis: sum(1 for n in text.notes if n.basis == basis) for basis in (AUTHOR, EDITORIAL, UNKNOWN)}
-        out += [f"{escape_text(text.meta.short)}, notes {text.meta.first_note}–{text.meta.last_note} "
+        out += [f"{escape_text(text.meta.short)}, notes {text.meta.note_range} "
                 f"({len(text.notes)} notes):", "",
                 f"- **{counts[AUTHOR]}** in the author's words, from public copies of the printed endnotes;",
                 f"- **{counts[EDITORIAL]}** identified by the editors, each with its evidence, and marked "
