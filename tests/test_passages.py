@@ -36,6 +36,16 @@ def test_kim_28_closes_the_quoted_telegram(sentences, texts):
     assert citing_sentence(texts["kim-2016"], 28) == (25, n28.sentence)
 
 
+def test_a_sentence_does_not_end_inside_a_quotation(sentences):
+    """Kim n. 24 closes a quotation of two sentences: the citing sentence is the whole of
+    it with the words that introduce it, not its last sentence alone."""
+    assert sentences[("kim-2016", 24)].sentence == (
+        "On 3 May 1950, Stalin tersely informed Mao that 'Korean comrades visited us recently. "
+        "I will inform you shortly about the results of the conversations.'")
+    # Kissinger's curly marks, and an apostrophe (Mao's) that opens and closes nothing
+    assert sentence_before("He quoted Mao's words: “Go. Now.” Then he left.", 33) == "He quoted Mao's words: “Go. Now.”"
+
+
 def test_kissinger_18_is_the_sentence_before_the_glued_marker(sentences):
     n18 = sentences[("kissinger-2011", 18)]
     assert n18.sentence.startswith("In their Moscow meeting, Stalin had fended off")

@@ -345,11 +345,14 @@ _INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.)*[A-Z]$|\b(?:i\.e|e\.g|no|Gen|Mr|
 
 def sentence_bounds(words: str, position: int) -> tuple[int, int]:
     start, end = 0, len(words)
+    quoted = quotations(words)
     for boundary in _SENTENCE_END.finditer(words):
         # Initials end where the boundary starts: look at the 64 characters before it, not at
         # the whole text before it at every boundary (quadratic on long paragraphs).
         if _INITIALS.search(words, max(0, boundary.start() - 64), boundary.start()):
             continue
+        if any(first < boundary.start() and boundary.end() < last for first, last in quoted):
+            continue   # "that 'Korean comrades visited us recently. I will inform you…'" is one sentence
         if boundary.end() <= position:
             start = boundary.end()
         else:
@@ -358,6 +361,30 @@ def sentence_bounds(words: str, position: int) -> tuple[int, int]:
     while start < end and words[start].isspace():
         start += 1
     return start, end
+
+
+# An opening quotation mark stands after a space, an opening bracket or a dash, before a
+# word; a closing one after a word or a stop, before a space, a stop or the end. A straight
+# ' between two letters (Mao's) is an apostrophe; so is a curly ’ anywhere but at a close.
+_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–]))[“‘\"'](?=\w)")
+_CLOSING = re.compile(r"(?<=[\w.,;:!?…)\]])[”’\"'](?=[\s.,;:!?…)\]—–]|$)")
+_PAIRS = {"“": "”", "‘": "’", '"': '"', "'": "'"}
+
+
+def quotations(words: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation in a paragraph's words whose marks open and close in
+    it: a sentence does not end inside one. A quotation left open (an apostrophe taken for
+    a mark, a quotation running on into the next paragraph) counts as none."""
+    spans, opened = [], None
+    for mark in sorted(list(_OPENING.finditer(words)) + list(_CLOSING.finditer(words)), key=lambda m: m.start()):
+        char = mark.group()
+        if opened is None:
+            if mark.re is _OPENING:
+                opened = mark
+        elif char == _PAIRS[opened.group()] and mark.re is _CLOSING:
+            spans.append((opened.start(), mark.end()))
+            opened = None
+    return spans
 
 
 def clip(sentence: str, at: int, length: int, limit: int = SNIPPET_LIMIT) -> tuple[str, int]:
