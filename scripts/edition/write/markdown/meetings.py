@@ -24,12 +24,14 @@ PAGE = "where-the-texts-meet/index.md"
 def render_meetings(site: SiteContext, edition, mentions) -> dict[str, str]:
     two = len(edition.texts) == 2
     shared = "both texts" if two else "two or more texts"
-    intro = ("Kissinger and Kim write about the same months from the same documents and books. This page "
-             "lists what both texts rely on, computed from their notes and from the register of persons, "
-             "with links into both." if two else
-             "The texts write about the same months from the same documents and books. This page lists "
-             "what any two or more of them rely on, computed from their notes and from the register of "
-             "persons, with links into each text that shares it.")
+    intro = ("Kissinger and Kim write about the same months and cite some of the same documents and books. "
+             "This page lists what the notes of both texts cite, in the authors' words or by the editors' "
+             "identification, computed from the notes and from the register of persons, with links into both."
+             if two else
+             "The texts write about the same months and cite some of the same documents and books. This page "
+             "lists what the notes of any two or more of them cite, in the authors' words or by the editors' "
+             "identification, computed from the notes and from the register of persons, with links into each "
+             "text that shares it.")
     margin = (" In the texts, a paragraph that rests on a document the other text also cites shows a small ↔ "
               "link to its counterpart." if two else
               " In the texts, a paragraph that rests on a document other texts also cite shows small ↔ "
