@@ -102,7 +102,7 @@ def test_person_page(site):
     html = (site / "people/stalin/index.html").read_text(encoding="utf-8")
     assert "Filippov" in html and "Comrade Stalin" in html
     assert "Kissinger 2011 (" in html and "Kim 2016 (" in html
-    assert 'href="../../bibliography/#doc-1950-05-14-stalin-mao"' in html
+    assert 'href="../../documents/doc-1950-05-14-stalin-mao/"' in html
     kim = (site / "people/kim-il-sung/index.html").read_text(encoding="utf-8")
     donggil = (site / "people/donggil-kim/index.html").read_text(encoding="utf-8")
     assert "Named only in the notes." in donggil
@@ -127,7 +127,8 @@ def test_where_the_texts_meet(site):
     for key in ("doc-1949-12-16-stalin-mao", "doc-1950-05-13-roshchin-stalin", "doc-1950-05-14-stalin-mao",
                 "chen-1994-chinas-road", "goncharov-1993-uncertain-partners", "shen-2013-mao-zedong",
                 "shen-forthcoming-mao-zedong"):
-        assert f"bibliography/#{key}" in html, key
+        # a document's link leads to its page; a book's to its entry
+        assert (f"documents/{key}/" if key.startswith("doc-") else f"bibliography/#{key}") in html, key
     assert "<th>Kissinger 2011</th>" in html and "<th>Kim 2016</th>" in html
     assert 'href="../texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war/#fn:18"' in html
     assert 'href="../texts/kim-2016/02-prc-policy-on-the-korean-peninsula-before-the-outbreak-of/#fn:12"' in html
@@ -294,6 +295,6 @@ def test_a_person_page_lists_the_printed_documents_they_sent(site):
     as the archival telegrams are on Shtykov's."""
     jessup = (site / "people/jessup/index.html").read_text(encoding="utf-8")
     assert "Documents sent or received" in jessup
-    assert 'href="../../bibliography/#frus-1950-v07-jessup-memorandum-06-26"' in jessup
+    assert 'href="../../documents/frus-1950-v07-jessup-memorandum-06-26/"' in jessup
     document = (site / "documents/frus-1950-v07-jessup-memorandum-06-26/index.html").read_text(encoding="utf-8")
     assert 'href="../../people/jessup/"' in document

@@ -192,7 +192,7 @@ def test_stalin_mao_conversation_with_both_texts(page):
     assert "texts/kissinger-2011/01-kim-il-sung-and-the-outbreak-of-war/#p1" in kissinger
     assert "/#fn:18" in kissinger
     assert "texts/kim-2016/02-prc-policy-on-the-korean-peninsula-before-the-outbreak-of/#p11" in kim
-    assert "bibliography/#doc-1949-12-16-stalin-mao" in documents
+    assert "documents/doc-1949-12-16-stalin-mao/" in documents
 
 
 def test_kim_il_sung_in_beijing_with_both_texts(page):
@@ -207,7 +207,7 @@ def test_2_july_1950_links_the_paragraph_and_the_document(page):
     assert "kim-2016/03-from-a-passive-to-an-eager-stance/#p36" in kim
     assert "kim-2016/01-introduction/#p5" in kim
     assert "<strong>On 2 July 1950</strong>" in kim
-    assert "../bibliography/#doc-1950-07-02-roshchin-stalin" in documents
+    assert "../documents/doc-1950-07-02-roshchin-stalin/" in documents
     assert "kim-2016/03-from-a-passive-to-an-eager-stance/#fn:41" in documents
     assert "the note dates it 3 July 1950" in documents
     assert kissinger == ""

@@ -118,6 +118,9 @@ def _linked_parts(page: str, head: list[str], parts: dict[str, list[str]]) -> di
 def _entry_block(site: SiteContext, entry: Entry, cited_in, page: str, children) -> list[str]:
     out = [f'<div class="bib-entry" id="{entry.key}" markdown>', "",
            to_markdown(format_entry(entry, site.entries, site.archives)), "{: .bib-ref }", ""]
+    if entry.key in site.document_pages:   # a cited document has a page of its own
+        out += [f"[The document's page]({site.document_link(page, entry.key)}): its record, where to read it, "
+                "the passages that cite it", "{: .bib-related }", ""]
     out += _reading_block(site, entry)
     related = [f"{RELATED_LABEL.get(entry.get('relatedtype'), 'Related to')}: "
                f"[{escape_text(short_label(site.entries[k], site.archives))}]({_near(site, page, k)})"

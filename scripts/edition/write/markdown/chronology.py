@@ -175,7 +175,7 @@ def _document(event: Event, site: SiteContext) -> str:
         remark = f" ({'; '.join(remarks)})" if remarks else ""
         cited.append(f"{escape_text(site.texts[c.text_id].meta.short)} "
                      f"n. [{c.note}]({site.note_link(PAGE, c.text_id, c.note)}){remark}")
-    link = f"[{escape_text(event.snippet)}]({site.entry_link(PAGE, event.key)})"
+    link = f"[{escape_text(event.snippet)}]({site.document_link(PAGE, event.key)})"
     return link + (" — cited in " + " · ".join(cited) if cited else "")
 
 

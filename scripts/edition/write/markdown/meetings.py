@@ -140,7 +140,7 @@ def _works(site: SiteContext, works, sentences) -> list[str]:
     names = column_names(texts, "Sentences")
     for work in works:
         labels = " / ".join(f"[{escape_text(short_label(site.entries[k], site.archives))}]"
-                            f"({site.entry_link(PAGE, k)})" for k in work.keys)
+                            f"({site.document_link(PAGE, k)})" for k in work.keys)
         out += [f"### {escape_text(short_label(site.entries[work.keys[0]], site.archives))}", "", labels, "",
                 "| " + " | ".join(names) + " |", "|---" * len(names) + "|"]
         cells = [SEPARATOR.join(_citing(site, work, t.meta.id, note, sentences)

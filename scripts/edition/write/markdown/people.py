@@ -105,7 +105,7 @@ def _person(site: SiteContext, person: Person, mentions: list[Mention], document
             entry = site.entries[key]
             when = long_date(entry.get("date")) if entry.get("date") else "undated"
             label = short_label(entry, site.archives)
-            lines.append(f"- [{escape_text(label)}]({site.entry_link(page, key)}) ({role}; {when})")
+            lines.append(f"- [{escape_text(label)}]({site.document_link(page, key)}) ({role}; {when})")
         blocks.append(Block("documents", "Documents sent or received", ["## Documents sent or received", ""], lines))
     return split_page(page, person.name, out, blocks)
 
