@@ -173,3 +173,22 @@ def test_note_field_of_another_basis(project, note, old, added, basis, belongs):
     expect_error(project, f"{KISSINGER_NOTES}:{line_of(project, KISSINGER_NOTES, added)}",
                  f"'{name}' does not belong to note {note}, whose basis is \"{basis}\" \\(it belongs with basis "
                  f"{belongs}\\); remove it or change the basis")
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("  pubstate = {forthcoming}\n}\n\n@book{shi", "  pubstate = {forthcomming}\n}\n\n@book{shi",
+     "pubstate 'forthcomming' of 'shen-forthcoming-mao-zedong' must be 'forthcoming'"),
+    ("  entrysubtype = {newspaper},", "  entrysubtype = {newpaper},",
+     "entrysubtype 'newpaper' of 'new-york-times-1949-marthur-pledges' must be 'archival' or 'newspaper'"),
+])
+def test_a_value_the_pages_do_not_know(project, old, new, message):
+    """A misspelt pubstate or entrysubtype was read as none: the forthcoming work dated
+    "n.d.", the newspaper article set as a journal's, with nothing said."""
+    edit(project, BIB, old, new)
+    expect_error(project, f"{BIB}:{line_of(project, BIB, new.split(chr(10))[0].strip())}", message)
+
+
+def test_doctype_not_known_names_the_entry(project):
+    edit(project, BIB, "  doctype = {telegram},\n  sender = {Roshchin},", "  doctype = {Telegram},\n  sender = {Roshchin},")
+    expect_error(project, f"{BIB}:{line_of(project, BIB, 'doctype = {Telegram}')}",
+                 "doctype 'Telegram' of 'doc-1950-0.-..-roshchin-stalin' must be one of conversation, decision")
