@@ -126,3 +126,19 @@ def test_born_after_died(project):
     edit(project, PERSONS, "born = 1912\ndied = 1994", "born = 1995\ndied = 1994")
     expect_error(project, f"{PERSONS}:{line_of(project, PERSONS, 'born = 1995')}",
                  r"'born' \(1995\) of \[kim-il-sung\] is after 'died' \(1994\); correct one of them")
+
+
+@pytest.mark.parametrize("relative, old, new, where, message", [
+    (PERSONS, 'variants = ["Kim Il"]', 'variants = ["Kim Il", "Kim Il"]', 'variants = ["Kim Il", "Kim Il"]',
+     r"'variants' of \[kim-il\] lists “Kim Il” twice; keep one"),
+    (PERSONS, 'sources = ["Kim 2016, text at nn. 14–15"]', 'sources = ["Kim 2016, text at nn. 14–15", '
+     '"Kim 2016, text at nn. 14–15"]', 'sources = ["Kim 2016, text at nn. 14–15", ',
+     r"'sources' of \[kim-il\] lists “Kim 2016, text at nn. 14–15” twice; keep one"),
+    ("sources/notes/kissinger-2011.toml", 'cites = ["shen-forthcoming-mao-zedong", "doc-1950-05-14-stalin-mao"]',
+     'cites = ["shen-forthcoming-mao-zedong", "shen-forthcoming-mao-zedong"]', '"shen-forthcoming-mao-zedong"]',
+     "'cites' of note 31 .* lists “shen-forthcoming-mao-zedong” twice; keep one"),
+])
+def test_an_item_listed_twice(project, relative, old, new, where, message):
+    """A list is printed as written: an item copied twice was shown twice on the page."""
+    edit(project, relative, old, new)
+    expect_error(project, f"{relative}:{line_of(project, relative, where)}", message)

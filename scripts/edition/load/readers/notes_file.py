@@ -16,7 +16,9 @@ from .inline import _MD, MAX_DEPTH, TooDeep, parse_inline
 
 
 def _keys(value) -> str:
-    return strings(value) and 'must be a list of bibliography keys, e.g. cites = ["doc-1950-07-02-roshchin-stalin"]'
+    if not isinstance(value, list) or not all(isinstance(key, str) for key in value):
+        return 'must be a list of bibliography keys, e.g. cites = ["doc-1950-07-02-roshchin-stalin"]'
+    return strings(value)   # no empty key, none listed twice (the note would show it twice)
 
 
 COMMON = {"number": Field(note_number, True), "basis": Field(text, True)}
