@@ -142,3 +142,11 @@ def test_an_item_listed_twice(project, relative, old, new, where, message):
     """A list is printed as written: an item copied twice was shown twice on the page."""
     edit(project, relative, old, new)
     expect_error(project, f"{relative}:{line_of(project, relative, where)}", message)
+
+
+def test_a_related_place_that_is_not_in_the_register(project):
+    """No page prints `related` yet: a misspelt key would have stood unnoticed."""
+    places = "sources/places.toml"
+    edit(project, places, 'related = ["naktong-river", "pusan", "taegu"]', 'related = ["naktong-rivr", "pusan", "taegu"]')
+    expect_error(project, f"{places}:{line_of(project, places, 'naktong-rivr')}",
+                 r"'related' of \[pusan-perimeter\] names 'naktong-rivr', which is no place of places.toml")

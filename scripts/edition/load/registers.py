@@ -169,6 +169,12 @@ def _term(key: str, t: dict, toml: TomlFile) -> Term:
 
 
 def _place(key: str, t: dict, toml: TomlFile) -> Place:
+    # No page prints `related` yet: a misspelt key would stand unnoticed until one does.
+    for other in t.get("related", ()):
+        if other not in toml.data or other == key:
+            what = "this place itself" if other == key else "no place of places.toml"
+            raise EditionError(toml.at(key, "related"), f"'related' of [{key}] names '{other}', which is {what}; "
+                                                        "write the key of another [place] of the file")
     return Place(key, t["name"], tuple(t["variants"]), t["gloss"], tuple(t["sources"]), toml.at(key))
 
 
