@@ -192,3 +192,15 @@ def test_doctype_not_known_names_the_entry(project):
     edit(project, BIB, "  doctype = {telegram},\n  sender = {Roshchin},", "  doctype = {Telegram},\n  sender = {Roshchin},")
     expect_error(project, f"{BIB}:{line_of(project, BIB, 'doctype = {Telegram}')}",
                  "doctype 'Telegram' of 'doc-1950-0.-..-roshchin-stalin' must be one of conversation, decision")
+
+
+@pytest.mark.parametrize("written, message", [
+    ("Kim (2016), n. 97", r"'as_cited' of \[APRF\] cites note 97, but Kim 2016 has notes 1–80"),
+    ("Kim (2017), n. 7", r"'as_cited' of \[APRF\] names no text of the edition"),
+    ("Kim (2016), note 7", r"'as_cited' of \[APRF\] is “Kim \(2016\), note 7”; write the note .* as “Kim \(2016\), n. 7”"),
+])
+def test_an_archive_cited_from_a_note_the_texts_do_not_have(project, written, message):
+    """The archive's page prints "Full name as cited: …": a note no text has sent readers to nothing."""
+    archives = "sources/archives.toml"
+    edit(project, archives, 'as_cited = "Kim (2016), n. 7"', f'as_cited = "{written}"')
+    expect_error(project, f"{archives}:{line_of(project, archives, written)}", message)
