@@ -143,8 +143,19 @@ def test_two_texts_with_one_short_name(project):
     """The registers and pages name a text by its `short` ("Kim 2016, n. 7"): it is the text's own."""
     edit(project, MANIFEST, 'short = "Kim 2016"', 'short = "Kissinger 2011"')
     line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
+    first = line_of(project, MANIFEST, 'id = "kissinger-2011"') - 1
     expect_error(project, f"{MANIFEST}:{line}", r"short 'Kissinger 2011' is used by two \[\[text\]\] entries "
-                                                r"\(the other is 'kissinger-2011'\)")
+                                                rf"\(the other is at line {first}\)")
+
+
+def test_two_texts_with_one_id_name_the_other_by_its_line(project):
+    """By its id, the other entry was named as this one: "(the other is 'kissinger-2011')"."""
+    edit(project, MANIFEST, 'id = "kim-2016"', 'id = "kissinger-2011"')
+    line = line_of(project, MANIFEST, 'short = "Kim 2016"') - 2
+    first = line_of(project, MANIFEST, 'id = "kissinger-2011"') - 1
+    expect_error(project, f"{MANIFEST}:{line}", r"id 'kissinger-2011' is used by two \[\[text\]\] entries "
+                                                rf"\(the other is at line {first}\); "
+                                                "give each its own")
 
 
 def test_missing_manifest_field(project):
