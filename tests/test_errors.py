@@ -254,3 +254,26 @@ def test_a_notes_file_for_a_text_that_reads_its_notes_in_its_source(project):
     line = line_of(project, MANIFEST, 'reader = "pdf-markdown"') + 1
     expect_error(project, f"{MANIFEST}:{line}", r"'notes_file' of \[\[text\]\] is read only for the reader ebook-plain; "
                                                 "a \"pdf-markdown\" text has its notes in its source: remove 'notes_file'")
+
+
+@pytest.mark.parametrize("relative, old, new, where, message", [
+    (MANIFEST, 'notes = "1-80"', 'notes = "2-80"', (KIM, "<sup>1</sup>"),
+     r'note marker 1 is out of order: 2 was expected here; texts.toml says notes = "2-80": if the text\'s notes '
+     "begin at 1, correct the range there"),
+    (MANIFEST, 'notes = "18-33"', 'notes = "17-33"', (KISSINGER, "invade China.”18"),
+     r"note marker 18 found where 17 was expected; note 17 is missing or misnumbered; texts.toml says "
+     r'notes = "17-33": if the text\'s notes begin at 18, correct the range there'),
+    (MANIFEST, 'notes = "18-33"', 'notes = "19-33"', ("sources/notes/kissinger-2011.toml", "number = 18"),
+     r'note 18 stands where note 19 was expected \(texts.toml says notes = "19-33": correct the range there'),
+    (MANIFEST, 'notes = "18-33"', 'notes = "18-34"', ("sources/notes/kissinger-2011.toml", "number = 33"),
+     r'note 34 has no \[\[note\]\] table \(texts.toml says notes = "18-34": correct the range there'),
+    (MANIFEST, 'notes = "1-80"', 'notes = "1-79"', (MANIFEST, 'id = "kim-2016"'),
+     'kim-2016 has notes 1–80, but texts.toml says notes = "1-79"; write notes = "1-80"'),
+])
+def test_a_note_range_in_the_manifest_that_the_text_does_not_have(project, relative, old, new, where, message):
+    """The source is never edited: where the text's first or last note and the manifest's range
+    part, the message says the range may be what is wrong."""
+    edit(project, relative, old, new)
+    path, needle = where
+    line = line_of(project, path, needle) - (1 if needle.startswith(("id =", "number =")) else 0)
+    expect_error(project, f"{path}:{line}", message)
