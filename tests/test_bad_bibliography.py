@@ -204,3 +204,11 @@ def test_an_archive_cited_from_a_note_the_texts_do_not_have(project, written, me
     archives = "sources/archives.toml"
     edit(project, archives, 'as_cited = "Kim (2016), n. 7"', f'as_cited = "{written}"')
     expect_error(project, f"{archives}:{line_of(project, archives, written)}", message)
+
+
+def test_a_misspelt_key_is_shown_the_nearest_one(project):
+    edit(project, KISSINGER_NOTES, 'cites = ["doc-1949-12-16-stalin-mao"]', 'cites = ["doc-1949-12-16-stalin-mau"]')
+    line = line_of(project, KISSINGER_NOTES, 'cites = ["doc-1949-12-16-stalin-mau"]')
+    expect_error(project, f"{KISSINGER_NOTES}:{line}", "cites 'doc-1949-12-16-stalin-mau', which is not a key in "
+                                                       "sources/bibliography.bib; the nearest key is "
+                                                       "'doc-1949-12-16-stalin-mao': write it if that is the entry meant")

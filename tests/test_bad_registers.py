@@ -92,7 +92,8 @@ def test_a_register_source_citing_a_note_the_text_lacks(project):
     edit(project, TERMS, 'sources = ["Kim 2016, n. 39", "Kissinger 2011, n. 21"]',
          'sources = ["Kim 2016, n. 39", "Kissinger 2011, nn. 21, 340"]')
     expect_error(project, f"{TERMS}:{line_of(project, TERMS, CWIHP)}",
-                 "the source “Kissinger 2011, nn. 21, 340” cites note 340, but Kissinger 2011 has notes 18–33")
+                 "the source “Kissinger 2011, nn. 21, 340” cites note 340, but Kissinger 2011 has notes 18–33; "
+                 "write the note that states the fact")
 
 
 def test_a_register_source_naming_no_text(project):

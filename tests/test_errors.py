@@ -203,7 +203,8 @@ def test_a_mapping_listed_twice(project):
 
 @pytest.mark.parametrize("field, wrong, message", [
     ("text", 'text = "kim2016"', "text = 'kim2016' names no text of texts.toml; the texts are 'kim-2016', 'kissinger-2011'"),
-    ("note", "note = 93", "note = 93, but Kim 2016 has notes 1–80"),
+    ("note", "note = 93", "note = 93, but Kim 2016 has notes 1–80; write the number of the note whose segment "
+                          "this settles"),
 ])
 def test_a_mapping_for_a_text_or_note_that_is_not_there(project, field, wrong, message):
     """Said at the mapping, not as the note (43) left without one."""

@@ -77,7 +77,8 @@ class CitationMap:
                                                    f"are {', '.join(repr(i) for i in sorted(texts))}")
             if not meta.first_note <= entry.note <= meta.last_note:
                 raise EditionError(entry.position, f"note = {entry.note}, but {meta.short} has notes "
-                                                   f"{meta.first_note}–{meta.last_note}")
+                                                   f"{meta.first_note}–{meta.last_note}; write the number of the "
+                                                   "note whose segment this settles")
 
     def check_all_used(self) -> None:
         for entry, count in self.used.items():

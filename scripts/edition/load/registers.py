@@ -79,7 +79,8 @@ def check_text_references(registers: Registers, metas) -> None:
                 for number in map(int, re.findall(r"\d+", run["numbers"])):
                     if not meta.first_note <= number <= meta.last_note:
                         raise EditionError(entry.position, f"the source “{source}” cites note {number}, but "
-                                                           f"{meta.short} has notes {meta.first_note}–{meta.last_note}")
+                                                           f"{meta.short} has notes {meta.first_note}–{meta.last_note}; "
+                                                           "write the note that states the fact")
 
 
 def refuse_other_form(entry, source: str, texts: dict) -> None:

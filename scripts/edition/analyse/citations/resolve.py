@@ -139,8 +139,11 @@ class Resolver:
 
     def _known(self, citation: Citation, path: str, line: int) -> Citation:
         if citation.key not in self.entries:
+            near = difflib.get_close_matches(citation.key, self.entries, n=1)
+            fix = (f"the nearest key is '{near[0]}': write it if that is the entry meant" if near else
+                   "copy the key from the first line of the entry meant")
             raise EditionError(SourcePosition(path, line), f"cites '{citation.key}', which is not a key in "
-                                                           "sources/bibliography.bib")
+                                                           f"sources/bibliography.bib; {fix}")
         return citation
 
     # --- segments -----------------------------------------------------------
