@@ -278,3 +278,26 @@ def test_a_note_range_in_the_manifest_that_the_text_does_not_have(project, relat
     path, needle = where
     line = line_of(project, path, needle) - (1 if needle.startswith(("id =", "number =")) else 0)
     expect_error(project, f"{path}:{line}", message)
+
+
+def test_a_mapping_for_a_note_whose_words_are_not_read(project):
+    """Without the notes file, Kissinger's notes are not known: the mapping for note 30 "matched
+    0 segments", which did not say why."""
+    mapping = "sources/citation-map.toml"
+    edit(project, MANIFEST, 'notes_file = "kissinger-2011.toml"\n', "")
+    line = line_of(project, mapping, "note = 30") - 2   # its [[segment]]
+    expect_error(project, f"{mapping}:{line}", "the mapping for Kissinger 2011, note 30 settles a segment of the "
+                                               "note's words, but the note is not known: texts.toml names no "
+                                               "notes_file for kissinger-2011; remove the mapping")
+
+
+def test_a_mapping_for_an_editorial_note(project):
+    notes = "sources/notes/kissinger-2011.toml"
+    text = (project / notes).read_text(encoding="utf-8")
+    start = text.index("number = 30\n")
+    end = text.index("[[note]]", start)
+    edit(project, notes, text[start:end], 'number = 30\nbasis = "editorial"\nidentification = "Shen."\n'
+                                          'evidence = "As note 31."\ncites = ["shen-forthcoming-mao-zedong"]\n\n')
+    line = line_of(project, "sources/citation-map.toml", "note = 30") - 2
+    expect_error(project, f"sources/citation-map.toml:{line}", r"but the note is an editor's identification "
+                                                               r"\(basis = \"editorial\"\), whose `cites` say")
