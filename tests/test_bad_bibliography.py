@@ -173,3 +173,42 @@ def test_note_field_of_another_basis(project, note, old, added, basis, belongs):
     expect_error(project, f"{KISSINGER_NOTES}:{line_of(project, KISSINGER_NOTES, added)}",
                  f"'{name}' does not belong to note {note}, whose basis is \"{basis}\" \\(it belongs with basis "
                  f"{belongs}\\); remove it or change the basis")
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("  pubstate = {forthcoming}\n}\n\n@book{shi", "  pubstate = {forthcomming}\n}\n\n@book{shi",
+     "pubstate 'forthcomming' of 'shen-forthcoming-mao-zedong' must be 'forthcoming'"),
+    ("  entrysubtype = {newspaper},", "  entrysubtype = {newpaper},",
+     "entrysubtype 'newpaper' of 'new-york-times-1949-marthur-pledges' must be 'archival' or 'newspaper'"),
+])
+def test_a_value_the_pages_do_not_know(project, old, new, message):
+    """A misspelt pubstate or entrysubtype was read as none: the forthcoming work dated
+    "n.d.", the newspaper article set as a journal's, with nothing said."""
+    edit(project, BIB, old, new)
+    expect_error(project, f"{BIB}:{line_of(project, BIB, new.split(chr(10))[0].strip())}", message)
+
+
+def test_doctype_not_known_names_the_entry(project):
+    edit(project, BIB, "  doctype = {telegram},\n  sender = {Roshchin},", "  doctype = {Telegram},\n  sender = {Roshchin},")
+    expect_error(project, f"{BIB}:{line_of(project, BIB, 'doctype = {Telegram}')}",
+                 "doctype 'Telegram' of 'doc-1950-0.-..-roshchin-stalin' must be one of conversation, decision")
+
+
+@pytest.mark.parametrize("written, message", [
+    ("Kim (2016), n. 97", r"'as_cited' of \[APRF\] cites note 97, but Kim 2016 has notes 1–80"),
+    ("Kim (2017), n. 7", r"'as_cited' of \[APRF\] names no text of the edition"),
+    ("Kim (2016), note 7", r"'as_cited' of \[APRF\] is “Kim \(2016\), note 7”; write the note .* as “Kim \(2016\), n. 7”"),
+])
+def test_an_archive_cited_from_a_note_the_texts_do_not_have(project, written, message):
+    """The archive's page prints "Full name as cited: …": a note no text has sent readers to nothing."""
+    archives = "sources/archives.toml"
+    edit(project, archives, 'as_cited = "Kim (2016), n. 7"', f'as_cited = "{written}"')
+    expect_error(project, f"{archives}:{line_of(project, archives, written)}", message)
+
+
+def test_a_misspelt_key_is_shown_the_nearest_one(project):
+    edit(project, KISSINGER_NOTES, 'cites = ["doc-1949-12-16-stalin-mao"]', 'cites = ["doc-1949-12-16-stalin-mau"]')
+    line = line_of(project, KISSINGER_NOTES, 'cites = ["doc-1949-12-16-stalin-mau"]')
+    expect_error(project, f"{KISSINGER_NOTES}:{line}", "cites 'doc-1949-12-16-stalin-mau', which is not a key in "
+                                                       "sources/bibliography.bib; the nearest key is "
+                                                       "'doc-1949-12-16-stalin-mao': write it if that is the entry meant")

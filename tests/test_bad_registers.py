@@ -92,7 +92,8 @@ def test_a_register_source_citing_a_note_the_text_lacks(project):
     edit(project, TERMS, 'sources = ["Kim 2016, n. 39", "Kissinger 2011, n. 21"]',
          'sources = ["Kim 2016, n. 39", "Kissinger 2011, nn. 21, 340"]')
     expect_error(project, f"{TERMS}:{line_of(project, TERMS, CWIHP)}",
-                 "the source “Kissinger 2011, nn. 21, 340” cites note 340, but Kissinger 2011 has notes 18–33")
+                 "the source “Kissinger 2011, nn. 21, 340” cites note 340, but Kissinger 2011 has notes 18–33; "
+                 "write the note that states the fact")
 
 
 def test_a_register_source_naming_no_text(project):
@@ -126,3 +127,27 @@ def test_born_after_died(project):
     edit(project, PERSONS, "born = 1912\ndied = 1994", "born = 1995\ndied = 1994")
     expect_error(project, f"{PERSONS}:{line_of(project, PERSONS, 'born = 1995')}",
                  r"'born' \(1995\) of \[kim-il-sung\] is after 'died' \(1994\); correct one of them")
+
+
+@pytest.mark.parametrize("relative, old, new, where, message", [
+    (PERSONS, 'variants = ["Kim Il"]', 'variants = ["Kim Il", "Kim Il"]', 'variants = ["Kim Il", "Kim Il"]',
+     r"'variants' of \[kim-il\] lists “Kim Il” twice; keep one"),
+    (PERSONS, 'sources = ["Kim 2016, text at nn. 14–15"]', 'sources = ["Kim 2016, text at nn. 14–15", '
+     '"Kim 2016, text at nn. 14–15"]', 'sources = ["Kim 2016, text at nn. 14–15", ',
+     r"'sources' of \[kim-il\] lists “Kim 2016, text at nn. 14–15” twice; keep one"),
+    ("sources/notes/kissinger-2011.toml", 'cites = ["shen-forthcoming-mao-zedong", "doc-1950-05-14-stalin-mao"]',
+     'cites = ["shen-forthcoming-mao-zedong", "shen-forthcoming-mao-zedong"]', '"shen-forthcoming-mao-zedong"]',
+     "'cites' of note 31 .* lists “shen-forthcoming-mao-zedong” twice; keep one"),
+])
+def test_an_item_listed_twice(project, relative, old, new, where, message):
+    """A list is printed as written: an item copied twice was shown twice on the page."""
+    edit(project, relative, old, new)
+    expect_error(project, f"{relative}:{line_of(project, relative, where)}", message)
+
+
+def test_a_related_place_that_is_not_in_the_register(project):
+    """No page prints `related` yet: a misspelt key would have stood unnoticed."""
+    places = "sources/places.toml"
+    edit(project, places, 'related = ["naktong-river", "pusan", "taegu"]', 'related = ["naktong-rivr", "pusan", "taegu"]')
+    expect_error(project, f"{places}:{line_of(project, places, 'naktong-rivr')}",
+                 r"'related' of \[pusan-perimeter\] names 'naktong-rivr', which is no place of places.toml")

@@ -143,8 +143,19 @@ def test_two_texts_with_one_short_name(project):
     """The registers and pages name a text by its `short` ("Kim 2016, n. 7"): it is the text's own."""
     edit(project, MANIFEST, 'short = "Kim 2016"', 'short = "Kissinger 2011"')
     line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
+    first = line_of(project, MANIFEST, 'id = "kissinger-2011"') - 1
     expect_error(project, f"{MANIFEST}:{line}", r"short 'Kissinger 2011' is used by two \[\[text\]\] entries "
-                                                r"\(the other is 'kissinger-2011'\)")
+                                                rf"\(the other is at line {first}\)")
+
+
+def test_two_texts_with_one_id_name_the_other_by_its_line(project):
+    """By its id, the other entry was named as this one: "(the other is 'kissinger-2011')"."""
+    edit(project, MANIFEST, 'id = "kim-2016"', 'id = "kissinger-2011"')
+    line = line_of(project, MANIFEST, 'short = "Kim 2016"') - 2
+    first = line_of(project, MANIFEST, 'id = "kissinger-2011"') - 1
+    expect_error(project, f"{MANIFEST}:{line}", r"id 'kissinger-2011' is used by two \[\[text\]\] entries "
+                                                rf"\(the other is at line {first}\); "
+                                                "give each its own")
 
 
 def test_missing_manifest_field(project):
@@ -192,7 +203,8 @@ def test_a_mapping_listed_twice(project):
 
 @pytest.mark.parametrize("field, wrong, message", [
     ("text", 'text = "kim2016"', "text = 'kim2016' names no text of texts.toml; the texts are 'kim-2016', 'kissinger-2011'"),
-    ("note", "note = 93", "note = 93, but Kim 2016 has notes 1–80"),
+    ("note", "note = 93", "note = 93, but Kim 2016 has notes 1–80; write the number of the note whose segment "
+                          "this settles"),
 ])
 def test_a_mapping_for_a_text_or_note_that_is_not_there(project, field, wrong, message):
     """Said at the mapping, not as the note (43) left without one."""
@@ -243,3 +255,49 @@ def test_a_notes_file_for_a_text_that_reads_its_notes_in_its_source(project):
     line = line_of(project, MANIFEST, 'reader = "pdf-markdown"') + 1
     expect_error(project, f"{MANIFEST}:{line}", r"'notes_file' of \[\[text\]\] is read only for the reader ebook-plain; "
                                                 "a \"pdf-markdown\" text has its notes in its source: remove 'notes_file'")
+
+
+@pytest.mark.parametrize("relative, old, new, where, message", [
+    (MANIFEST, 'notes = "1-80"', 'notes = "2-80"', (KIM, "<sup>1</sup>"),
+     r'note marker 1 is out of order: 2 was expected here; texts.toml says notes = "2-80": if the text\'s notes '
+     "begin at 1, correct the range there"),
+    (MANIFEST, 'notes = "18-33"', 'notes = "17-33"', (KISSINGER, "invade China.”18"),
+     r"note marker 18 found where 17 was expected; note 17 is missing or misnumbered; texts.toml says "
+     r'notes = "17-33": if the text\'s notes begin at 18, correct the range there'),
+    (MANIFEST, 'notes = "18-33"', 'notes = "19-33"', ("sources/notes/kissinger-2011.toml", "number = 18"),
+     r'note 18 stands where note 19 was expected \(texts.toml says notes = "19-33": correct the range there'),
+    (MANIFEST, 'notes = "18-33"', 'notes = "18-34"', ("sources/notes/kissinger-2011.toml", "number = 33"),
+     r'note 34 has no \[\[note\]\] table \(texts.toml says notes = "18-34": correct the range there'),
+    (MANIFEST, 'notes = "1-80"', 'notes = "1-79"', (MANIFEST, 'id = "kim-2016"'),
+     'kim-2016 has notes 1–80, but texts.toml says notes = "1-79"; write notes = "1-80"'),
+])
+def test_a_note_range_in_the_manifest_that_the_text_does_not_have(project, relative, old, new, where, message):
+    """The source is never edited: where the text's first or last note and the manifest's range
+    part, the message says the range may be what is wrong."""
+    edit(project, relative, old, new)
+    path, needle = where
+    line = line_of(project, path, needle) - (1 if needle.startswith(("id =", "number =")) else 0)
+    expect_error(project, f"{path}:{line}", message)
+
+
+def test_a_mapping_for_a_note_whose_words_are_not_read(project):
+    """Without the notes file, Kissinger's notes are not known: the mapping for note 30 "matched
+    0 segments", which did not say why."""
+    mapping = "sources/citation-map.toml"
+    edit(project, MANIFEST, 'notes_file = "kissinger-2011.toml"\n', "")
+    line = line_of(project, mapping, "note = 30") - 2   # its [[segment]]
+    expect_error(project, f"{mapping}:{line}", "the mapping for Kissinger 2011, note 30 settles a segment of the "
+                                               "note's words, but the note is not known: texts.toml names no "
+                                               "notes_file for kissinger-2011; remove the mapping")
+
+
+def test_a_mapping_for_an_editorial_note(project):
+    notes = "sources/notes/kissinger-2011.toml"
+    text = (project / notes).read_text(encoding="utf-8")
+    start = text.index("number = 30\n")
+    end = text.index("[[note]]", start)
+    edit(project, notes, text[start:end], 'number = 30\nbasis = "editorial"\nidentification = "Shen."\n'
+                                          'evidence = "As note 31."\ncites = ["shen-forthcoming-mao-zedong"]\n\n')
+    line = line_of(project, "sources/citation-map.toml", "note = 30") - 2
+    expect_error(project, f"sources/citation-map.toml:{line}", r"but the note is an editor's identification "
+                                                               r"\(basis = \"editorial\"\), whose `cites` say")

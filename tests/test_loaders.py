@@ -182,7 +182,8 @@ CASES.update({
                                      "line 8); keep one"),
     # A note table out of its place is reported at its own header.
     "a note beyond the last": (NOTES, None, '\n[[note]] # extra\nnumber = 34\nbasis = "unknown"\n', "[[note]] # extra",
-                               "note 34 comes after the last note, 33; the [[note]] tables are numbered 18–33 in "
+                               "note 34 comes after the last note, 33 (texts.toml says notes = \"18-33\": correct "
+                               "the range there if it is what is wrong); the [[note]] tables are numbered 18–33 in "
                                "order, one for each note"),
     "a mapping whose starts begins no segment": (
         "sources/citation-map.toml", '[[segment]]\ntext = "kim-2016"\nnote = 43\nstarts = "Yao, Cong Yalujiang dao Banmendingian"',

@@ -41,7 +41,7 @@ from .analyse.readings.findings import reading_findings
 from .analyse.readings.stage import check_readings
 from .cache import NO_CACHE, Cache
 from .errors import EditionError, SourcePosition
-from .load.bibliography.archives import load_archives
+from .load.bibliography.archives import check_as_cited, load_archives
 from .load.bibliography.parse import parse_bibliography
 from .load.bibliography.validate import validate_entries
 from .load.citation_map import load_citation_map
@@ -137,6 +137,7 @@ def read_edition(sources: Path, cache: Cache = NO_CACHE) -> Edition:
     # leaves all the steps across texts as they were.
     shared = [text.without_editors_words() for text in texts]
     archives = load_archives(sources / "archives.toml")
+    check_as_cited(archives, [text.meta for text in shared])
     entries = parse_bibliography(sources / "bibliography.bib")
     validate_entries(entries, archives, sources / "bibliography.bib")
     notes = resolve_notes(sources, shared, entries, cache)

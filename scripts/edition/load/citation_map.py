@@ -76,7 +76,8 @@ class CitationMap:
                 raise EditionError(entry.position, f"text = '{entry.text}' names no text of texts.toml; the texts "
                                                    f"are {', '.join(repr(i) for i in sorted(texts))}")
             if not meta.has_note(entry.note):
-                raise EditionError(entry.position, f"note = {entry.note}, but {meta.short} has notes {meta.note_range}")
+                raise EditionError(entry.position, f"note = {entry.note}, but {meta.short} has notes {meta.note_range}; "
+                                                   "write the number of the note whose segment this settles")
 
     def check_all_used(self) -> None:
         for entry, count in self.used.items():

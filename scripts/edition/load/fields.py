@@ -200,10 +200,22 @@ def _list_of_strings(value) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
+def _given_twice(value: list[str]) -> str:
+    """An item listed twice: every list is printed as written, so the page would show it twice."""
+    seen = set()
+    for item in value:
+        if item in seen:
+            return f"lists “{item}” twice; keep one"
+        seen.add(item)
+    return ""
+
+
 def strings(value) -> str:
     if not _list_of_strings(value):
         return 'must be a list of strings, e.g. ["a", "b"]'
-    return "" if all(shows_something(v) for v in value) else "holds an empty string (or one of invisible characters only)"
+    if not all(shows_something(v) for v in value):
+        return "holds an empty string (or one of invisible characters only)"
+    return _given_twice(value)
 
 
 def forms(value) -> str:
@@ -220,7 +232,7 @@ def forms(value) -> str:
             return (f"holds the form {shown}: a name form has two visible characters or more and no "
                     "invisible character at either end (a shorter one would be found inside other words, "
                     "an invisible one would show nothing)")
-    return ""
+    return _given_twice(value)
 
 
 def _blank_end(char: str) -> bool:
@@ -244,4 +256,4 @@ def sources(value) -> str:
             return f"holds the address “{source}”, which has a space or one of < > \" ' ` {{ }} | \\ ^ [ ]"
         if not shows_something(source):
             return "holds an empty source"
-    return ""
+    return _given_twice(value)

@@ -148,14 +148,15 @@ def _existing(at: SourcePosition, folder: Path, name: str, field: str) -> Path:
 
 
 def _check_unique(metas: list[TextMeta]) -> None:
-    seen: dict[tuple[str, str], str] = {}
+    seen: dict[tuple[str, str], TextMeta] = {}
     for meta in metas:
         # 'short' too: the registers and pages name a text by it ("Kim 2016, n. 7").
         for key, value in (("id", meta.id), ("source", meta.source.name), ("short", meta.short)):
             if (key, value) in seen:
-                raise EditionError(meta.position, f"{key} '{value}' is used by two [[text]] entries "
-                                                  f"(the other is '{seen[(key, value)]}'); give each its own")
-            seen[(key, value)] = meta.id
+                # The other entry by its line: by its id, a copied id would name this entry itself.
+                raise EditionError(meta.position, f"{key} '{value}' is used by two [[text]] entries (the other "
+                                                  f"is at line {seen[(key, value)].position.line}); give each its own")
+            seen[(key, value)] = meta
 
 
 def _check_unlisted_texts(sources: Path, metas: list[TextMeta]) -> None:

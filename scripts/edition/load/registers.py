@@ -79,7 +79,8 @@ def check_text_references(registers: Registers, metas) -> None:
                 for number in map(int, re.findall(r"\d+", run["numbers"])):
                     if not meta.has_note(number):
                         raise EditionError(entry.position, f"the source “{source}” cites note {number}, but "
-                                                           f"{meta.short} has notes {meta.note_range}")
+                                                           f"{meta.short} has notes {meta.note_range}; "
+                                                           "write the note that states the fact")
 
 
 def refuse_other_form(entry, source: str, texts: dict) -> None:
@@ -169,6 +170,12 @@ def _term(key: str, t: dict, toml: TomlFile) -> Term:
 
 
 def _place(key: str, t: dict, toml: TomlFile) -> Place:
+    # No page prints `related` yet: a misspelt key would stand unnoticed until one does.
+    for other in t.get("related", ()):
+        if other not in toml.data or other == key:
+            what = "this place itself" if other == key else "no place of places.toml"
+            raise EditionError(toml.at(key, "related"), f"'related' of [{key}] names '{other}', which is {what}; "
+                                                        "write the key of another [place] of the file")
     return Place(key, t["name"], tuple(t["variants"]), t["gloss"], tuple(t["sources"]), toml.at(key))
 
 

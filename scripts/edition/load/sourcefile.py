@@ -121,27 +121,117 @@ def read_toml(path: Path) -> TomlFile:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as err:
-        # tomllib gives the place only in its message: "... (at line 4, column 3)"
-        match = re.search(r"\(at line (\d+), column (\d+)", str(err))
-        message = str(err).split(" (at line")[0]
-        if "twice" in message:   # the line of the second header says it all
-            message += "; each entry is defined once: merge the two"
-        elif match:
-            message += f" (column {match[2]})"
-        if message.startswith("Expected newline or end of document"):
-            message += ('; a value ended early: a " inside a "..." value is written \\", or the value is '
-                        "written between single quotes '...'")
-        line = int(match[1]) if match else 0
-        misspelt = _misspelt_header(raw.split("\n"), line)
-        if misspelt:
-            raise EditionError(SourcePosition(path, misspelt[0]), misspelt[1]) from None
-        raise EditionError(SourcePosition(path, line), f"not valid TOML: {message}") from None
+        raise _not_valid_toml(path, raw, err) from None
     toml = TomlFile(path, data, tuple(raw.split("\n")), key_lines(raw))
     # Only a file that may hold a control character is looked at, and only one that does
     # hold one is walked key by key to say where (most files: neither).
     if _MAY_HOLD_CONTROL.search(raw) and CONTROL.search("".join(_strings(data))):
         _check_one_line(toml, data, ())
     return toml
+
+
+# What tomllib's messages mean in an editor's terms, and how to fix it.
+TOML_HINTS = {
+    "Illegal character '\\n'": 'a "..." value ends on its own line: add its closing quote',
+    "Invalid value": 'write text between double quotes ("..."), a number or true/false as it is',
+    "Expected '=' after a key": 'write key = "value"; a key with spaces or other signs is written in quotes',
+    "Expected ']' at the end of a table declaration": ('a table\'s name with spaces or other signs is written in '
+                                                       'quotes, ["CC CCP"], and its header ends with ]'),
+    "Expected ']]' at the end of an array declaration": "a [[table]] header ends with ]]",
+    "Expected newline or end of document": ('a value ended early: a " inside a "..." value is written \\", or the '
+                                            "value is written between single quotes '...'; or something follows "
+                                            "the value on its line (a comma, a second value)"),
+    "Unclosed inline table": ("an inline table { ... } is written on one line, its fields separated by commas, "
+                              "and closed with }"),
+    "Unclosed array": "separate the list's items with commas and end it with ]",
+}
+# A line that begins a statement of its own: a header, or a key and its '='.
+KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+STATEMENT = re.compile(rf"^\s*(?:\[|{KEY_PART}(?:\s*\.\s*{KEY_PART})*\s*=)")
+OPENS_A_LIST = re.compile(rf"^\s*(?P<key>{KEY_PART})\s*=\s*\[")
+
+
+def _not_valid_toml(path: Path, raw: str, err: Exception) -> EditionError:
+    """tomllib's error as one line at the place of the mistake, with what to do about it."""
+    lines = raw.split("\n")
+    # tomllib gives the place only in its message: "... (at line 4, column 3)", or
+    # "(at end of document)" for a list left open to the end.
+    match = re.search(r"\(at line (\d+), column (\d+)", str(err))
+    message = str(err).split(" (at ")[0]
+    line = int(match[1]) if match else len(raw.rstrip("\n").split("\n"))
+    column = int(match[2]) if match else 0
+    left_open = _list_left_open(lines, message, line, column, at_end=not match)
+    if left_open:
+        return EditionError(SourcePosition(path, left_open[0]), left_open[1])
+    if "twice" in message or message.startswith("Cannot overwrite a value"):
+        single = _single_bracket_header(lines, line)
+        if single:
+            return EditionError(SourcePosition(path, single[0]), single[1])
+    if "twice" in message:   # the line of the second header says it all
+        message += "; each entry is defined once: merge the two"
+    elif match:
+        message += f" (column {column})"
+    hint = next((hint for start, hint in TOML_HINTS.items() if message.startswith(start)), "")
+    if hint:
+        message += f"; {hint}"
+    misspelt = _misspelt_header(lines, line)
+    if misspelt:
+        return EditionError(SourcePosition(path, misspelt[0]), misspelt[1])
+    return EditionError(SourcePosition(path, line), f"not valid TOML: {message}")
+
+
+def _list_left_open(lines: list[str], message: str, line: int, column: int, at_end: bool) -> tuple[int, str] | None:
+    """Where a list's ']' or ',' is missing, when tomllib stops later, at what follows the list:
+    the end of the file, the next statement (a key = or a header, which the list ran on into),
+    or the next item of a list written across lines (the comma before it is missing)."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    at_line_start = column == len(text) - len(text.lstrip()) + 1
+    if at_end or (at_line_start and STATEMENT.match(text)):
+        before = lines if at_end else lines[:line - 1]
+        try:
+            tomllib.loads("\n".join(before))
+            return None
+        except tomllib.TOMLDecodeError as err:
+            # the end reached inside a list: after an item, or after the comma that follows one
+            if str(err) not in ("Unclosed array (at end of document)", "Invalid value (at end of document)"):
+                return None
+        opened = _opened_list(before)
+        if opened is None:
+            return None
+        where = "before the end of the file" if at_end else f"so it runs on into line {line}"
+        return opened[0], (f"not valid TOML: the list of '{opened[1]}' is never closed, {where}; end it with ] "
+                           "(and separate its items with commas)")
+    if message.startswith("Unclosed array") and at_line_start:
+        previous = max((n for n in range(1, line) if lines[n - 1].strip()), default=0)
+        if previous:
+            return previous, (f"not valid TOML: the list item on this line has no comma after it (the next item "
+                              f"is on line {line}); separate the list's items with commas")
+    return None
+
+
+def _opened_list(lines: list[str]) -> tuple[int, str] | None:
+    """The line and key of the last list opened (`key = [`) in these lines."""
+    for number in range(len(lines), 0, -1):
+        found = OPENS_A_LIST.match(lines[number - 1])
+        if found:
+            return number, found["key"].strip("\"'")
+    return None
+
+
+def _single_bracket_header(lines: list[str], line: int) -> tuple[int, str] | None:
+    """When the error stands at a header whose name the file writes both as [name] and as
+    [[name]]: the [name] header is the mistake (tomllib reports whichever comes second)."""
+    found = HEADER.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if not found:
+        return None
+    name = found[2]
+    single = [n + 1 for n, text in enumerate(lines) if (m := HEADER.match(text)) and m[1] == "[" and m[2] == name
+              and "." not in text.split("]")[0]]
+    double = [n + 1 for n, text in enumerate(lines) if (m := HEADER.match(text)) and m[1] == "[[" and m[2] == name]
+    if not single or not double:
+        return None
+    return single[0], (f"[{name}] is written with single brackets, but the file's {name} tables are each under a "
+                       f"[[{name}]] header; write [[{name}]]")
 
 
 HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_-]+)(?:\.[A-Za-z0-9_.-]+)?\s*\]")

@@ -113,6 +113,8 @@ class Resolver:
         resolved: list[NoteCitations] = []
         previous: Citation | None = None
         for note in text.notes:
+            if note.basis != AUTHOR:
+                self._no_words_to_map(text, note)
             if note.basis == EDITORIAL:
                 cites = tuple(self._known(Citation(key, relation=IDENTIFIED), notes_path, note.cites_line or note.line)
                               for key in note.cites)
@@ -137,10 +139,27 @@ class Resolver:
                 resolved.append(NoteCitations(text.meta.id, note.number, note.basis, ()))
         return resolved
 
+    def _no_words_to_map(self, text: Text, note) -> None:
+        """A mapping settles a segment of an author's words: for a note whose words are not
+        read (an editor's identification, a note not known, a notes file not named), it would
+        match nothing, and the message would say only that."""
+        mapped = self.mapping.unmatched(text.meta.id, note.number)
+        if not mapped:
+            return
+        why = (f"an editor's identification (basis = \"editorial\"), whose `cites` say what it cites"
+               if note.basis == EDITORIAL else "not known (basis = \"unknown\")" if text.meta.notes_file else
+               f"not known: texts.toml names no notes_file for {text.meta.id}")
+        raise EditionError(mapped[0].position, f"the mapping for {text.meta.short}, note {note.number} settles a "
+                                               f"segment of the note's words, but the note is {why}; remove the "
+                                               "mapping, or give the note's words")
+
     def _known(self, citation: Citation, path: str, line: int) -> Citation:
         if citation.key not in self.entries:
+            near = difflib.get_close_matches(citation.key, self.entries, n=1)
+            fix = (f"the nearest key is '{near[0]}': write it if that is the entry meant" if near else
+                   "copy the key from the first line of the entry meant")
             raise EditionError(SourcePosition(path, line), f"cites '{citation.key}', which is not a key in "
-                                                           "sources/bibliography.bib")
+                                                           f"sources/bibliography.bib; {fix}")
         return citation
 
     # --- segments -----------------------------------------------------------

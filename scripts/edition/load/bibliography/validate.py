@@ -32,6 +32,10 @@ CUSTOM = {"translatedtitle", "translatedjournaltitle", "doctype", "sender", "rec
 NAME_LISTS = ("author", "editor", "translator")
 RELATED_TYPES = {"citedfrom", "origpubas", "translationof", "adaptedfrom"}
 DOCTYPES = {"telegram", "conversation", "decision", "message", "report", "letter"}
+# The values the pages and citations act on: another value (a typo) would be read as none,
+# and an archival document be set as a work, a newspaper article as a journal's, a
+# forthcoming work dated "n.d.", with nothing said.
+CLOSED = {"entrysubtype": ("archival", "newspaper"), "pubstate": ("forthcoming",)}
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 URL = re.compile(r"^https?://[^\s<>\"']+$")
@@ -125,7 +129,13 @@ def _check_fields(entry: Entry, path: Path) -> None:
     if entry.get("doi") and not DOI.match(entry.get("doi")):
         raise EditionError(_at(path, entry, "doi"), f"doi of '{entry.key}' must look like 10.1234/abc")
     if entry.get("doctype") and entry.get("doctype") not in DOCTYPES:
-        raise EditionError(_at(path, entry, "doctype"), f"doctype must be one of {', '.join(sorted(DOCTYPES))}")
+        raise EditionError(_at(path, entry, "doctype"), f"doctype '{entry.get('doctype')}' of '{entry.key}' "
+                                                        f"must be one of {', '.join(sorted(DOCTYPES))}")
+    for name, allowed in CLOSED.items():
+        if entry.get(name) and entry.get(name) not in allowed:
+            raise EditionError(_at(path, entry, name), f"{name} '{entry.get(name)}' of '{entry.key}' must be "
+                                                       f"{' or '.join(repr(value) for value in allowed)} (the pages know no other); "
+                                                       "remove the field if none applies")
     for name in NAME_LISTS:
         _check_names(entry, name, _at(path, entry, name))
 

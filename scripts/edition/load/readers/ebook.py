@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..corrections import Corrections
 from ...errors import EditionError
 from ...model.text import BlockQuote, Intervention, NoteRef, Paragraph, Plain, Section, Text, TextMeta
-from .markers import check_notes
+from .markers import check_notes, range_begins_elsewhere
 from ..sourcefile import SourceFile, read_source
 from .notes_file import read_notes_file, placeholder_notes
 from .structure import introduces_quote, number_paragraphs, slugify
@@ -144,7 +144,8 @@ def choose_markers(candidates: list, meta: TextMeta, source: SourceFile) -> set[
         elif expected < value <= meta.last_note:
             raise EditionError(source.at(line.number),
                                f"note marker {value} found where {expected} was expected; "
-                               f"note {expected} is missing or misnumbered")
+                               f"note {expected} is missing or misnumbered"
+                               f"{range_begins_elsewhere(meta, value) if expected == meta.first_note else ''}")
     return chosen
 
 

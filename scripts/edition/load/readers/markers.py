@@ -37,8 +37,17 @@ def _check_sequence(meta: TextMeta, placed: Placed, what: str) -> None:
     expected = meta.first_note
     for number, at in placed:
         if number != expected:
-            raise EditionError(at, f"{what} {number} is out of order: {expected} was expected here")
+            raise EditionError(at, f"{what} {number} is out of order: {expected} was expected here"
+                                   f"{range_begins_elsewhere(meta, number) if expected == meta.first_note else ''}")
         expected += 1
     if expected - 1 != meta.last_note:
         raise EditionError(meta.position, f"{meta.id} has notes {meta.first_note}–{expected - 1}, "
-                                          f"but texts.toml says notes = \"{meta.first_note}-{meta.last_note}\"")
+                                          f"but texts.toml says notes = \"{meta.first_note}-{meta.last_note}\"; "
+                                          f"write notes = \"{meta.first_note}-{expected - 1}\"")
+
+
+def range_begins_elsewhere(meta: TextMeta, first: int) -> str:
+    """What to add to a message on the text's first marker: the manifest's range, which the
+    editor writes, may be what is wrong (the source is never edited)."""
+    return (f"; texts.toml says notes = \"{meta.first_note}-{meta.last_note}\": if the text's notes begin at "
+            f"{first}, correct the range there")

@@ -16,7 +16,9 @@ from .inline import _MD, MAX_DEPTH, TooDeep, parse_inline
 
 
 def _keys(value) -> str:
-    return strings(value) and 'must be a list of bibliography keys, e.g. cites = ["doc-1950-07-02-roshchin-stalin"]'
+    if not isinstance(value, list) or not all(isinstance(key, str) for key in value):
+        return 'must be a list of bibliography keys, e.g. cites = ["doc-1950-07-02-roshchin-stalin"]'
+    return strings(value)   # no empty key, none listed twice (the note would show it twice)
 
 
 COMMON = {"number": Field(note_number, True), "basis": Field(text, True)}
@@ -39,14 +41,23 @@ def read_notes_file(path: Path, meta: TextMeta) -> tuple[Note, ...]:
     notes = [_note(toml, index, at) for index, (_, at) in enumerate(tables)]
     expected = list(range(meta.first_note, meta.last_note + 1))
     rule = f"the [[note]] tables are numbered {meta.note_range} in order, one for each note"
+    # The range is texts.toml's: where the file and the range part at either end, the range
+    # may be what is wrong, and the message says so.
     for note, (_, at), wanted in zip(notes, tables, expected + [None] * len(notes)):
         if note.number != wanted:
             found = f"note {note.number} stands where note {wanted} was expected" if wanted else \
                 f"note {note.number} comes after the last note, {meta.last_note}"
+            if wanted == meta.first_note or wanted is None:
+                found += f" (texts.toml says notes = \"{meta.first_note}-{meta.last_note}\": correct the range there " \
+                         "if it is what is wrong)"
             raise EditionError(at, f"{found}; {rule}")
     if len(notes) < len(expected):
+        missing = expected[len(notes)]
+        missing = f"note {missing} has" if missing == meta.last_note else f"notes {missing}–{meta.last_note} have"
         raise EditionError(tables[-1][1] if tables else SourcePosition(path, 1),
-                           f"notes {expected[len(notes)]}–{meta.last_note} have no [[note]] table; {rule}")
+                           f"{missing} no [[note]] table (texts.toml says "
+                           f"notes = \"{meta.first_note}-{meta.last_note}\": correct the range there if it is what "
+                           f"is wrong); {rule}")
     return tuple(notes)
 
 
