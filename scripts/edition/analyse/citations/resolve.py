@@ -146,7 +146,7 @@ class Resolver:
         mapped = self.mapping.unmatched(text.meta.id, note.number)
         if not mapped:
             return
-        why = (f"an editor's identification (basis = \"editorial\"), whose `cites` say what it cites"
+        why = ("an editor's identification (basis = \"editorial\"), whose `cites` say what it cites"
                if note.basis == EDITORIAL else "not known (basis = \"unknown\")" if text.meta.notes_file else
                f"not known: texts.toml names no notes_file for {text.meta.id}")
         raise EditionError(mapped[0].position, f"the mapping for {text.meta.short}, note {note.number} settles a "
