@@ -110,15 +110,17 @@ def test_a_document_printed_in_a_volume_names_the_volume_in_full_once(edition):
             "(../bibliography/index.md#frus-1950-v07)") in read
     assert "(n.d.)" not in read
     printed = pages["documents/frus-1950-v07-unsc-resolution-06-27.md"]  # printed in, as the note says
-    assert printed.count("Printed in") == 1 and "### In print" not in printed
+    assert printed.count("Printed in") == 1 and "### Published" not in printed
 
 
 def test_the_searches_are_folded_under_their_own_summary(edition):
-    """The record of the searches is there to be checked, not read first: closed, named."""
+    """The record of the searches is there to be checked, not read first: closed, named, and
+    out of the search index (its queries are not the document's words)."""
     from edition.write.markdown.document_pages import render_document_pages
     page = render_document_pages(edition, build_context(edition))["documents/frus-1950-v07-unsc-resolution-06-27.md"]
-    folded = page[page.index('<details class="searches" markdown="1">'):]
-    assert folded.startswith('<details class="searches" markdown="1">\n<summary>The searches the editors recorded'
+    head = '<details class="searches" markdown="1" data-pagefind-ignore>'
+    folded = page[page.index(head):]
+    assert folded.startswith(head + '\n<summary>The searches the editors recorded'
                              '</summary>\n\nThe editors\' collection of stored public web pages, 2026-11-22:')
     assert "<strong>The searches:</strong>" not in page
     # What the editors did, not whether a copy exists (said where a reader meets it)

@@ -65,7 +65,7 @@ def test_citing_a_paragraph_keeps_it_in_view_and_shows_the_citation_beside_it(se
                      rf"{re.escape(served.url(KIM_03))}#{pid}\.$", chicago), chicago
     bibtex = panel.locator(".cite-panel__bibtex").inner_text()
     assert "@article{kim2016," in bibtex and f"@online{{kim-2016-p{number}," in bibtex
-    assert f"Print page {print_page} of kim2016" in bibtex
+    assert f"Print page {print_page} of Kim 2016" in bibtex and "related = {kim2016}" in bibtex
     expect(panel.get_by_role("button", name="Copy the Chicago citation")).to_be_visible()
     assert page.console.errors == []
 

@@ -151,8 +151,9 @@ def paragraph_bibtex(meta: TextMeta, info: EditionInfo) -> str:
               ("maintitle", info.title), ("editor", " and ".join(info.editors)),
               ("version", info.version), ("year", info.year), ("url", "{url}"),
               ("related", original),
-              ("note", f"Print page {{page}} of {original}" if meta.first_page
-               else f"{original}: {NO_PRINT_PAGE}")]
+              # in words, as a reader cites the text: the key is `related`'s
+              ("note", f"Print page {{page}} of {meta.short}" if meta.first_page
+               else NO_PRINT_PAGE[0].upper() + NO_PRINT_PAGE[1:])]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@online{{{meta.id}-p{{n}},\n{body}\n}}"
 

@@ -210,12 +210,13 @@ class DocumentPage:
                 out += ["The editors' searches, recorded below, found no copy online that they could link; that "
                         "is not to say that none exists.", ""]
             if reading.searched:   # the full record, for the reader who wants to check it
-                out += ['<details class="searches" markdown="1">',
+                # The record of what the editors searched, not words of the document: not indexed.
+                out += ['<details class="searches" markdown="1" data-pagefind-ignore>',
                         "<summary>The searches the editors recorded</summary>", "",
                         escape_text(reading.searched), "", "</details>", ""]
         printed_in = self._printed_in()
         if printed_in:
-            out += ["### In print", ""] + [f"- {line}" for line in printed_in] + [""]
+            out += ["### Published", ""] + [f"- {line}" for line in printed_in] + [""]
         if entry.get("note"):
             out += [f"<strong>Editor's note:</strong> {escape_text(bare(entry.get('note')))}", ""]
         return out
@@ -261,7 +262,8 @@ class DocumentPage:
             lines.append(f"{label}: [{escape_text(short_label(site.entries[key], site.archives))}]"
                          f"({site.entry_link(self.page, key)})")
         if entry.get("howpublished"):
-            lines.append(f"Published by: {escape_text(bare(entry.get('howpublished')))} (as the notes give it)")
+            # where the notes say it can be had (an archive, a database), not who published it
+            lines.append(f"Available in: {escape_text(bare(entry.get('howpublished')))} (as the notes give it)")
         return lines
 
     # the passages that cite it

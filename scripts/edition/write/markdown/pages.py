@@ -247,7 +247,8 @@ class SectionRenderer:
             links.append(f'<span class="counterpart-item">[{words}]'
                          f'({relative(self.page, other.page)}#p{other.paragraph} "{link_title(title)}")'
                          '{: .counterpart .told-differently }</span>')
-        return (' <span class="counterparts">' + " ".join(links) + "</span>") if links else ""
+        # Links to other paragraphs, not the paragraph's words: out of the search index.
+        return (' <span class="counterparts" data-pagefind-ignore>' + " ".join(links) + "</span>") if links else ""
 
 
 def _head_tags(tags: dict[str, str], text: Text, site: SiteContext, notes) -> dict:

@@ -17,8 +17,8 @@ from ...model.readings import DIFFERS, LISTED, NOT_FOUND, PRINTED, Reading
 from ..chicago import long_date
 from ..escape import escape_text
 
-EXTERNAL = ('<span class="reading-external" aria-hidden="true">&#8599;</span>'
-            '<span class="visually-hidden"> (external site)</span>')
+EXTERNAL = ('<span class="reading-external" aria-hidden="true" data-pagefind-ignore>&#8599;</span>'
+            '<span class="visually-hidden" data-pagefind-ignore> (external site)</span>')   # not words to search
 READ_AND_COMPARED = "Read and compared"
 LISTED_BY_PUBLISHER = "Listed by the publisher"
 PRINTED_IN = "Printed in"
