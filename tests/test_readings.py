@@ -187,7 +187,7 @@ def test_notes_offer_the_document_and_mark_the_link_external(edition, site):
     link = re.search(r'<a class="reading-link" href="([^"]+)" rel="external">Read: ([^<]+?) <span', item)
     assert link and link[1] == reading.url and link[2] == escape(f"{reading.title} ({reading.publisher})", quote=False)
     assert "target=" not in item    # the same tab
-    assert '<span class="visually-hidden"> (external site)</span>' in item
+    assert '<span class="visually-hidden" data-pagefind-ignore> (external site)</span>' in item
 
 
 def test_bibliography_and_archive_pages_carry_the_readings(edition, site):
