@@ -95,9 +95,10 @@ class NoteRenderer:
                 + self._read(key))
 
     def _also(self, citations) -> str:
-        """Works the note's words cite that no words of it can carry a link for: the
-        editors add them, and say so as they say every identification."""
-        return (f'<span class="also-cites">({identification_label(True)}, also cited: '
+        """Works the note's words cite that no words of it can carry a link for (a title
+        inside another's citation, an "ibid."): the author cites them, the editors link
+        them, and say so; not an identification, which the author's words do not make."""
+        return ('<span class="also-cites">(also cited in the note\'s words; linked by the editors: '
                 + " · ".join(self._link(c.key) for c in citations) + ")</span>")
 
 

@@ -40,7 +40,7 @@ def _author_note(node, note: Note, citations, site) -> None:
     ranges = [_bibl_range(c, words, site) for c in placed]
     append_inlines(node, wrap_ranges(note.inlines, ranges))
     if extra:
-        _editors_note(node, "also-cited", "Also cited:", extra, site)
+        _editors_note(node, "also-cited", "Also cited in the note's words (linked by the editors):", extra, site)
     if note.comment:
         append_text(node, " ")
         comment = child(node, "note", type="editorial-comment", resp=pointer(EDITORS))
