@@ -131,9 +131,10 @@ def snippet(words: str, start: int, end: int | None = None, width: int = 200) ->
                 or tokens[i + 1][2] in _DASHES)
 
     best = None
+    texts = [t for _, _, t in tokens]   # joined as list slices: this loop runs for every pair of ends
     for left in range(here, -1, -1):
         for right in range(there, n):
-            head = " ".join(t for _, _, t in tokens[left:right + 1])
+            head = " ".join(texts[left:right + 1])
             if right < n - 1:
                 head = head.rstrip(",;:–—- ")
             if left > 0:

@@ -371,7 +371,8 @@ _CLOSING = re.compile(r"(?<=[\w.,;:!?…)\]])[”’\"'](?=[\s.,;:!?…)\]—–
 _PAIRS = {"“": "”", "‘": "’", '"': '"', "'": "'"}
 
 
-def quotations(words: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=1024)   # asked again for every sentence of a paragraph
+def quotations(words: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each quotation in a paragraph's words whose marks open and close in
     it: a sentence does not end inside one. A quotation left open (an apostrophe taken for
     a mark, a quotation running on into the next paragraph) counts as none."""
@@ -384,7 +385,7 @@ def quotations(words: str) -> list[tuple[int, int]]:
         elif char == _PAIRS[opened.group()] and mark.re is _CLOSING:
             spans.append((opened.start(), mark.end()))
             opened = None
-    return spans
+    return tuple(spans)
 
 
 def clip(sentence: str, at: int, length: int, limit: int = SNIPPET_LIMIT) -> tuple[str, int]:
