@@ -139,23 +139,22 @@ def test_unknown_reader(project):
                                                 r"pdf-markdown \(not 'docx'\)")
 
 
-def test_two_texts_with_one_short_name(project):
-    """The registers and pages name a text by its `short` ("Kim 2016, n. 7"): it is the text's own."""
-    edit(project, MANIFEST, 'short = "Kim 2016"', 'short = "Kissinger 2011"')
-    line = line_of(project, MANIFEST, 'id = "kim-2016"') - 1
-    first = line_of(project, MANIFEST, 'id = "kissinger-2011"') - 1
-    expect_error(project, f"{MANIFEST}:{line}", r"short 'Kissinger 2011' is used by two \[\[text\]\] entries "
-                                                rf"\(the other is at line {first}\)")
+# The line of each [[text]] header: four lines above its `source`, which these edits leave.
+KIM_SOURCE = 'source = "kim-2016-new-insights-mao-korean-war.md"'
+KISSINGER_SOURCE = 'source = "kissinger-on-china-kim-il-sung-and-the-outbreak-of-war.txt"'
 
 
-def test_two_texts_with_one_id_name_the_other_by_its_line(project):
-    """By its id, the other entry was named as this one: "(the other is 'kissinger-2011')"."""
-    edit(project, MANIFEST, 'id = "kim-2016"', 'id = "kissinger-2011"')
-    line = line_of(project, MANIFEST, 'short = "Kim 2016"') - 2
-    first = line_of(project, MANIFEST, 'id = "kissinger-2011"') - 1
-    expect_error(project, f"{MANIFEST}:{line}", r"id 'kissinger-2011' is used by two \[\[text\]\] entries "
-                                                rf"\(the other is at line {first}\); "
-                                                "give each its own")
+@pytest.mark.parametrize("field, kim, kissinger", [
+    # The registers and pages name a text by its `short` ("Kim 2016, n. 7"): it is the text's own.
+    ("short", "Kim 2016", "Kissinger 2011"),
+    # By its id, the other entry was named as this one: "(the other is 'kissinger-2011')".
+    ("id", "kim-2016", "kissinger-2011")])
+def test_two_texts_with_one_value_name_the_other_by_its_line(project, field, kim, kissinger):
+    edit(project, MANIFEST, f'{field} = "{kim}"', f'{field} = "{kissinger}"')
+    line = line_of(project, MANIFEST, KIM_SOURCE) - 4
+    first = line_of(project, MANIFEST, KISSINGER_SOURCE) - 4
+    expect_error(project, f"{MANIFEST}:{line}", rf"{field} '{kissinger}' is used by two \[\[text\]\] entries "
+                                                rf"\(the other is at line {first}\); give each its own")
 
 
 def test_missing_manifest_field(project):
