@@ -86,10 +86,11 @@ def check_text_references(registers: Registers, metas) -> None:
 def refuse_other_form(entry, source: str, texts: dict) -> None:
     """A reference to one of the texts' notes written in another form ("Kim (2016), n. 7",
     "Kim 2016 n. 7") would go unchecked: it is refused, with the form to write."""
+    if not NAMES_A_NOTE.search(source):   # most sources are addresses: no text asked about
+        return
     for short in texts:
         named = re.fullmatch(r"(.+) (\d{4})", short)   # "Kim 2016": its author and year
-        other_form = named and re.match(rf"{re.escape(named[1])}\s*\(?{named[2]}\)?(?!,)", source)
-        if other_form and NAMES_A_NOTE.search(source):
+        if named and re.match(rf"{re.escape(named[1])}\s*\(?{named[2]}\)?(?!,)", source):
             raise EditionError(entry.position, f"the source “{source}” names a note of {short} in another form; "
                                                f"write it as “{short}, n. 7” (or “{short}, text at n. 7”)")
 
